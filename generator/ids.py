@@ -1,0 +1,340 @@
+"""Stable ids for recommendations and open questions, matched against the id registry.
+
+How an item keeps its id
+------------------------
+Every recommendation and open question gets a short, URL-safe id (six characters, lower
+case, never ``0 1 l o``) that a memo can cite forever. The build records each id in the
+registry (``ids.lock.json``) with the item's text, the text just before and after it, and
+its paragraph — a quote with prefix and suffix, as Hypothesis and the W3C
+TextQuoteSelector anchor an annotation. On every build each item is matched to the records
+of its own brief (same slug; or same seed file when the brief's slug changed):
+
+1. exact — an item whose text (case, punctuation, links and spacing ignored) equals a
+   record's keeps that id; where several records share the text, context and position
+   decide;
+2. fuzzy — remaining items and records are paired best-first by text similarity (80 %),
+   context similarity (15 %) and position (5 %); a pair holds when the texts are at least
+   85 % alike, or at least 70 % alike with their prefix and suffix at least 75 % alike.
+   A typo fix, a changed word or changed punctuation keeps the id; a sentence rewritten
+   beyond recognition gets a new one;
+3. moved — in a full build, an item whose exact text belongs to a brief that no longer
+   exists keeps that id (a seed renamed *and* retitled);
+4. new — anything else gets a fresh id: a hash of slug, kind and text, salted until it is
+   not in the registry, so ids are deterministic and never reused.
+
+So an item keeps its id across rebuilds, when other paragraphs are added, removed or
+reordered, and when its seed file is renamed. A record that no item matches is kept and
+marked removed (its short page says so); should its item come back, it is restored.
+"""
+from __future__ import annotations
+
+import hashlib
+import itertools
+import re
+import unicodedata
+from collections.abc import Collection, Iterable, Sequence
+from dataclasses import dataclass, replace
+
+from rapidfuzz.fuzz import ratio
+
+from .model import Brief, IdRecord, OpenQuestion, Recommendation
+
+ID_LENGTH = 6
+FIRST_CHARS = "abcdefghijkmnpqrstuvwxyz"
+"""An id starts with a letter, so it is a plain HTML anchor and CSS selector."""
+ID_CHARS = "23456789" + FIRST_CHARS
+CONTEXT_CHARS = 64
+"""How much text before and after an item its record keeps (prefix and suffix)."""
+TEXT_ALONE = 0.85
+"""Texts this alike match on their own."""
+TEXT_WITH_CONTEXT = 0.70
+CONTEXT_NEEDED = 0.75
+"""Texts at least TEXT_WITH_CONTEXT alike match when their contexts are this alike."""
+WEIGHTS = (0.80, 0.15, 0.05)
+"""Text, context, position: how a fuzzy pair is ranked against the others."""
+KINDS = {Recommendation: "recommendation", OpenQuestion: "question"}
+
+_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+
+
+@dataclass(frozen=True, slots=True)
+class Anchor:
+    """An item or a record as the matcher sees it: normalized quote, context, place."""
+
+    key: str
+    prefix: str
+    suffix: str
+    paragraph: int
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """An item this build found: its brief, kind, the context its record keeps, anchor."""
+
+    slug: str
+    item: Recommendation | OpenQuestion
+    kind: str
+    prefix: str
+    suffix: str
+    anchor: Anchor
+
+
+@dataclass(frozen=True, slots=True)
+class IdResult:
+    """What the id stage returns: briefs with ids, the updated registry, one note a change."""
+
+    briefs: tuple[Brief, ...]
+    records: tuple[IdRecord, ...]
+    notes: tuple[str, ...]
+
+
+def plain(text: str) -> str:
+    """Markdown links reduced to their text, emphasis marks dropped: what a reader sees."""
+    return _LINK.sub(r"\1", text).replace("**", "").replace("__", "")
+
+
+def normalize(text: str) -> str:
+    """Lower-case words only: the form in which case, punctuation and spacing don't count."""
+    text = unicodedata.normalize("NFKC", plain(text)).lower()
+    return " ".join(re.findall(r"\w+", text))
+
+
+def make_id(seed: str, taken: Collection[str]) -> str:
+    """A short id derived from `seed`, salted until it is not in `taken`."""
+    for salt in itertools.count():
+        digest = hashlib.sha256(f"{seed}\n{salt}".encode()).digest()
+        n = int.from_bytes(digest[:8], "big")
+        chars = [FIRST_CHARS[n % len(FIRST_CHARS)]]
+        n //= len(FIRST_CHARS)
+        for _ in range(ID_LENGTH - 1):
+            chars.append(ID_CHARS[n % len(ID_CHARS)])
+            n //= len(ID_CHARS)
+        candidate = "".join(chars)
+        if candidate not in taken:
+            return candidate
+    raise AssertionError("unreachable")  # itertools.count() never ends
+
+
+def items(brief: Brief) -> list[Recommendation | OpenQuestion]:
+    """The brief's citable items in a fixed order: recommendations, then questions."""
+    return [*brief.recommendations, *brief.open_questions]
+
+
+def contexts(brief: Brief, item: Recommendation | OpenQuestion) -> tuple[str, str]:
+    """The plain text just before and just after `item` in the brief's body."""
+    paras = [plain(p.text) for p in brief.body]
+    numbers = [p.number for p in brief.body]
+    text = plain(item.text)
+    if item.paragraph in numbers:
+        i = numbers.index(item.paragraph)
+        at = paras[i].find(text)
+        before, after = (paras[i][:at], paras[i][at + len(text):]) if at >= 0 else ("", "")
+        before = " ".join([*paras[:i], before])
+        after = " ".join([after, *paras[i + 1:]])
+    else:
+        flat = " ".join(paras)
+        at = flat.find(text)
+        before, after = (flat[:at], flat[at + len(text):]) if at >= 0 else ("", "")
+    before, after = " ".join(before.split()), " ".join(after.split())
+    return before[-CONTEXT_CHARS:], after[:CONTEXT_CHARS]
+
+
+def record_anchor(record: IdRecord) -> Anchor:
+    """The anchor a registry record stands for."""
+    return Anchor(normalize(record.text), normalize(record.prefix),
+                  normalize(record.suffix), record.paragraph)
+
+
+def similarity(a: str, b: str, empty: float = 1.0) -> float:
+    """How alike two normalized strings are, 0..1 (`empty` when both are empty)."""
+    return ratio(a, b) / 100 if a or b else empty
+
+
+def context_score(a: Anchor, b: Anchor) -> float:
+    """How alike the surroundings of two anchors are, 0..1; a side with nothing on it
+    (the start or end of the body) counts half, as weak evidence either way."""
+    return (similarity(a.prefix, b.prefix, 0.5) + similarity(a.suffix, b.suffix, 0.5)) / 2
+
+
+def position_score(a: Anchor, b: Anchor) -> float:
+    """1 for the same paragraph, less the further apart they are."""
+    return 1 / (1 + abs(a.paragraph - b.paragraph))
+
+
+def fuzzy_score(a: Anchor, b: Anchor) -> float | None:
+    """The rank of a fuzzy pair, or None when the two are not the same item."""
+    text = similarity(a.key, b.key)
+    if text < TEXT_WITH_CONTEXT:
+        return None
+    context = context_score(a, b)
+    if text < TEXT_ALONE and context < CONTEXT_NEEDED:
+        return None
+    w_text, w_context, w_position = WEIGHTS
+    return w_text * text + w_context * context + w_position * position_score(a, b)
+
+
+def pair_best_first(scored: Iterable[tuple[float, int, int]]) -> dict[int, int]:
+    """Greedy one-to-one pairing of (score, item, record), best score first; item → record."""
+    pairs: dict[int, int] = {}
+    used: set[int] = set()
+    for _, i, r in sorted(scored, key=lambda s: (-s[0], s[1], s[2])):
+        if i not in pairs and r not in used:
+            pairs[i] = r
+            used.add(r)
+    return pairs
+
+
+def match(found: Sequence[Found], known: Sequence[IdRecord]) -> dict[int, int]:
+    """Pair items with records of the same kind: exact quotes first, then fuzzy."""
+    anchors = [record_anchor(r) for r in known]
+    exact = [(1 + context_score(f.anchor, b) + position_score(f.anchor, b) / 10, i, r)
+             for i, f in enumerate(found) for r, b in enumerate(anchors)
+             if f.kind == known[r].kind and f.anchor.key == b.key]
+    pairs = pair_best_first(exact)
+    used = set(pairs.values())
+    spare = [r for r in range(len(known)) if r not in used]
+    fuzzy = []
+    for i, f in enumerate(found):
+        for r in spare if i not in pairs else ():
+            score = fuzzy_score(f.anchor, anchors[r]) if f.kind == known[r].kind else None
+            if score is not None:
+                fuzzy.append((score, i, r))
+    pairs.update(pair_best_first(fuzzy))
+    return pairs
+
+
+def find_items(brief: Brief) -> list[Found]:
+    """Every citable item of a brief, anchored in its body."""
+    found = []
+    for item in items(brief):
+        prefix, suffix = contexts(brief, item)
+        anchor = Anchor(normalize(item.text), normalize(prefix), normalize(suffix),
+                        item.paragraph)
+        found.append(Found(brief.slug, item, KINDS[type(item)], prefix, suffix, anchor))
+    return found
+
+
+def in_scope(record: IdRecord, brief: Brief, live: Collection[str]) -> bool:
+    """Whether a record may belong to `brief`: same slug, or same seed under a gone slug."""
+    return record.slug == brief.slug or (
+        record.source_file == brief.source_file and record.slug not in live)
+
+
+def match_briefs(briefs: Sequence[Brief], found: Sequence[Sequence[Found]],
+                 records: Sequence[IdRecord]) -> dict[tuple[int, int], IdRecord]:
+    """(brief, item) → the record it keeps, each brief matched against its own records."""
+    live = {b.slug for b in briefs}
+    near: dict[str, list[IdRecord]] = {}
+    for r in records:
+        near.setdefault(r.slug, []).append(r)
+        near.setdefault(r.source_file, []).append(r)
+    chosen: dict[tuple[int, int], IdRecord] = {}
+    claimed: set[str] = set()
+    for b, brief in enumerate(briefs):
+        candidates = {r.id: r for r in near.get(brief.slug, []) + near.get(brief.source_file, [])}
+        scope = [r for r in candidates.values()
+                 if r.id not in claimed and in_scope(r, brief, live)]
+        for i, r in match(found[b], scope).items():
+            chosen[b, i] = scope[r]
+            claimed.add(scope[r].id)
+    return chosen
+
+
+def match_moved(briefs: Sequence[Brief], found: Sequence[Sequence[Found]],
+                records: Sequence[IdRecord], chosen: dict[tuple[int, int], IdRecord]
+                ) -> dict[tuple[int, int], IdRecord]:
+    """Unmatched items whose exact text belongs to a brief no longer built: moved items."""
+    live = {b.slug for b in briefs}
+    claimed = {r.id for r in chosen.values()}
+    spare: dict[tuple[str, str], list[IdRecord]] = {}
+    for r in sorted(records, key=lambda r: r.id):
+        if r.slug not in live and r.id not in claimed:
+            spare.setdefault((r.kind, normalize(r.text)), []).append(r)
+    moved = {}
+    for b, items_found in enumerate(found):
+        for i, f in enumerate(items_found):
+            candidates = spare.get((f.kind, f.anchor.key))
+            if (b, i) not in chosen and candidates:
+                moved[b, i] = candidates.pop(0)
+    return moved
+
+
+def assign_ids(briefs: Sequence[Brief], records: Sequence[IdRecord],
+               complete: bool = True) -> IdResult:
+    """Give every item of `briefs` its id; return them, the updated registry and notes.
+
+    `complete` says the briefs are the whole site: records of briefs not among them are
+    then marked removed, or kept by items that moved. `extract` of one seed passes False.
+    """
+    found = [find_items(b) for b in briefs]
+    chosen = match_briefs(briefs, found, records)
+    if complete:
+        chosen.update(match_moved(briefs, found, records, chosen))
+    taken = {r.id for r in records}
+    updated: dict[str, IdRecord] = {}
+    notes: list[str] = []
+    out = []
+    for b, brief in enumerate(briefs):
+        ids = []
+        for i, f in enumerate(found[b]):
+            old = chosen.get((b, i))
+            rid = old.id if old else make_id(f"{f.slug}\n{f.kind}\n{f.anchor.key}", taken)
+            taken.add(rid)
+            ids.append(rid)
+            updated[rid] = record_for(brief, f, rid)
+            notes += change_notes(old, updated[rid])
+        out.append(with_ids(brief, ids))
+    for r in retire(briefs, records, set(updated), complete):
+        notes.append(f"{r.slug}: {r.kind} {r.id} not found again, marked removed: "
+                     f"“{shorten(r.text)}”")
+        updated[r.id] = r
+    merged = {r.id: r for r in records} | updated
+    return IdResult(tuple(out), tuple(merged[k] for k in sorted(merged)), tuple(notes))
+
+
+def record_for(brief: Brief, found: Found, rid: str) -> IdRecord:
+    """The registry record of an item as this build found it."""
+    return IdRecord(id=rid, kind=found.kind, slug=brief.slug, source_file=brief.source_file,
+                    text=found.item.text, prefix=found.prefix, suffix=found.suffix,
+                    paragraph=found.item.paragraph,
+                    actor=getattr(found.item, "actor", None), title=brief.meta.title)
+
+
+def change_notes(old: IdRecord | None, new: IdRecord) -> list[str]:
+    """One line for each way an item differs from its record: restored, moved, edited."""
+    if old is None:
+        return []
+    head = f"{new.slug}: {new.kind} {new.id}"
+    notes = []
+    if old.removed:
+        notes.append(f"{head} found again, restored: “{shorten(new.text)}”")
+    if old.slug != new.slug:
+        notes.append(f"{head} moved from brief {old.slug}")
+    if old.text != new.text:
+        notes.append(f"{head} re-anchored after an edit: “{shorten(old.text)}” → "
+                     f"“{shorten(new.text)}”")
+    return notes
+
+
+def retire(briefs: Sequence[Brief], records: Sequence[IdRecord], kept: Collection[str],
+           complete: bool) -> list[IdRecord]:
+    """Records whose item this build did not find, newly marked removed."""
+    live = {b.slug for b in briefs}
+    return [replace(r, removed=True) for r in records
+            if r.id not in kept and not r.removed
+            and (complete or any(in_scope(r, b, live) for b in briefs))]
+
+
+def with_ids(brief: Brief, ids: Sequence[str]) -> Brief:
+    """The brief with `ids` given to its items, in `items()` order."""
+    n = len(brief.recommendations)
+    return replace(
+        brief,
+        recommendations=tuple(replace(r, id=i) for r, i in zip(brief.recommendations, ids[:n])),
+        open_questions=tuple(replace(q, id=i) for q, i in zip(brief.open_questions, ids[n:])))
+
+
+def shorten(text: str, width: int = 70) -> str:
+    """A sentence cut to `width` characters for a one-line note."""
+    text = " ".join(plain(text).split())
+    return text if len(text) <= width else text[:width - 1].rstrip() + "…"
