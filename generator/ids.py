@@ -32,8 +32,10 @@ import hashlib
 import itertools
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, replace
+from pathlib import PurePath
 
 from rapidfuzz.fuzz import ratio
 
@@ -214,62 +216,62 @@ def find_items(brief: Brief) -> list[Found]:
     return found
 
 
-def in_scope(record: IdRecord, brief: Brief, live: Collection[str]) -> bool:
-    """Whether a record may belong to `brief`: same slug, or same seed under a gone slug."""
-    return record.slug == brief.slug or (
-        record.source_file == brief.source_file and record.slug not in live)
+def seed_name(source_file: str) -> str:
+    """A seed's file name without its folder: what stays when seeds are moved or copied."""
+    return PurePath(source_file.replace("\\", "/")).name
+
+
+def index(records: Iterable[IdRecord]) -> dict[tuple[str, ...], list[IdRecord]]:
+    """Records looked up by ("slug", s), ("file", name) and (kind, normalized text)."""
+    found: dict[tuple[str, ...], list[IdRecord]] = {}
+    for r in records:
+        for key in (("slug", r.slug), ("file", seed_name(r.source_file)),
+                    (r.kind, normalize(r.text))):
+            found.setdefault(key, []).append(r)
+    return found
+
+
+def own_records(brief: Brief, found: Sequence[Found], idx: dict, live: Collection[str]
+                ) -> list[IdRecord]:
+    """The records that may be `brief`'s: its slug's, and those of a slug no brief has now
+    whose seed had the same file name, or which shares word for word at least half of its
+    current items and of the brief's (a brief renamed and retitled: found by content, as
+    git finds a renamed file)."""
+    shared = Counter(r.slug for f in found for r in idx.get((f.kind, f.anchor.key), ())
+                     if not r.removed)
+    related = {s for s, n in shared.items() if 2 * n >= len(found) and 2 * n >= sum(
+        not r.removed for r in idx.get(("slug", s), ()))}
+    same_file = {r.slug for r in idx.get(("file", seed_name(brief.source_file)), ())}
+    slugs = {brief.slug} | {s for s in related | same_file if s not in live}
+    return [r for s in sorted(slugs) for r in idx.get(("slug", s), ())]
 
 
 def match_briefs(briefs: Sequence[Brief], found: Sequence[Sequence[Found]],
-                 records: Sequence[IdRecord]) -> dict[tuple[int, int], IdRecord]:
-    """(brief, item) → the record it keeps, each brief matched against its own records."""
+                 records: Sequence[IdRecord]
+                 ) -> tuple[dict[tuple[int, int], IdRecord], set[str]]:
+    """(brief, item) → the record it keeps, each brief matched against its own records;
+    and the ids of every record some brief could have kept."""
     live = {b.slug for b in briefs}
-    near: dict[str, list[IdRecord]] = {}
-    for r in records:
-        near.setdefault(r.slug, []).append(r)
-        near.setdefault(r.source_file, []).append(r)
+    idx = index(records)
     chosen: dict[tuple[int, int], IdRecord] = {}
-    claimed: set[str] = set()
+    scoped: set[str] = set()
     for b, brief in enumerate(briefs):
-        candidates = {r.id: r for r in near.get(brief.slug, []) + near.get(brief.source_file, [])}
-        scope = [r for r in candidates.values()
-                 if r.id not in claimed and in_scope(r, brief, live)]
+        scope = [r for r in own_records(brief, found[b], idx, live) if r.id not in scoped]
+        scoped.update(r.id for r in scope)
         for i, r in match(found[b], scope).items():
             chosen[b, i] = scope[r]
-            claimed.add(scope[r].id)
-    return chosen
-
-
-def match_moved(briefs: Sequence[Brief], found: Sequence[Sequence[Found]],
-                records: Sequence[IdRecord], chosen: dict[tuple[int, int], IdRecord]
-                ) -> dict[tuple[int, int], IdRecord]:
-    """Unmatched items whose exact text belongs to a brief no longer built: moved items."""
-    live = {b.slug for b in briefs}
-    claimed = {r.id for r in chosen.values()}
-    spare: dict[tuple[str, str], list[IdRecord]] = {}
-    for r in sorted(records, key=lambda r: r.id):
-        if r.slug not in live and r.id not in claimed:
-            spare.setdefault((r.kind, normalize(r.text)), []).append(r)
-    moved = {}
-    for b, items_found in enumerate(found):
-        for i, f in enumerate(items_found):
-            candidates = spare.get((f.kind, f.anchor.key))
-            if (b, i) not in chosen and candidates:
-                moved[b, i] = candidates.pop(0)
-    return moved
+    return chosen, scoped
 
 
 def assign_ids(briefs: Sequence[Brief], records: Sequence[IdRecord],
                complete: bool = True) -> IdResult:
     """Give every item of `briefs` its id; return them, the updated registry and notes.
 
-    `complete` says the briefs are the whole site: records of briefs not among them are
-    then marked removed, or kept by items that moved. `extract` of one seed passes False.
+    `complete` says the briefs are the whole site, so records no brief kept are removed;
+    `extract` of one seed passes False and touches only the records of that brief.
     """
     found = [find_items(b) for b in briefs]
-    chosen = match_briefs(briefs, found, records)
-    if complete:
-        chosen.update(match_moved(briefs, found, records, chosen))
+    chosen, scoped = match_briefs(briefs, found, records)
     taken = {r.id for r in records}
     updated: dict[str, IdRecord] = {}
     notes: list[str] = []
@@ -283,8 +285,8 @@ def assign_ids(briefs: Sequence[Brief], records: Sequence[IdRecord],
             ids.append(rid)
             updated[rid] = record_for(brief, f, rid)
             notes += change_notes(old, updated[rid])
-        out.append(with_ids(brief, ids))
-    for r in retire(briefs, records, set(updated), complete):
+        out.append(apply_ids(brief, ids))
+    for r in retire(records, set(updated), scoped if not complete else None):
         notes.append(f"{r.slug}: {r.kind} {r.id} not found again, marked removed: "
                      f"“{shorten(r.text)}”")
         updated[r.id] = r
@@ -316,16 +318,19 @@ def change_notes(old: IdRecord | None, new: IdRecord) -> list[str]:
     return notes
 
 
-def retire(briefs: Sequence[Brief], records: Sequence[IdRecord], kept: Collection[str],
-           complete: bool) -> list[IdRecord]:
-    """Records whose item this build did not find, newly marked removed."""
-    live = {b.slug for b in briefs}
+def retire(records: Sequence[IdRecord], kept: Collection[str],
+           scope: Collection[str] | None) -> list[IdRecord]:
+    """Records whose item this build did not find (among `scope`, or all), now removed."""
     return [replace(r, removed=True) for r in records
-            if r.id not in kept and not r.removed
-            and (complete or any(in_scope(r, b, live) for b in briefs))]
+            if r.id not in kept and not r.removed and (scope is None or r.id in scope)]
 
 
-def with_ids(brief: Brief, ids: Sequence[str]) -> Brief:
+def with_ids(brief: Brief, records: Sequence[IdRecord] = ()) -> Brief:
+    """One brief with the ids `extract` gives it against `records` (fresh ids when empty)."""
+    return assign_ids([brief], records, complete=False).briefs[0]
+
+
+def apply_ids(brief: Brief, ids: Sequence[str]) -> Brief:
     """The brief with `ids` given to its items, in `items()` order."""
     n = len(brief.recommendations)
     return replace(

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import tempfile
 from collections.abc import Iterable
 from dataclasses import asdict, fields
@@ -21,6 +22,9 @@ REGISTRY_FILE = "ids.lock.json"
 SCHEMA = "ids/1"
 _FIELDS = {f.name for f in fields(IdRecord)}
 _REQUIRED = {"id", "kind", "slug", "source_file", "text"}
+KINDS = ("recommendation", "question")
+ID_SHAPE = re.compile(r"[a-z0-9]{1,32}")
+"""What an id may look like: it names a folder of the site (r/<id>/), so nothing else."""
 
 
 def dump_registry(records: Iterable[IdRecord]) -> str:
@@ -48,6 +52,10 @@ def parse_record(entry: object, path: str | Path) -> IdRecord:
     """One record of the registry; unknown keys (from a newer version) are ignored."""
     if not isinstance(entry, dict) or not _REQUIRED <= entry.keys():
         raise SeedError(path, f"id record needs {', '.join(sorted(_REQUIRED))}: {entry!r}")
+    if not isinstance(entry["id"], str) or not ID_SHAPE.fullmatch(entry["id"]):
+        raise SeedError(path, f"id must be lower-case letters and digits: {entry['id']!r}")
+    if entry["kind"] not in KINDS:
+        raise SeedError(path, f"id {entry['id']}: kind must be one of {', '.join(KINDS)}")
     return IdRecord(**{k: v for k, v in entry.items() if k in _FIELDS})
 
 

@@ -16,31 +16,24 @@ from urllib.parse import quote
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
-from .ids import plain
+from .markdown_safe import md_text, plain_text
 from .model import IdRecord
 
-TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 SHORT_DIR = "r"
 INDEX_PAGE = "ids.md"
+ASSETS = ("assets/permalinks.js", "assets/permalinks.css")
+"""Static files the copy buttons need, copied from the templates folder as they are."""
 KIND_LABELS = {"recommendation": "recommendation", "question": "open question"}
-_MD_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_[]|#"} | {
-    "<": "&lt;", ">": "&gt;", "&": "&amp;", "\n": " "})
 
 
-def templates() -> Environment:
-    """The Jinja2 environment for the id pages: HTML escaped (Markdown pages escape their
-    own way, with `md_inline`), undefined names an error."""
-    env = Environment(loader=FileSystemLoader(TEMPLATES),
+def environment(templates: Path) -> Environment:
+    """Jinja2 over the templates folder: `.html.j2` autoescaped, Markdown escaped by `md`."""
+    env = Environment(loader=FileSystemLoader(str(templates)),
                       autoescape=select_autoescape(["html.j2"], default=False),
-                      undefined=StrictUndefined, keep_trailing_newline=True)
-    env.filters["plain"] = plain
-    env.filters["md_inline"] = md_inline
+                      undefined=StrictUndefined, keep_trailing_newline=True,
+                      trim_blocks=True, lstrip_blocks=True)
+    env.filters.update(md=md_text, plain=plain_text)
     return env
-
-
-def md_inline(text: str) -> str:
-    """Text safe inside one Markdown table cell: links reduced, markup characters escaped."""
-    return " ".join(plain(text).split()).translate(_MD_SPECIAL)
 
 
 def short_path(rid: str) -> str:
@@ -48,9 +41,9 @@ def short_path(rid: str) -> str:
     return f"{SHORT_DIR}/{rid}/index.html"
 
 
-def brief_href(slug: str, rid: str | None = None, up: str = "../../") -> str:
-    """The relative URL of a brief page (and of an item's anchor on it)."""
-    return f"{up}briefs/{quote(slug)}/" + (f"#{quote(rid)}" if rid else "")
+def brief_href(slug: str, rid: str | None = None) -> str:
+    """The URL of a brief page (and of an item's anchor on it), relative to a short page."""
+    return f"../../briefs/{quote(slug)}/" + (f"#{quote(rid)}" if rid else "")
 
 
 def render_shortlink(record: IdRecord, live_slugs: Collection[str], env: Environment) -> str:
@@ -71,14 +64,16 @@ def render_id_index(records: Iterable[IdRecord], live_slugs: Collection[str],
     ordered = sorted(records, key=lambda r: (r.removed, r.title or r.slug, r.slug,
                                              r.paragraph, r.id))
     return env.get_template("ids.md.j2").render(
-        records=ordered, live_slugs=live_slugs, kinds=KIND_LABELS, short_path=short_path)
+        records=ordered, live_slugs=live_slugs, kinds=KIND_LABELS, short_path=short_path,
+        quote=quote)
 
 
-def permalink_files(records: Iterable[IdRecord], live_slugs: Collection[str]
-                    ) -> dict[str, str]:
-    """Every file the ids add to site_src/: a short page per id, and the id index."""
+def permalink_files(records: Iterable[IdRecord], live_slugs: Collection[str],
+                    templates: Path) -> dict[str, str]:
+    """Every file the ids add to site_src/: a short page per id, the id index, the assets."""
     records = tuple(records)
-    env = templates()
+    env = environment(templates)
     files = {short_path(r.id): render_shortlink(r, live_slugs, env) for r in records}
     files[INDEX_PAGE] = render_id_index(records, live_slugs, env)
+    files.update({a: (templates / a).read_text(encoding="utf-8") for a in ASSETS})
     return files

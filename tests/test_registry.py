@@ -49,6 +49,10 @@ def test_missing_registry_is_empty_and_no_temp_files_are_left(tmp_path):
     ('{"schema": "ids/0", "ids": []}', "schema"),
     ('{"schema": "ids/1"}', "no list of ids"),
     ('{"schema": "ids/1", "ids": [{"id": "abc"}]}', "id record needs"),
+    ('{"schema": "ids/1", "ids": [{"id": "../x", "kind": "question", "slug": "s", '
+     '"source_file": "f", "text": "t"}]}', "lower-case letters and digits"),
+    ('{"schema": "ids/1", "ids": [{"id": "abc", "kind": "note", "slug": "s", '
+     '"source_file": "f", "text": "t"}]}', "kind must be one of"),
 ])
 def test_broken_registry_names_the_file(text, message):
     with pytest.raises(SeedError) as e:
@@ -64,7 +68,7 @@ def test_unknown_keys_from_a_newer_version_are_ignored():
 
 
 @settings(max_examples=50, deadline=None)
-@given(st.lists(st.builds(IdRecord, id=st.text(min_size=1), kind=st.sampled_from(["recommendation", "question"]),
+@given(st.lists(st.builds(IdRecord, id=st.from_regex(r"[a-z0-9]{1,8}", fullmatch=True), kind=st.sampled_from(["recommendation", "question"]),
                           slug=st.text(), source_file=st.text(), text=st.text(),
                           prefix=st.text(), suffix=st.text(), paragraph=st.integers(0, 999),
                           actor=st.none() | st.text(), title=st.none() | st.text(),

@@ -3,11 +3,14 @@ from __future__ import annotations
 
 import re
 from html.parser import HTMLParser
+from pathlib import Path
 
 import pytest
 
 from generator.model import IdRecord
-from generator.shortlinks import md_inline, permalink_files
+from generator.shortlinks import permalink_files
+
+TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
 HOSTILE = 'Officials should stop <script>alert("x")</script> & "quote" [it](https://x.test) | now.'
 LIVE = IdRecord("k7m2pq", "recommendation", "harbour-council", "seeds/h.txt", HOSTILE,
@@ -46,12 +49,12 @@ def parse(html):
 
 @pytest.fixture(scope="module")
 def files():
-    return permalink_files([LIVE, REMOVED, ORPHAN], {"harbour-council"})
+    return permalink_files([LIVE, REMOVED, ORPHAN], {"harbour-council"}, TEMPLATES)
 
 
 def test_one_small_page_per_id_plus_the_index(files):
-    assert sorted(files) == ["ids.md", "r/b3xw9e/index.html", "r/c4yz8f/index.html",
-                             "r/k7m2pq/index.html"]
+    assert sorted(files) == ["assets/permalinks.css", "assets/permalinks.js", "ids.md",
+                             "r/b3xw9e/index.html", "r/c4yz8f/index.html", "r/k7m2pq/index.html"]
     assert all(len(html) < 2500 for name, html in files.items() if name.startswith("r/"))
 
 
@@ -87,9 +90,9 @@ def test_index_lists_every_id_current_and_removed(files):
     assert all("| removed |" in r for r in rows[1:])
 
 
-@pytest.mark.parametrize("text, cell", [
-    (HOSTILE, r'Officials should stop &lt;script&gt;alert("x")&lt;/script&gt; &amp; "quote" it \| now.'),
-    ("A *b* _c_ `d`\nnext", r"A \*b\* \_c\_ \`d\` next"),
-])
-def test_md_inline_keeps_a_table_cell_inert(text, cell):
-    assert md_inline(text) == cell
+def test_index_escapes_seed_text_and_links_live_briefs(files):
+    row = next(line for line in files["ids.md"].splitlines() if "k7m2pq" in line)
+    assert "[Harbour &amp; &lt;Council&gt;](briefs/harbour-council.md)" in row
+    assert "&lt;script&gt;" in row and "&#124; now" in row and "https://x.test" not in row
+    gone = next(line for line in files["ids.md"].splitlines() if "c4yz8f" in line)
+    assert "briefs/" not in gone
