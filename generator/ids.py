@@ -7,7 +7,7 @@ case, never ``0 1 l o``) that a memo can cite forever. The build records each id
 registry (``ids.lock.json``) with the item's text, the text just before and after it, and
 its paragraph — a quote with prefix and suffix, as Hypothesis and the W3C
 TextQuoteSelector anchor an annotation. On every build each item is matched to the records
-of its own brief (same slug; or same seed file when the brief's slug changed):
+of its own brief (see below), of the same kind:
 
 1. exact — an item whose text (case, punctuation, links and spacing ignored) equals a
    record's keeps that id; where several records share the text, context and position
@@ -17,10 +17,13 @@ of its own brief (same slug; or same seed file when the brief's slug changed):
    85 % alike, or at least 70 % alike with their prefix and suffix at least 75 % alike.
    A typo fix, a changed word or changed punctuation keeps the id; a sentence rewritten
    beyond recognition gets a new one;
-3. moved — in a full build, an item whose exact text belongs to a brief that no longer
-   exists keeps that id (a seed renamed *and* retitled);
-4. new — anything else gets a fresh id: a hash of slug, kind and text, salted until it is
+3. new — anything else gets a fresh id: a hash of slug, kind and text, salted until it is
    not in the registry, so ids are deterministic and never reused.
+
+Steps 1 and 2 are `anchors.match_anchors`. A brief's own records are those of its slug,
+and those of a slug no brief has now whose seed had the same file name, or which shares
+at least half of its items word for word (a seed renamed *and* retitled, recognised by
+content as git recognises a renamed file).
 
 So an item keeps its id across rebuilds, when other paragraphs are added, removed or
 reordered, and when its seed file is renamed. A record that no item matches is kept and
@@ -29,53 +32,27 @@ marked removed (its short page says so); should its item come back, it is restor
 from __future__ import annotations
 
 import hashlib
-import itertools
-import re
-import unicodedata
 from collections import Counter
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import PurePath
 
-from rapidfuzz.fuzz import ratio
-
+from .anchors import Anchor, anchor, contexts, match_anchors, normalize, plain
 from .model import Brief, IdRecord, OpenQuestion, Recommendation
 
 ID_LENGTH = 6
 FIRST_CHARS = "abcdefghijkmnpqrstuvwxyz"
 """An id starts with a letter, so it is a plain HTML anchor and CSS selector."""
 ID_CHARS = "23456789" + FIRST_CHARS
-CONTEXT_CHARS = 64
-"""How much text before and after an item its record keeps (prefix and suffix)."""
-TEXT_ALONE = 0.85
-"""Texts this alike match on their own."""
-TEXT_WITH_CONTEXT = 0.70
-CONTEXT_NEEDED = 0.75
-"""Texts at least TEXT_WITH_CONTEXT alike match when their contexts are this alike."""
-WEIGHTS = (0.80, 0.15, 0.05)
-"""Text, context, position: how a fuzzy pair is ranked against the others."""
 KINDS = {Recommendation: "recommendation", OpenQuestion: "question"}
-
-_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
-
-
-@dataclass(frozen=True, slots=True)
-class Anchor:
-    """An item or a record as the matcher sees it: normalized quote, context, place."""
-
-    key: str
-    prefix: str
-    suffix: str
-    paragraph: int
 
 
 @dataclass(frozen=True, slots=True)
 class Found:
-    """An item this build found: its brief, kind, the context its record keeps, anchor."""
+    """An item this build found: its brief, the context its record keeps, its anchor."""
 
     slug: str
     item: Recommendation | OpenQuestion
-    kind: str
     prefix: str
     suffix: str
     anchor: Anchor
@@ -90,31 +67,23 @@ class IdResult:
     notes: tuple[str, ...]
 
 
-def plain(text: str) -> str:
-    """Markdown links reduced to their text, emphasis marks dropped: what a reader sees."""
-    return _LINK.sub(r"\1", text).replace("**", "").replace("__", "")
-
-
-def normalize(text: str) -> str:
-    """Lower-case words only: the form in which case, punctuation and spacing don't count."""
-    text = unicodedata.normalize("NFKC", plain(text)).lower()
-    return " ".join(re.findall(r"\w+", text))
+def hash_id(text: str) -> str:
+    """A short id from a hash of `text`: a letter, then letters and digits."""
+    n = int.from_bytes(hashlib.sha256(text.encode()).digest()[:8], "big")
+    chars = [FIRST_CHARS[n % len(FIRST_CHARS)]]
+    n //= len(FIRST_CHARS)
+    for _ in range(ID_LENGTH - 1):
+        chars.append(ID_CHARS[n % len(ID_CHARS)])
+        n //= len(ID_CHARS)
+    return "".join(chars)
 
 
 def make_id(seed: str, taken: Collection[str]) -> str:
     """A short id derived from `seed`, salted until it is not in `taken`."""
-    for salt in itertools.count():
-        digest = hashlib.sha256(f"{seed}\n{salt}".encode()).digest()
-        n = int.from_bytes(digest[:8], "big")
-        chars = [FIRST_CHARS[n % len(FIRST_CHARS)]]
-        n //= len(FIRST_CHARS)
-        for _ in range(ID_LENGTH - 1):
-            chars.append(ID_CHARS[n % len(ID_CHARS)])
-            n //= len(ID_CHARS)
-        candidate = "".join(chars)
-        if candidate not in taken:
-            return candidate
-    raise AssertionError("unreachable")  # itertools.count() never ends
+    salt = 0
+    while (candidate := hash_id(f"{seed}\n{salt}")) in taken:
+        salt += 1
+    return candidate
 
 
 def items(brief: Brief) -> list[Recommendation | OpenQuestion]:
@@ -122,87 +91,9 @@ def items(brief: Brief) -> list[Recommendation | OpenQuestion]:
     return [*brief.recommendations, *brief.open_questions]
 
 
-def contexts(brief: Brief, item: Recommendation | OpenQuestion) -> tuple[str, str]:
-    """The plain text just before and just after `item` in the brief's body."""
-    paras = [plain(p.text) for p in brief.body]
-    numbers = [p.number for p in brief.body]
-    text = plain(item.text)
-    if item.paragraph in numbers:
-        i = numbers.index(item.paragraph)
-        at = paras[i].find(text)
-        before, after = (paras[i][:at], paras[i][at + len(text):]) if at >= 0 else ("", "")
-        before = " ".join([*paras[:i], before])
-        after = " ".join([after, *paras[i + 1:]])
-    else:
-        flat = " ".join(paras)
-        at = flat.find(text)
-        before, after = (flat[:at], flat[at + len(text):]) if at >= 0 else ("", "")
-    before, after = " ".join(before.split()), " ".join(after.split())
-    return before[-CONTEXT_CHARS:], after[:CONTEXT_CHARS]
-
-
 def record_anchor(record: IdRecord) -> Anchor:
     """The anchor a registry record stands for."""
-    return Anchor(normalize(record.text), normalize(record.prefix),
-                  normalize(record.suffix), record.paragraph)
-
-
-def similarity(a: str, b: str, empty: float = 1.0) -> float:
-    """How alike two normalized strings are, 0..1 (`empty` when both are empty)."""
-    return ratio(a, b) / 100 if a or b else empty
-
-
-def context_score(a: Anchor, b: Anchor) -> float:
-    """How alike the surroundings of two anchors are, 0..1; a side with nothing on it
-    (the start or end of the body) counts half, as weak evidence either way."""
-    return (similarity(a.prefix, b.prefix, 0.5) + similarity(a.suffix, b.suffix, 0.5)) / 2
-
-
-def position_score(a: Anchor, b: Anchor) -> float:
-    """1 for the same paragraph, less the further apart they are."""
-    return 1 / (1 + abs(a.paragraph - b.paragraph))
-
-
-def fuzzy_score(a: Anchor, b: Anchor) -> float | None:
-    """The rank of a fuzzy pair, or None when the two are not the same item."""
-    text = similarity(a.key, b.key)
-    if text < TEXT_WITH_CONTEXT:
-        return None
-    context = context_score(a, b)
-    if text < TEXT_ALONE and context < CONTEXT_NEEDED:
-        return None
-    w_text, w_context, w_position = WEIGHTS
-    return w_text * text + w_context * context + w_position * position_score(a, b)
-
-
-def pair_best_first(scored: Iterable[tuple[float, int, int]]) -> dict[int, int]:
-    """Greedy one-to-one pairing of (score, item, record), best score first; item → record."""
-    pairs: dict[int, int] = {}
-    used: set[int] = set()
-    for _, i, r in sorted(scored, key=lambda s: (-s[0], s[1], s[2])):
-        if i not in pairs and r not in used:
-            pairs[i] = r
-            used.add(r)
-    return pairs
-
-
-def match(found: Sequence[Found], known: Sequence[IdRecord]) -> dict[int, int]:
-    """Pair items with records of the same kind: exact quotes first, then fuzzy."""
-    anchors = [record_anchor(r) for r in known]
-    exact = [(1 + context_score(f.anchor, b) + position_score(f.anchor, b) / 10, i, r)
-             for i, f in enumerate(found) for r, b in enumerate(anchors)
-             if f.kind == known[r].kind and f.anchor.key == b.key]
-    pairs = pair_best_first(exact)
-    used = set(pairs.values())
-    spare = [r for r in range(len(known)) if r not in used]
-    fuzzy = []
-    for i, f in enumerate(found):
-        for r in spare if i not in pairs else ():
-            score = fuzzy_score(f.anchor, anchors[r]) if f.kind == known[r].kind else None
-            if score is not None:
-                fuzzy.append((score, i, r))
-    pairs.update(pair_best_first(fuzzy))
-    return pairs
+    return anchor(record.kind, record.text, record.prefix, record.suffix, record.paragraph)
 
 
 def find_items(brief: Brief) -> list[Found]:
@@ -210,9 +101,8 @@ def find_items(brief: Brief) -> list[Found]:
     found = []
     for item in items(brief):
         prefix, suffix = contexts(brief, item)
-        anchor = Anchor(normalize(item.text), normalize(prefix), normalize(suffix),
-                        item.paragraph)
-        found.append(Found(brief.slug, item, KINDS[type(item)], prefix, suffix, anchor))
+        found.append(Found(brief.slug, item, prefix, suffix,
+                           anchor(KINDS[type(item)], item.text, prefix, suffix, item.paragraph)))
     return found
 
 
@@ -237,7 +127,7 @@ def own_records(brief: Brief, found: Sequence[Found], idx: dict, live: Collectio
     whose seed had the same file name, or which shares word for word at least half of its
     current items and of the brief's (a brief renamed and retitled: found by content, as
     git finds a renamed file)."""
-    shared = Counter(r.slug for f in found for r in idx.get((f.kind, f.anchor.key), ())
+    shared = Counter(r.slug for f in found for r in idx.get((f.anchor.kind, f.anchor.key), ())
                      if not r.removed)
     related = {s for s, n in shared.items() if 2 * n >= len(found) and 2 * n >= sum(
         not r.removed for r in idx.get(("slug", s), ()))}
@@ -258,7 +148,8 @@ def match_briefs(briefs: Sequence[Brief], found: Sequence[Sequence[Found]],
     for b, brief in enumerate(briefs):
         scope = [r for r in own_records(brief, found[b], idx, live) if r.id not in scoped]
         scoped.update(r.id for r in scope)
-        for i, r in match(found[b], scope).items():
+        for i, r in match_anchors([f.anchor for f in found[b]],
+                                  [record_anchor(r) for r in scope]).items():
             chosen[b, i] = scope[r]
     return chosen, scoped
 
@@ -280,7 +171,7 @@ def assign_ids(briefs: Sequence[Brief], records: Sequence[IdRecord],
         ids = []
         for i, f in enumerate(found[b]):
             old = chosen.get((b, i))
-            rid = old.id if old else make_id(f"{f.slug}\n{f.kind}\n{f.anchor.key}", taken)
+            rid = old.id if old else make_id(f"{f.slug}\n{f.anchor.kind}\n{f.anchor.key}", taken)
             taken.add(rid)
             ids.append(rid)
             updated[rid] = record_for(brief, f, rid)
@@ -296,7 +187,7 @@ def assign_ids(briefs: Sequence[Brief], records: Sequence[IdRecord],
 
 def record_for(brief: Brief, found: Found, rid: str) -> IdRecord:
     """The registry record of an item as this build found it."""
-    return IdRecord(id=rid, kind=found.kind, slug=brief.slug, source_file=brief.source_file,
+    return IdRecord(id=rid, kind=found.anchor.kind, slug=brief.slug, source_file=brief.source_file,
                     text=found.item.text, prefix=found.prefix, suffix=found.suffix,
                     paragraph=found.item.paragraph,
                     actor=getattr(found.item, "actor", None), title=brief.meta.title)

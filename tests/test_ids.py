@@ -6,7 +6,8 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from generator.ids import assign_ids, make_id, normalize
+from generator.anchors import normalize
+from generator.ids import assign_ids, make_id
 from idcases import COUNCIL, edit, ids_by_text, make_brief
 
 CONTRACT = COUNCIL[1][0]
