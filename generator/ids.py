@@ -49,9 +49,8 @@ KINDS = {Recommendation: "recommendation", OpenQuestion: "question"}
 
 @dataclass(frozen=True, slots=True)
 class Found:
-    """An item this build found: its brief, the context its record keeps, its anchor."""
+    """An item this build found, the context its record keeps, and its anchor."""
 
-    slug: str
     item: Recommendation | OpenQuestion
     prefix: str
     suffix: str
@@ -101,7 +100,7 @@ def find_items(brief: Brief) -> list[Found]:
     found = []
     for item in items(brief):
         prefix, suffix = contexts(brief, item)
-        found.append(Found(brief.slug, item, prefix, suffix,
+        found.append(Found(item, prefix, suffix,
                            anchor(KINDS[type(item)], item.text, prefix, suffix, item.paragraph)))
     return found
 
@@ -171,7 +170,8 @@ def assign_ids(briefs: Sequence[Brief], records: Sequence[IdRecord],
         ids = []
         for i, f in enumerate(found[b]):
             old = chosen.get((b, i))
-            rid = old.id if old else make_id(f"{f.slug}\n{f.anchor.kind}\n{f.anchor.key}", taken)
+            seed = f"{brief.slug}\n{f.anchor.kind}\n{f.anchor.key}"
+            rid = old.id if old else make_id(seed, taken)
             taken.add(rid)
             ids.append(rid)
             updated[rid] = record_for(brief, f, rid)
@@ -187,9 +187,9 @@ def assign_ids(briefs: Sequence[Brief], records: Sequence[IdRecord],
 
 def record_for(brief: Brief, found: Found, rid: str) -> IdRecord:
     """The registry record of an item as this build found it."""
-    return IdRecord(id=rid, kind=found.anchor.kind, slug=brief.slug, source_file=brief.source_file,
-                    text=found.item.text, prefix=found.prefix, suffix=found.suffix,
-                    paragraph=found.item.paragraph,
+    return IdRecord(id=rid, kind=found.anchor.kind, slug=brief.slug,
+                    source_file=brief.source_file, text=found.item.text,
+                    prefix=found.prefix, suffix=found.suffix, paragraph=found.item.paragraph,
                     actor=getattr(found.item, "actor", None), title=brief.meta.title)
 
 

@@ -45,7 +45,7 @@ def test_make_id_skips_taken_ids():
 
 SAME_ITEMS = [
     ("unchanged", lambda p: p, {}),
-    ("paragraph added on top", lambda p: [["Editor's note: updated with readers' comments."], *p], {}),
+    ("paragraph added on top", lambda p: [["Editor's note: updated after comments."], *p], {}),
     ("paragraphs reordered", lambda p: [p[4], p[1], p[0], p[5], p[3], p[2]], {}),
     ("seed renamed", lambda p: p, {"source": "seeds/renamed.md"}),
     ("retitled, same seed", lambda p: p, {"slug": "new-title", "title": "New Title"}),
@@ -70,7 +70,8 @@ def test_an_edit_is_reported_and_recorded():
     rid = ids_by_text(brief)[CONTRACT]
     assert ids_by_text(result.briefs[0])[edited] == rid
     assert [n for n in result.notes if rid in n] == [
-        f"harbour-council: recommendation {rid} re-anchored after an edit: “{CONTRACT}” → “{edited}”"]
+        f"harbour-council: recommendation {rid} re-anchored after an edit: "
+        f"“{CONTRACT}” → “{edited}”"]
     assert {r.id: r.text for r in result.records}[rid] == edited
 
 

@@ -70,7 +70,8 @@ def test_live_id_redirects_relatively_and_shows_the_item(files):
 def test_seed_text_is_escaped(files):
     html = files["r/k7m2pq/index.html"]
     assert "<script>alert" not in html and "https://x.test" not in html
-    assert "stop &lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt; &amp; &#34;quote&#34; it | now." in html
+    assert ("stop &lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt; &amp; &#34;quote&#34; it | now."
+            in html)
 
 
 @pytest.mark.parametrize("rid, link, says", [
