@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from rapidfuzz.fuzz import ratio
 
-from .model import Brief, OpenQuestion, Recommendation
+from .model import OpenQuestion, Recommendation
 
 CONTEXT_CHARS = 64
 """How much text before and after a sentence its anchor keeps (prefix and suffix)."""
@@ -56,21 +56,19 @@ def anchor(kind: str, text: str, prefix: str, suffix: str, paragraph: int) -> An
     return Anchor(kind, normalize(text), normalize(prefix), normalize(suffix), paragraph)
 
 
-def contexts(brief: Brief, item: Recommendation | OpenQuestion) -> tuple[str, str]:
-    """The plain text just before and just after `item` in the brief's body."""
-    paras = [plain(p.text) for p in brief.body]
-    numbers = [p.number for p in brief.body]
+def contexts(paras: Sequence[tuple[int, str]], item: Recommendation | OpenQuestion
+             ) -> tuple[str, str]:
+    """The plain text just before and just after `item` in a body of (number, plain text)."""
+    numbers = [n for n, _ in paras]
+    texts = [t for _, t in paras]
     text = plain(item.text)
-    if item.paragraph in numbers:
-        i = numbers.index(item.paragraph)
-        at = paras[i].find(text)
-        before, after = (paras[i][:at], paras[i][at + len(text):]) if at >= 0 else ("", "")
-        before = " ".join([*paras[:i], before])
-        after = " ".join([after, *paras[i + 1:]])
-    else:
-        flat = " ".join(paras)
-        at = flat.find(text)
-        before, after = (flat[:at], flat[at + len(text):]) if at >= 0 else ("", "")
+    i = numbers.index(item.paragraph) if item.paragraph in numbers else -1
+    where = texts[i] if i >= 0 else " ".join(texts)
+    at = where.find(text)
+    before, after = (where[:at], where[at + len(text):]) if at >= 0 else ("", "")
+    if i >= 0:
+        before = " ".join([*texts[max(0, i - 3):i], before])
+        after = " ".join([after, *texts[i + 1:i + 4]])
     before, after = " ".join(before.split()), " ".join(after.split())
     return before[-CONTEXT_CHARS:], after[:CONTEXT_CHARS]
 

@@ -97,9 +97,10 @@ def record_anchor(record: IdRecord) -> Anchor:
 
 def find_items(brief: Brief) -> list[Found]:
     """Every citable item of a brief, anchored in its body."""
+    paras = [(p.number, plain(p.text)) for p in brief.body]
     found = []
     for item in items(brief):
-        prefix, suffix = contexts(brief, item)
+        prefix, suffix = contexts(paras, item)
         found.append(Found(item, prefix, suffix,
                            anchor(KINDS[type(item)], item.text, prefix, suffix, item.paragraph)))
     return found
@@ -120,19 +121,21 @@ def index(records: Iterable[IdRecord]) -> dict[tuple[str, ...], list[IdRecord]]:
     return found
 
 
-def own_records(brief: Brief, found: Sequence[Found], idx: dict, live: Collection[str]
-                ) -> list[IdRecord]:
-    """The records that may be `brief`'s: its slug's, and those of a slug no brief has now
-    whose seed had the same file name, or which shares word for word at least half of its
-    current items and of the brief's (a brief renamed and retitled: found by content, as
-    git finds a renamed file)."""
+def own_records(brief: Brief, found: Sequence[Found], idx: dict, current: Counter,
+                live: Collection[str]) -> list[IdRecord]:
+    """The records that may be `brief`'s: its slug's while it has current items; else also
+    those of a slug no brief has now whose seed had the same file name, or which shares
+    word for word at least half of its current items and of the brief's (a brief renamed
+    and retitled: found by content, as git finds a renamed file)."""
+    own = idx.get(("slug", brief.slug), [])
+    if current[brief.slug]:
+        return own
     shared = Counter(r.slug for f in found for r in idx.get((f.anchor.kind, f.anchor.key), ())
                      if not r.removed)
-    related = {s for s, n in shared.items() if 2 * n >= len(found) and 2 * n >= sum(
-        not r.removed for r in idx.get(("slug", s), ()))}
+    related = {s for s, n in shared.items() if 2 * n >= max(len(found), current[s])}
     same_file = {r.slug for r in idx.get(("file", seed_name(brief.source_file)), ())}
-    slugs = {brief.slug} | {s for s in related | same_file if s not in live}
-    return [r for s in sorted(slugs) for r in idx.get(("slug", s), ())]
+    slugs = {s for s in related | same_file if s not in live}
+    return own + [r for s in sorted(slugs) for r in idx.get(("slug", s), ())]
 
 
 def match_briefs(briefs: Sequence[Brief], found: Sequence[Sequence[Found]],
@@ -142,10 +145,12 @@ def match_briefs(briefs: Sequence[Brief], found: Sequence[Sequence[Found]],
     and the ids of every record some brief could have kept."""
     live = {b.slug for b in briefs}
     idx = index(records)
+    current = Counter(r.slug for r in records if not r.removed)
     chosen: dict[tuple[int, int], IdRecord] = {}
     scoped: set[str] = set()
     for b, brief in enumerate(briefs):
-        scope = [r for r in own_records(brief, found[b], idx, live) if r.id not in scoped]
+        scope = [r for r in own_records(brief, found[b], idx, current, live)
+                 if r.id not in scoped]
         scoped.update(r.id for r in scope)
         for i, r in match_anchors([f.anchor for f in found[b]],
                                   [record_anchor(r) for r in scope]).items():
