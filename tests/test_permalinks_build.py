@@ -164,6 +164,19 @@ def test_extract_reads_the_site_registry_and_writes_only_with_ids(tmp_path):
         i["id"] for i in brief["recommendations"] + brief["open_questions"]}
 
 
+@pytest.mark.parametrize("command", [["build"], ["extract", f"seeds/{WEB_PAGE}"]])
+def test_a_broken_registry_stops_with_one_line_and_is_left_alone(tmp_path, command):
+    project = copy_project(tmp_path)
+    (project / "ids.lock.json").write_text('{"schema": "ids/1", "ids": [', "utf-8")
+    done = subprocess.run([sys.executable, "-m", "generator", *command], cwd=project,
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 1 and done.stdout == ""
+    assert "ids.lock.json:1: id registry is not valid JSON" in done.stderr
+    assert len(done.stderr.strip().splitlines()) == 1
+    assert (project / "ids.lock.json").read_text("utf-8") == '{"schema": "ids/1", "ids": ['
+    assert not (project / "site_src" / "r").exists()
+
+
 class QuietHandler(SimpleHTTPRequestHandler):
     """A static file server that keeps the test output clean."""
 
