@@ -217,6 +217,7 @@ def test_mkdocs_publishes_short_pages_of_removed_items(history, served):
     for site in (served["dir"] / "sub" / "site", served["dir"] / "plain"):
         assert all((site / "r" / rid / "index.html").is_file() for rid in expected)
         assert (site / "assets" / "permalinks.js").is_file()
+        assert "copy link" not in (site / "search" / "search_index.json").read_text("utf-8")
 
 
 @pytest.fixture(scope="module")
@@ -246,6 +247,7 @@ def test_copy_buttons_give_the_absolute_short_url(history, served, browser, vari
     # Material's instant navigation (it needs site_url) keeps the document: document$ path
     assert page.evaluate("window.sameDocument === true") == (variant == "url")
     rid = box.get_attribute("data-permalink-id")
+    assert box.locator("button").all_inner_texts() == ["copy link", "copy citation"]
     box.locator("[data-permalink-copy=link]").click()
     assert page.evaluate("navigator.clipboard.readText()") == f"{base}r/{rid}/"
     box.locator("[data-permalink-copy=citation]").click()

@@ -4,8 +4,9 @@
  * "copy citation" one line: authors, title, publication, date, the item's text and the
  * short URL. The site root is worked out from this script's own address (it is served at
  * <site>/assets/permalinks.js), so URLs are right with or without site_url and under a
- * sub-path. No requests. The buttons come hidden (they do nothing without JavaScript);
- * they are shown on every page, also after Material's instant navigation (document$).
+ * sub-path. No requests. The buttons come hidden and unlabelled (they do nothing without
+ * JavaScript, and their labels would be noise in the search index); they are labelled and
+ * shown on every page, also after Material's instant navigation (document$).
  */
 (function () {
   "use strict";
@@ -42,9 +43,8 @@
   }
 
   function flash(button, label) {
-    var before = button.textContent;
     button.textContent = label;
-    window.setTimeout(function () { button.textContent = before; }, 1500);
+    window.setTimeout(function () { button.textContent = button.dataset.label; }, 1500);
   }
 
   function onClick(event) {
@@ -60,10 +60,11 @@
 
   function reveal() {
     document.querySelectorAll("[data-permalink-id]").forEach(function (box) {
-      box.hidden = false;
-      box.querySelectorAll("[data-permalink-copy=link]").forEach(function (button) {
+      box.querySelectorAll("[data-permalink-copy]").forEach(function (button) {
+        button.textContent = button.dataset.label;
         button.title = shortUrl(box.dataset.permalinkId);
       });
+      box.hidden = false;
     });
   }
 
