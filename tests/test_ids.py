@@ -166,10 +166,14 @@ def pairs(brief):
 
 
 @settings(max_examples=60, deadline=None)
-@given(briefs())
-def test_ids_are_unique(paras):
-    result = assign_ids([make_brief(paras)], [])
-    ids = [i for _, i in pairs(result.briefs[0])]
+@given(st.lists(briefs(), min_size=1, max_size=3), st.booleans())
+def test_ids_are_unique_across_the_site(bodies, twice):
+    """Briefs may share sentences (or be copies); every item still has its own id."""
+    site = [make_brief(p, slug=f"b{k}", source=f"seeds/{k}.txt") for k, p in enumerate(bodies)]
+    result = assign_ids(site, [])
+    if twice:
+        result = assign_ids(site, result.records)
+    ids = [i for b in result.briefs for _, i in pairs(b)]
     assert len(ids) == len(set(ids)) == len(result.records)
 
 
