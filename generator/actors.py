@@ -1,0 +1,314 @@
+"""Who should act: a recommendation's actor as a canonical name, read from its context.
+
+The actor is the subject of the advising clause, looked up in the shared alias table
+("U.S. officials" -> United States), a demonym table ("Iraqi government" -> Iraq), a
+title ("President Obama" -> Obama) or a role noun ("States", "the President"). Pronouns,
+"both sides" and "this country" are resolved from the sentence and its paragraph; a
+subject that cannot act ("The tax needs to be fixed") takes the actor of the advice
+before it in the same section, else an actor the sentence names, else the heading's.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .aliases import Aliases, alias_key
+from .lexicon import lexicon
+from .model import Sentence
+
+_APOS = r"(?:'s|’s|'|’)"
+_CLAUSE_BREAK = re.compile(
+    r"[,;:()\u2014\u2013]|--|\s-\s|\b(?:that|which|who|whom|but|because|while|if|when|"
+    r"whereas|although|though|since|unless|until|so|then|whether|as)\b", re.I)
+_WORD = re.compile(r"[\w.’'-]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """An actor named in a sentence: where, its canonical name and kind."""
+
+    start: int
+    end: int
+    name: str
+    kind: str
+    """"person", "place", "organization", "group" or "pair"."""
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """What actor resolution needs to know about one article's sentences."""
+
+    sentences: tuple[Sentence, ...]
+    aliases: Aliases
+    pattern: re.Pattern[str]
+    mentions: tuple[tuple[Mention, ...], ...]
+    """The actors each sentence names, by position in `sentences`."""
+
+
+def _case_ok(form: str, written: str) -> bool:
+    """Short capitalised forms ("US", "IS") must be written as such, not as "us"/"is"."""
+    if form.isupper():
+        return written.isupper()
+    return not form[:1].isupper() or written[:1].isupper()
+
+
+def alias_pattern(aliases: Aliases) -> re.Pattern[str]:
+    """One regex matching every alias form, demonym + government noun, and titled name."""
+    lex = lexicon()
+    forms = sorted({f for fs in aliases.forms.values() for f in fs}, key=len, reverse=True)
+    names = "|".join(re.escape(f) for f in forms) or r"(?!x)x"
+    demonyms = "|".join(re.escape(d) for d in sorted(lex.demonyms, key=len, reverse=True))
+    nouns = "|".join(sorted(lex.government_nouns, key=len, reverse=True))
+    titles = "|".join(re.escape(t) for t in lex.titles)
+    roles = "|".join(sorted(lex.person_roles, key=len, reverse=True))
+    return re.compile(
+        rf"(?<!\w)(?:(?P<demonym>{demonyms})\s+(?:{nouns})"
+        rf"|(?-i:{titles})\s+(?P<titled>(?-i:[A-Z][\w’'-]+(?:\s+(?:al-|bin\s+|de\s+|von\s+)?[A-Z][\w’'-]+)*))"
+        rf"|(?P<alias>{names})|the\s+(?P<role>{roles}))(?![\w])", re.I)
+
+
+def mentions_in(text: str, doc_aliases: Aliases, pattern: re.Pattern[str]) -> tuple[Mention, ...]:
+    """The actors `text` names, in order; "U.S.-Iraq" counts as the pair."""
+    found: list[Mention] = []
+    for m in pattern.finditer(text):
+        mention = _mention(m, doc_aliases)
+        if mention is None:
+            continue
+        if found and text[found[-1].end:m.start()] == "-" and found[-1].kind != "pair":
+            prev = found.pop()
+            mention = Mention(prev.start, mention.end, join_actors([prev.name, mention.name]), "pair")
+        found.append(mention)
+    return tuple(found)
+
+
+def _mention(m: re.Match[str], aliases: Aliases) -> Mention | None:
+    """One regex match -> a Mention, or None when the case shows it is a common word."""
+    lex = lexicon()
+    if m.group("demonym"):
+        demonym = next(d for d in lex.demonyms if d.lower() == m.group("demonym").lower())
+        if not m.group("demonym")[:1].isupper():
+            return None
+        return Mention(m.start(), m.end(), lex.demonyms[demonym], "place")
+    if m.group("titled"):
+        if not m.group()[:1].isupper():
+            return None
+        return Mention(m.start(), m.end(), m.group("titled"), "person")
+    if m.group("role"):
+        return Mention(m.start("role"), m.end(), m.group("role"), "person")
+    written = m.group("alias")
+    name = aliases.lookup(written)
+    if name is None:
+        return None
+    forms = [f for f in aliases.forms.get(name, (name,)) if alias_key(f) == alias_key(written)]
+    if not any(_case_ok(f, written) for f in forms):
+        return None
+    return Mention(m.start(), m.end(), name, aliases.kinds.get(name, "organization"))
+
+
+def join_actors(names: Sequence[str]) -> str:
+    """Several actors acting together -> one name ("United States and Iraq")."""
+    unique = list(dict.fromkeys(names))
+    return unique[0] if len(unique) == 1 else ", ".join(unique[:-1]) + " and " + unique[-1]
+
+
+def make_document(sentences: Sequence[Sentence], aliases: Aliases) -> Document:
+    """Index an article's sentences for actor resolution (each sentence's mentions)."""
+    pattern = alias_pattern(aliases)
+    sents = tuple(sentences)
+    return Document(sents, aliases, pattern, tuple(mentions_in(s.plain, aliases, pattern) for s in sents))
+
+
+def subject_before(plain: str, start: int) -> tuple[str, int]:
+    """The subject phrase of the clause whose verb starts at `start`, and where it starts."""
+    before = plain[:start].rstrip()
+    if before.endswith(","):
+        inner = before[:-1]
+        cut = inner.rfind(",")
+        before = inner[:cut] if cut >= 0 else ""
+    pieces = list(_CLAUSE_BREAK.finditer(before))
+    begin = pieces[-1].end() if pieces else 0
+    return before[begin:].strip(), begin + len(before[begin:]) - len(before[begin:].lstrip())
+
+
+def strip_openers(phrase: str) -> str:
+    """Drop determiners and sentence adverbs from the front of a subject phrase."""
+    openers = lexicon().subject_openers
+    text = phrase.strip(" *\"'“”-•")
+    changed = True
+    while changed:
+        changed = False
+        for word in openers:
+            if text.lower().startswith(word + " ") or text.lower() == word:
+                text = text[len(word):].lstrip(" ,")
+                changed = True
+    return re.sub(_APOS + r"$", "", text)
+
+
+def _strip_title(name: str) -> str:
+    """ "President Obama" -> "Obama"; a bare title ("President") stays."""
+    for title in lexicon().titles:
+        if name.startswith(title + " ") and name[len(title) + 1:][:1].isupper():
+            return name[len(title) + 1:]
+    return name
+
+
+def _sentence_range(doc: Document, pos: int, same: str) -> range:
+    """Positions of the sentences before `pos` in the same paragraph or section."""
+    first = pos
+    while first > 0:
+        prev = doc.sentences[first - 1]
+        if same == "paragraph" and prev.paragraph != doc.sentences[pos].paragraph:
+            break
+        first -= 1
+        if same == "section" and prev.heading:
+            break
+    return range(first, pos)
+
+
+def _fits(kind: str, mention: Mention) -> bool:
+    """Whether a pronoun of this kind can stand for the mention."""
+    if kind == "person":
+        return mention.kind == "person"
+    return mention.kind != "person"
+
+
+def _pronoun(kind: str, offset: int, doc: Document, pos: int,
+             previous: Sequence[tuple[int, str | None]]) -> str | None:
+    """A pronoun -> the nearest earlier actor of a fitting kind in the sentence or paragraph."""
+    here = [m for m in doc.mentions[pos] if m.start < offset]
+    earlier = [m for p in _sentence_range(doc, pos, "paragraph") for m in doc.mentions[p]]
+    for mention in reversed(earlier + here):
+        if _fits(kind, mention):
+            return mention.name
+    return previous[-1][1] if previous else None
+
+
+def _pair(doc: Document, pos: int) -> str | None:
+    """ "both sides" / "each" -> the two actors the paragraph sets side by side."""
+    para = [*_sentence_range(doc, pos, "paragraph"), pos]
+    for p in para:
+        ms = doc.mentions[p]
+        for m in ms:
+            if m.kind == "pair":
+                return m.name
+        text = doc.sentences[p].plain
+        for a, b in zip(ms, ms[1:]):
+            if re.fullmatch(r"\s+and\s+(?:the\s+)?", text[a.end:b.start]) and a.name != b.name:
+                return join_actors([a.name, b.name])
+    counts = Counter(m.name for p in para for m in doc.mentions[p] if m.kind in ("place", "organization"))
+    top = [name for name, _ in counts.most_common(2)]
+    return join_actors(top) if len(top) == 2 else None
+
+
+def _nation(doc: Document) -> str | None:
+    """ "this country" -> the place the article names most often."""
+    counts = Counter(m.name for ms in doc.mentions for m in ms if m.kind == "place")
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def _context_org(word: str, doc: Document, pos: int) -> str | None:
+    """ "the department" -> the nearest earlier named actor whose name holds that word."""
+    for p in range(pos, -1, -1):
+        for m in reversed(doc.mentions[p]):
+            if word in m.name.lower():
+                return m.name
+    return None
+
+_PREPOSITIONS = frozenset("of in for on at with from to by under over about against among".split())
+_PARTICLES = frozenset("al- al bin de del van von of the and".split())
+_GENERIC_ORGS = frozenset("department agency commission administration ministry committee council board bureau".split())
+
+
+def _role_head(text: str, doc: Document, pos: int) -> str | None:
+    """ "The President assuming office" -> "President"; "the department" -> its named org."""
+    lex = lexicon()
+    words = text.split()
+    for i, word in enumerate(words[:4]):
+        low = word.lower().strip(",.")
+        if low in _PREPOSITIONS:
+            return None
+        pair = " ".join(words[i:i + 2]).lower()
+        size = 2 if pair in lex.person_roles or pair in lex.group_roles else 1
+        if size == 1 and low not in lex.person_roles and low not in lex.group_roles:
+            continue
+        if i == 0 and size == 1 and low in _GENERIC_ORGS:
+            return _context_org(low, doc, pos) or word
+        return " ".join(words[:i + size]).strip(",.")
+    return None
+
+
+def _proper_name(text: str) -> str | None:
+    """A subject written as a name ("Kadhimi", "the World Bank") is its own actor."""
+    words = text.split()
+    if not 0 < len(words) <= 5 or not words[0][:1].isupper():
+        return None
+    if all(w[:1].isupper() or w.lower() in _PARTICLES or w.lower().startswith("al-") for w in words):
+        return _strip_title(text.strip(",."))
+    return None
+
+
+def _head_actor(text: str, doc: Document, pos: int) -> str | None:
+    """The actor a phrase starts with: alias, demonym, titled name, role or proper name."""
+    found = mentions_in(text, doc.aliases, doc.pattern)
+    if found and found[0].start == 0:
+        rest = text[found[0].end:]
+        owner = re.match(_APOS + r"\s+([\w-]+)", rest)
+        if owner is None or owner.group(1).lower() in lexicon().government_nouns:
+            return found[0].name
+        return None
+    return _role_head(text, doc, pos) or _proper_name(text)
+
+
+def actor_of_phrase(phrase: str, offset: int, doc: Document, pos: int,
+                    previous: Sequence[tuple[int, str | None]]) -> str | None:
+    """A subject phrase -> the canonical actor, or None when it names no one who can act."""
+    lex = lexicon()
+    if phrase.strip().lower() in lex.nation_words:
+        return _nation(doc)
+    text = strip_openers(phrase)
+    low = text.lower()
+    if not text:
+        return None
+    if low in lex.pronouns["we"]:
+        return (previous[-1][1] if previous else None) or _nation(doc)
+    for kind in ("person", "thing", "plural"):
+        if low in lex.pronouns[kind]:
+            return _pronoun(kind, offset, doc, pos, previous)
+    if low in lex.pair_words or phrase.strip().lower() in lex.pair_words:
+        return _pair(doc, pos)
+    whole = mentions_in(text, doc.aliases, doc.pattern)
+    parts = re.split(r"\s+(?:and|&)\s+", text)
+    if len(parts) > 1 and not (whole and whole[0].start == 0 and whole[0].end == len(text)):
+        names = [_head_actor(strip_openers(p), doc, pos) for p in parts]
+        if all(names):
+            return join_actors([n for n in names if n])
+    return _head_actor(text, doc, pos)
+
+
+def fallback_actor(doc: Document, pos: int, previous: Sequence[tuple[int, str | None]]) -> str | None:
+    """The actor of advice whose subject cannot act: the section's last actor, else the
+    sentence's first named actor, else its heading's, else the article's last actor."""
+    section = _sentence_range(doc, pos, "section")
+    for p, actor in reversed(previous):
+        if p in section and actor:
+            return actor
+    if doc.mentions[pos]:
+        return doc.mentions[pos][0].name
+    heads = [p for p in section if doc.sentences[p].heading]
+    for p in reversed(heads):
+        if doc.mentions[p]:
+            return doc.mentions[p][0].name
+    known = [actor for _, actor in previous if actor]
+    return known[-1] if known else None
+
+
+def resolve_actor(doc: Document, pos: int, phrases: Sequence[tuple[str, int]],
+                  previous: Sequence[tuple[int, str | None]]) -> str | None:
+    """The first candidate phrase that names an actor, else the context's actor."""
+    for phrase, offset in phrases:
+        actor = actor_of_phrase(phrase, offset, doc, pos, previous)
+        if actor:
+            return actor
+    return fallback_actor(doc, pos, previous)

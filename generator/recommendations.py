@@ -1,0 +1,133 @@
+"""Sentences -> the author's recommendations, each with its actor and strength.
+
+A sentence is advice when it carries a trigger from the lexicon (deontic modals, "it is
+critical that", "the best way to … is to", "we urge X to", "X can help") that is not
+quoted, not someone else's reported words and not a question; or when it is an imperative
+item of a list, a heading, or running text that follows advice. Its strength is that of
+its first trigger; its actor comes from generator.actors.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .actors import Document, make_document, resolve_actor, subject_before
+from .aliases import Aliases
+from .lexicon import lexicon
+from .model import Recommendation, Sentence
+
+_CLAUSE_START = re.compile(r"[,;:\u2014\u2013(]|--|\b(?:but|because|while|although|though|whereas)\b", re.I)
+_ITEM_MARK = re.compile(r"^\s*(?:\(?(?:[ivx]{1,5}|[a-j]|\d{1,2})[.)]|[-*•]|(?:[A-Z]+\s+)?\d{1,3}(?:\.\d+)*\s*[:.])\s*")
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """Where a sentence advises, how strongly, and the phrase that names the actor."""
+
+    start: int
+    strength: str
+    phrase: str
+    offset: int
+
+
+def _inside_quotes(plain: str, start: int) -> bool:
+    """True when `start` falls inside quoted words (reported speech, a slogan)."""
+    before = plain[:start]
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
+
+
+def _reported(plain: str, start: int) -> bool:
+    """True when the trigger sits in words reported from a third party ("they believe X should")."""
+    lex = lexicon()
+    clause = _CLAUSE_START.split(plain[:start])[-1]
+    for m in lex.reporting.finditer(clause):
+        subject = clause[:m.start()].split()
+        if not subject or subject[-1].lower() not in lex.first_person:
+            return True
+    return False
+
+
+def triggers(plain: str) -> list[Trigger]:
+    """Every advising trigger in a sentence, in reading order."""
+    lex = lexicon()
+    found: list[Trigger] = []
+    for strength, pattern in lex.triggers:
+        for m in pattern.finditer(plain):
+            rest = plain[m.start():]
+            if any(p.match(rest) for p in lex.not_advice_after):
+                continue
+            if _inside_quotes(plain, m.start()) or _reported(plain, m.start()):
+                continue
+            if "actor" in pattern.groupindex and m.group("actor"):
+                found.append(Trigger(m.start(), strength, m.group("actor"), m.start("actor")))
+            elif lex.passive_patient.match(rest):
+                found.append(Trigger(m.start(), strength, "", m.start()))
+            else:
+                phrase, offset = subject_before(plain, m.start())
+                found.append(Trigger(m.start(), strength, phrase, offset))
+    return sorted(found, key=lambda t: t.start)
+
+
+def item_body(plain: str) -> str:
+    """A list item's text without its marker ("ii. ", "- ", "3.1: ")."""
+    return _ITEM_MARK.sub("", plain, count=1).lstrip("*\"“ ")
+
+
+def is_imperative(plain: str) -> bool:
+    """True when the text opens with a base verb used as a command ("Repeal the tax.")."""
+    lex = lexicon()
+    words = re.findall(r"[\w’'-]+|,", item_body(plain))
+    if len(words) >= 2 and words[0].lower() in ("do", "don’t", "don't", "never") and words[1].lower() in ("not", *lex.imperative_verbs):
+        return True
+    if len(words) < 2 or not words[0][:1].isupper():
+        return False
+    return words[0].lower() in lex.imperative_verbs and words[1].lower() not in lex.not_after_imperative
+
+
+def _item_start(s: Sentence) -> bool:
+    """True for the first sentence of a list item (a bullet or an inline "ii." item)."""
+    return s.list_item and (s.index == 0 or _ITEM_MARK.match(s.plain) is not None)
+
+
+def _advice_context(sentences: Sequence[Sentence], pos: int, advised: set[int]) -> bool:
+    """True when the sentence before, in the same paragraph, gives or introduces advice."""
+    if pos == 0 or sentences[pos - 1].paragraph != sentences[pos].paragraph:
+        return False
+    return pos - 1 in advised or lexicon().advice_lead_end.search(sentences[pos - 1].plain) is not None
+
+
+def _excluded(s: Sentence) -> bool:
+    """Questions and lead-ins ("We make the following recommendations:") are not advice."""
+    text = s.plain.rstrip(" \"”’')*")
+    return text.endswith("?") or lexicon().lead_in.search(s.plain) is not None
+
+
+def advice(sentences: Sequence[Sentence], pos: int, advised: set[int]) -> tuple[str, list[Trigger]] | None:
+    """(strength, triggers) when the sentence at `pos` is the author's advice, else None."""
+    s = sentences[pos]
+    if _excluded(s):
+        return None
+    found = triggers(s.plain)
+    if found:
+        return found[0].strength, found
+    if is_imperative(s.plain) and (_item_start(s) or s.heading or _advice_context(sentences, pos, advised)):
+        return "should", []
+    return None
+
+
+def find_recommendations(sentences: Sequence[Sentence], aliases: Aliases) -> tuple[Recommendation, ...]:
+    """The author's recommendations, in reading order (ids are left for the id stage)."""
+    doc: Document = make_document(sentences, aliases)
+    previous: list[tuple[int, str | None]] = []
+    recs: list[Recommendation] = []
+    for pos, s in enumerate(doc.sentences):
+        hit = advice(doc.sentences, pos, {p for p, _ in previous})
+        if hit is None:
+            continue
+        strength, found = hit
+        actor = resolve_actor(doc, pos, [(t.phrase, t.offset) for t in found], previous)
+        previous.append((pos, actor))
+        recs.append(Recommendation(text=s.text, actor=actor, strength=strength,
+                                   paragraph=s.paragraph, sentence=s.index))
+    return tuple(recs)
