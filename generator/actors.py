@@ -230,7 +230,7 @@ def _role_head(text: str, doc: Document, pos: int) -> str | None:
         if low in _PREPOSITIONS:
             return None
         pair = " ".join(words[i:i + 2]).lower()
-        size = 2 if pair in lex.person_roles or pair in lex.group_roles else 1
+        size = 2 if i + 1 < len(words) and (pair in lex.person_roles or pair in lex.group_roles) else 1
         if size == 1 and low not in lex.person_roles and low not in lex.group_roles:
             continue
         if i == 0 and size == 1 and low in _GENERIC_ORGS:

@@ -90,6 +90,16 @@ def _item_start(s: Sentence) -> bool:
     return s.list_item and (s.index == 0 or _ITEM_MARK.match(s.plain) is not None)
 
 
+def _list_follows_advice(sentences: Sequence[Sentence], pos: int, advised: set[int]) -> bool:
+    """True when the item before this one, or the list's lead-in ("… should be to:"), was advice."""
+    for p in range(pos - 1, -1, -1):
+        if _item_start(sentences[p]):
+            return p in advised
+        if not sentences[p].list_item:
+            return p in advised and ":" in sentences[p].plain
+    return False
+
+
 def _advice_context(sentences: Sequence[Sentence], pos: int, advised: set[int]) -> bool:
     """True when the sentence before, in the same paragraph, gives or introduces advice."""
     if pos == 0 or sentences[pos - 1].paragraph != sentences[pos].paragraph:
@@ -111,6 +121,9 @@ def advice(sentences: Sequence[Sentence], pos: int, advised: set[int]) -> tuple[
     found = triggers(s.plain)
     if found:
         return found[0].strength, found
+    labelled = lexicon().block_label.match(s.plain) is not None
+    if _item_start(s) and not labelled and _list_follows_advice(sentences, pos, advised):
+        return "should", []
     if is_imperative(s.plain) and (_item_start(s) or s.heading or _advice_context(sentences, pos, advised)):
         return "should", []
     return None
