@@ -21,7 +21,7 @@ from .model import Sentence
 _APOS = r"(?:'s|’s|'|’)"
 _CLAUSE_BREAK = re.compile(
     r"[,;:()\u2014\u2013]|--|\s-\s|\b(?:that|which|who|whom|but|because|while|if|when|"
-    r"whereas|although|though|since|unless|until|so|then|whether|as)\b", re.I)
+    r"whereas|although|though|since|unless|until|so|then|whether|as|why|how|where)\b", re.I)
 _WORD = re.compile(r"[\w.’'-]+")
 
 

@@ -22,6 +22,7 @@ class Lexicon:
 
     triggers: tuple[tuple[str, re.Pattern[str]], ...]
     not_advice_after: tuple[re.Pattern[str], ...]
+    not_advice_before: tuple[re.Pattern[str], ...]
     passive_patient: re.Pattern[str]
     reporting: re.Pattern[str]
     first_person: frozenset[str]
@@ -63,6 +64,7 @@ def compile_lexicon(data: dict) -> Lexicon:
     return Lexicon(
         triggers=triggers,
         not_advice_after=tuple(re.compile(p, flags) for p in data["not_advice_after_trigger"]),
+        not_advice_before=tuple(re.compile(p, flags) for p in data["not_advice_before"]),
         passive_patient=re.compile(data["passive_patient"], flags),
         reporting=_any_word(data["reporting_verbs"]),
         first_person=_words(data["first_person"]),

@@ -54,8 +54,8 @@ def triggers(plain: str) -> list[Trigger]:
     found: list[Trigger] = []
     for strength, pattern in lex.triggers:
         for m in pattern.finditer(plain):
-            rest = plain[m.start():]
-            if any(p.match(rest) for p in lex.not_advice_after):
+            rest, before = plain[m.start():], plain[:m.start()]
+            if any(p.match(rest) for p in lex.not_advice_after) or any(p.search(before) for p in lex.not_advice_before):
                 continue
             if _inside_quotes(plain, m.start()) or _reported(plain, m.start()):
                 continue

@@ -19,6 +19,8 @@ CASES = [
     ("Whether the coalition survives the budget vote remains an open question.", "implicit"),
     ("After the first round of talks, several questions remain.", "implicit"),
     ("How the money will reach the provinces is unclear.", "implicit"),
+    ("A key question is whether the banks will lend.", "implicit"),
+    ("Only time will tell if the gamble pays off.", "implicit"),
     ("“Why now?” the minister asked.", None),
     ("She asked reporters, “Where is the money?”", None),
     ("The ministry may be willing to compromise.", None),

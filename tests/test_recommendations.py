@@ -30,6 +30,11 @@ ADVICE = [
     ("Canada should not be too quick to sign the deal.", "should"),
     ("Above all, the board must resist pressure to cut the maintenance budget.", "must"),
     ("A broader coalition is needed now.", "must"),
+    ("Policymakers would do well to remember the last default.", "should"),
+    ("It is time for the alliance to admit the mission has failed.", "should"),
+    ("It would be wise for Brussels to delay the vote.", "should"),
+    ("One way to pay for it is to close the carried-interest loophole.", "could"),
+    ("That is why the EU must act before the summer.", "must"),
 ]
 
 NOT_ADVICE = [
@@ -52,6 +57,18 @@ NOT_ADVICE = [
     "The agency has yet to publish its findings.",
     "Support for the treaty has grown since the spring.",
     "The American people want to end the war.",
+    "Under the treaty, members must notify the council within 30 days.",
+    "A central bank that must defend a peg has little room to cut rates.",
+    "Europe would need to double its output to replace the imports.",
+    "The debate is over whether the city should raise fares.",
+    "Nobody should be surprised that the talks failed.",
+    "Prices should fall next year as supply recovers.",
+    "This could help explain why turnout fell.",
+    "Falling oil prices could help the importers.",
+    "One way or another, the bill is going to pass.",
+    "Let us be clear about what the deal does.",
+    "As the report notes, donors must do more.",
+    "It should be noted that the figures are provisional.",
 ]
 
 
