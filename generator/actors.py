@@ -251,13 +251,17 @@ def _proper_name(text: str) -> str | None:
 
 def _head_actor(text: str, doc: Document, pos: int) -> str | None:
     """The actor a phrase starts with: alias, demonym, titled name, role or proper name."""
+    nouns = lexicon().government_nouns
     found = mentions_in(text, doc.aliases, doc.pattern)
     if found and found[0].start == 0:
-        rest = text[found[0].end:]
-        owner = re.match(_APOS + r"\s+([\w-]+)", rest)
-        if owner is None or owner.group(1).lower() in lexicon().government_nouns:
+        owner = re.match(_APOS + r"\s+([\w-]+)", text[found[0].end:])
+        if owner is None or owner.group(1).lower() in nouns:
             return found[0].name
-        return None
+    located = re.match(r"([\w-]+)\s+(?:in|from|of)\s+(?:the\s+)?", text)
+    if located and located.group(1).lower() in nouns:
+        inside = [m for m in found if m.start == located.end()]
+        if inside:
+            return inside[0].name
     return _role_head(text, doc, pos) or _proper_name(text)
 
 

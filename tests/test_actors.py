@@ -35,6 +35,8 @@ CASES = [
     (["The United States, working with its allies, should convene a donor conference."], "United States"),
     (["While Tehran objects, the House needs to pass the sanctions bill."], "House of Representatives"),
     (["A reset of the U.S.-Mexico relationship is necessary."], "United States and Mexico"),
+    (["Leaders in Kyiv should publish the reconstruction ledger."], "Ukraine"),
+    (["America's allies should raise their defense budgets."], "America's allies"),
     (["Also, if the President meets the Senate leader, he should raise the nominations."], "President"),
 ]
 

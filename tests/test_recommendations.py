@@ -69,6 +69,11 @@ NOT_ADVICE = [
     "Let us be clear about what the deal does.",
     "As the report notes, donors must do more.",
     "It should be noted that the figures are provisional.",
+    "The government has to date ignored the audit.",
+    "Tehran must be feeling the pressure of the sanctions.",
+    "Congress should not have taken the recess.",
+    "We need not look far for examples of failed reforms.",
+    "It has to be said that the figures are provisional.",
 ]
 
 
