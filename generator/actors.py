@@ -14,7 +14,8 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .aliases import Aliases, alias_key
+from .actor_mentions import Mention, alias_pattern, join_actors, mentions_in
+from .aliases import Aliases
 from .lexicon import lexicon
 from .model import Sentence
 
@@ -22,22 +23,10 @@ _APOS = r"(?:'s|’s|'|’)"
 _CLAUSE_BREAK = re.compile(
     r"[,;:()\u2014\u2013]|--|\s-\s|\b(?:that|which|who|whom|but|because|while|if|when|"
     r"whereas|although|though|since|unless|until|so|then|whether|as|why|how|where)\b", re.I)
-_WORD = re.compile(r"[\w.’'-]+")
 
 
 @dataclass(frozen=True, slots=True)
-class Mention:
-    """An actor named in a sentence: where, its canonical name and kind."""
-
-    start: int
-    end: int
-    name: str
-    kind: str
-    """"person", "place", "organization", "group" or "pair"."""
-
-
-@dataclass(frozen=True, slots=True)
-class Document:
+class Article:
     """What actor resolution needs to know about one article's sentences."""
 
     sentences: tuple[Sentence, ...]
@@ -47,77 +36,11 @@ class Document:
     """The actors each sentence names, by position in `sentences`."""
 
 
-def _case_ok(form: str, written: str) -> bool:
-    """Short capitalised forms ("US", "IS") must be written as such, not as "us"/"is"."""
-    if form.isupper():
-        return written.isupper()
-    return not form[:1].isupper() or written[:1].isupper()
-
-
-def alias_pattern(aliases: Aliases) -> re.Pattern[str]:
-    """One regex matching every alias form, demonym + government noun, and titled name."""
-    lex = lexicon()
-    forms = sorted({f for fs in aliases.forms.values() for f in fs}, key=len, reverse=True)
-    names = "|".join(re.escape(f) for f in forms) or r"(?!x)x"
-    demonyms = "|".join(re.escape(d) for d in sorted(lex.demonyms, key=len, reverse=True))
-    nouns = "|".join(sorted(lex.government_nouns, key=len, reverse=True))
-    titles = "|".join(re.escape(t) for t in lex.titles)
-    roles = "|".join(sorted(lex.person_roles, key=len, reverse=True))
-    return re.compile(
-        rf"(?<!\w)(?:(?P<demonym>{demonyms})\s+(?:{nouns})"
-        rf"|(?-i:{titles})\s+(?P<titled>(?-i:[A-Z][\w’'-]+(?:\s+(?:al-|bin\s+|de\s+|von\s+)?[A-Z][\w’'-]+)*))"
-        rf"|(?P<alias>{names})|the\s+(?P<role>{roles}))(?![\w])", re.I)
-
-
-def mentions_in(text: str, doc_aliases: Aliases, pattern: re.Pattern[str]) -> tuple[Mention, ...]:
-    """The actors `text` names, in order; "U.S.-Iraq" counts as the pair."""
-    found: list[Mention] = []
-    for m in pattern.finditer(text):
-        mention = _mention(m, doc_aliases)
-        if mention is None:
-            continue
-        if found and text[found[-1].end:m.start()] == "-" and found[-1].kind != "pair":
-            prev = found.pop()
-            mention = Mention(prev.start, mention.end, join_actors([prev.name, mention.name]), "pair")
-        found.append(mention)
-    return tuple(found)
-
-
-def _mention(m: re.Match[str], aliases: Aliases) -> Mention | None:
-    """One regex match -> a Mention, or None when the case shows it is a common word."""
-    lex = lexicon()
-    if m.group("demonym"):
-        demonym = next(d for d in lex.demonyms if d.lower() == m.group("demonym").lower())
-        if not m.group("demonym")[:1].isupper():
-            return None
-        return Mention(m.start(), m.end(), lex.demonyms[demonym], "place")
-    if m.group("titled"):
-        if not m.group()[:1].isupper():
-            return None
-        return Mention(m.start(), m.end(), m.group("titled"), "person")
-    if m.group("role"):
-        return Mention(m.start("role"), m.end(), m.group("role"), "person")
-    written = m.group("alias")
-    name = aliases.lookup(written)
-    if name is None:
-        return None
-    forms = [f for f in aliases.forms.get(name, (name,)) if alias_key(f) == alias_key(written)]
-    if not any(_case_ok(f, written) for f in forms):
-        return None
-    return Mention(m.start(), m.end(), name, aliases.kinds.get(name, "organization"))
-
-
-def join_actors(names: Sequence[str]) -> str:
-    """Several actors acting together -> one name ("United States and Iraq")."""
-    unique = list(dict.fromkeys(names))
-    return unique[0] if len(unique) == 1 else ", ".join(unique[:-1]) + " and " + unique[-1]
-
-
-def make_document(sentences: Sequence[Sentence], aliases: Aliases) -> Document:
+def make_article(sentences: Sequence[Sentence], aliases: Aliases) -> Article:
     """Index an article's sentences for actor resolution (each sentence's mentions)."""
     pattern = alias_pattern(aliases)
     sents = tuple(sentences)
-    return Document(sents, aliases, pattern, tuple(mentions_in(s.plain, aliases, pattern) for s in sents))
+    return Article(sents, aliases, pattern, tuple(mentions_in(s.plain, aliases, pattern) for s in sents))
 
 
 def subject_before(plain: str, start: int) -> tuple[str, int]:
@@ -154,7 +77,7 @@ def _strip_title(name: str) -> str:
     return name
 
 
-def _sentence_range(doc: Document, pos: int, same: str) -> range:
+def _sentence_range(doc: Article, pos: int, same: str) -> range:
     """Positions of the sentences before `pos` in the same paragraph or section."""
     first = pos
     while first > 0:
@@ -174,7 +97,7 @@ def _fits(kind: str, mention: Mention) -> bool:
     return mention.kind != "person"
 
 
-def _pronoun(kind: str, offset: int, doc: Document, pos: int,
+def _pronoun(kind: str, offset: int, doc: Article, pos: int,
              previous: Sequence[tuple[int, str | None]]) -> str | None:
     """A pronoun -> the nearest earlier actor of a fitting kind in the sentence or paragraph."""
     here = [m for m in doc.mentions[pos] if m.start < offset]
@@ -185,7 +108,7 @@ def _pronoun(kind: str, offset: int, doc: Document, pos: int,
     return previous[-1][1] if previous else None
 
 
-def _pair(doc: Document, pos: int) -> str | None:
+def _pair(doc: Article, pos: int) -> str | None:
     """ "both sides" / "each" -> the two actors the paragraph sets side by side."""
     para = [*_sentence_range(doc, pos, "paragraph"), pos]
     for p in para:
@@ -202,13 +125,13 @@ def _pair(doc: Document, pos: int) -> str | None:
     return join_actors(top) if len(top) == 2 else None
 
 
-def _nation(doc: Document) -> str | None:
+def _nation(doc: Article) -> str | None:
     """ "this country" -> the place the article names most often."""
     counts = Counter(m.name for ms in doc.mentions for m in ms if m.kind == "place")
     return counts.most_common(1)[0][0] if counts else None
 
 
-def _context_org(word: str, doc: Document, pos: int) -> str | None:
+def _context_org(word: str, doc: Article, pos: int) -> str | None:
     """ "the department" -> the nearest earlier named actor whose name holds that word."""
     for p in range(pos, -1, -1):
         for m in reversed(doc.mentions[p]):
@@ -221,7 +144,7 @@ _PARTICLES = frozenset("al- al bin de del van von of the and".split())
 _GENERIC_ORGS = frozenset("department agency commission administration ministry committee council board bureau".split())
 
 
-def _role_head(text: str, doc: Document, pos: int) -> str | None:
+def _role_head(text: str, doc: Article, pos: int) -> str | None:
     """ "The President assuming office" -> "President"; "the department" -> its named org."""
     lex = lexicon()
     words = text.split()
@@ -249,7 +172,7 @@ def _proper_name(text: str) -> str | None:
     return None
 
 
-def _head_actor(text: str, doc: Document, pos: int) -> str | None:
+def _head_actor(text: str, doc: Article, pos: int) -> str | None:
     """The actor a phrase starts with: alias, demonym, titled name, role or proper name."""
     nouns = lexicon().government_nouns
     found = mentions_in(text, doc.aliases, doc.pattern)
@@ -265,7 +188,7 @@ def _head_actor(text: str, doc: Document, pos: int) -> str | None:
     return _role_head(text, doc, pos) or _proper_name(text)
 
 
-def actor_of_phrase(phrase: str, offset: int, doc: Document, pos: int,
+def actor_of_phrase(phrase: str, offset: int, doc: Article, pos: int,
                     previous: Sequence[tuple[int, str | None]]) -> str | None:
     """A subject phrase -> the canonical actor, or None when it names no one who can act."""
     lex = lexicon()
@@ -291,7 +214,7 @@ def actor_of_phrase(phrase: str, offset: int, doc: Document, pos: int,
     return _head_actor(text, doc, pos)
 
 
-def fallback_actor(doc: Document, pos: int, previous: Sequence[tuple[int, str | None]]) -> str | None:
+def fallback_actor(doc: Article, pos: int, previous: Sequence[tuple[int, str | None]]) -> str | None:
     """The actor of advice whose subject cannot act: the section's last actor, else the
     sentence's first named actor, else its heading's, else the article's last actor."""
     section = _sentence_range(doc, pos, "section")
@@ -308,7 +231,7 @@ def fallback_actor(doc: Document, pos: int, previous: Sequence[tuple[int, str | 
     return known[-1] if known else None
 
 
-def resolve_actor(doc: Document, pos: int, phrases: Sequence[tuple[str, int]],
+def resolve_actor(doc: Article, pos: int, phrases: Sequence[tuple[str, int]],
                   previous: Sequence[tuple[int, str | None]]) -> str | None:
     """The first candidate phrase that names an actor, else the context's actor."""
     for phrase, offset in phrases:

@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .actors import Document, make_document, resolve_actor, subject_before
+from .actors import Article, make_article, resolve_actor, subject_before
 from .aliases import Aliases
 from .lexicon import lexicon
 from .model import Recommendation, Sentence
@@ -131,7 +131,7 @@ def advice(sentences: Sequence[Sentence], pos: int, advised: set[int]) -> tuple[
 
 def find_recommendations(sentences: Sequence[Sentence], aliases: Aliases) -> tuple[Recommendation, ...]:
     """The author's recommendations, in reading order (ids are left for the id stage)."""
-    doc: Document = make_document(sentences, aliases)
+    doc: Article = make_article(sentences, aliases)
     previous: list[tuple[int, str | None]] = []
     recs: list[Recommendation] = []
     for pos, s in enumerate(doc.sentences):
