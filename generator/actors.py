@@ -132,16 +132,17 @@ def _nation(doc: Article) -> str | None:
 
 
 def _context_org(word: str, doc: Article, pos: int) -> str | None:
-    """ "the department" -> the nearest earlier named actor whose name holds that word."""
+    """ "the department" -> the nearest earlier actor or proper name that holds that word."""
+    named = re.compile(rf"(?:[A-Z][\w&’'-]*\s+){{0,4}}{word.capitalize()}(?:\s+(?:of|for|on)\s+"
+                       rf"(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:and\s+)?[A-Z][\w’'-]*)*)?")
     for p in range(pos, -1, -1):
         for m in reversed(doc.mentions[p]):
             if word in m.name.lower():
                 return m.name
+        names = [n for n in named.findall(doc.sentences[p].plain) if " " in n]
+        if names:
+            return re.sub(r"^The\s+", "", names[-1])
     return None
-
-_PREPOSITIONS = frozenset("of in for on at with from to by under over about against among".split())
-_PARTICLES = frozenset("al- al bin de del van von of the and".split())
-_GENERIC_ORGS = frozenset("department agency commission administration ministry committee council board bureau".split())
 
 
 def _role_head(text: str, doc: Article, pos: int) -> str | None:
@@ -150,13 +151,13 @@ def _role_head(text: str, doc: Article, pos: int) -> str | None:
     words = text.split()
     for i, word in enumerate(words[:4]):
         low = word.lower().strip(",.")
-        if low in _PREPOSITIONS:
+        if low in lex.prepositions:
             return None
         pair = " ".join(words[i:i + 2]).lower()
         size = 2 if i + 1 < len(words) and (pair in lex.person_roles or pair in lex.group_roles) else 1
         if size == 1 and low not in lex.person_roles and low not in lex.group_roles:
             continue
-        if i == 0 and size == 1 and low in _GENERIC_ORGS:
+        if i == 0 and size == 1 and low in lex.generic_orgs:
             return _context_org(low, doc, pos) or word
         return " ".join(words[:i + size]).strip(",.")
     return None
@@ -167,7 +168,7 @@ def _proper_name(text: str) -> str | None:
     words = text.split()
     if not 0 < len(words) <= 5 or not words[0][:1].isupper():
         return None
-    if all(w[:1].isupper() or w.lower() in _PARTICLES or w.lower().startswith("al-") for w in words):
+    if all(w[:1].isupper() or w.lower() in lexicon().name_particles or w.lower().startswith("al-") for w in words):
         return _strip_title(text.strip(",."))
     return None
 

@@ -40,6 +40,9 @@ class Lexicon:
     person_roles: frozenset[str]
     group_roles: frozenset[str]
     subject_openers: tuple[str, ...]
+    generic_orgs: frozenset[str]
+    prepositions: frozenset[str]
+    name_particles: frozenset[str]
     demonyms: dict[str, str]
     uncertainty: tuple[re.Pattern[str], ...]
 
@@ -83,6 +86,9 @@ def compile_lexicon(data: dict) -> Lexicon:
         group_roles=_words(roles["group"]),
         subject_openers=tuple(sorted((str(w).lower() for w in data["subject_openers"]),
                                      key=len, reverse=True)),
+        generic_orgs=_words(data["generic_orgs"]),
+        prepositions=_words(data["prepositions"]),
+        name_particles=_words(data["name_particles"]),
         demonyms={str(k): str(v) for k, v in data["demonyms"].items()},
         uncertainty=tuple(re.compile(p, flags) for p in data["uncertainty"]),
     )

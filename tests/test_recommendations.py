@@ -32,6 +32,7 @@ ADVICE = [
     ("A broader coalition is needed now.", "must"),
     ("Policymakers would do well to remember the last default.", "should"),
     ("It is time for the alliance to admit the mission has failed.", "should"),
+    ("It is also time for the regulator to let utilities charge for storage.", "should"),
     ("It would be wise for Brussels to delay the vote.", "should"),
     ("One way to pay for it is to close the carried-interest loophole.", "could"),
     ("That is why the EU must act before the summer.", "must"),
