@@ -14,6 +14,7 @@ CASES = [
     ("Who will pay for the new reactors (and when)?", "explicit"),
     ("It remains to be seen whether the truce will survive the winter.", "implicit"),
     ("It is unclear how the plan will be funded after 2030.", "implicit"),
+    ("It's unclear whether the court will rule this year.", "implicit"),
     ("It is still not clear whether the court will hear the appeal.", "implicit"),
     ("The question is whether voters will accept higher fares.", "implicit"),
     ("Whether the coalition survives the budget vote remains an open question.", "implicit"),
