@@ -17,17 +17,17 @@ import pysbd
 from .lexicon import lexicon
 from .model import Paragraph, Sentence
 
-# Markup that plain text drops: [label](target) keeps its label; **, __, [^note] and
-# a doubled link " (<https://…>)" vanish; "\(" keeps only the bracket.
+# Markup that plain text drops: [label](target) keeps its label; **, __, footnote marks
+# ([^note], [12], ¹²) and a doubled link " (<https://…>)" vanish; "\(" keeps the bracket.
 _MARKUP = re.compile(
     r"(?P<link>\[(?P<label>[^\]\n]*)\]\((?P<target>[^)\s]*)\))"
     r"|(?P<doubled>\s?\(<[^>\s]+>\))"
-    r"|(?P<note>\[\^[^\]\s]+\])"
+    r"|(?P<note>\[\^[^\]\s]+\]|\[\d{1,3}\](?!\()|[\u00b9\u00b2\u00b3\u2070-\u2079]+)"
     r"|(?P<emph>\*\*|__)"
     r"|(?P<escape>\\(?=[()\[\]*_]))"
 )
 _BARE_URL = re.compile(r"(?:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)+\.(?:com|org|edu|gov|net|int)\b\S*")
-_CLOSING = re.compile(r"(?:\]\([^)\s]*\)|\*\*|__|\[\^[^\]\s]+\]|\s?\(<[^>\s]+>\))*")
+_CLOSING = re.compile(r"(?:\]\([^)\s]*\)|\*\*|__|\[\^?[^\]\s]+\](?!\()|[\u00b9\u00b2\u00b3\u2070-\u2079]+|\s?\(<[^>\s]+>\))*")
 _ROMAN = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv", "xv"]
 
 

@@ -64,6 +64,7 @@ NOT_ADVICE = [
     "Europe would need to double its output to replace the imports.",
     "If the bill passes, insurers will have to cover the new drugs.",
     "Fares may need to rise as well.",
+    "Officials cited the need to protect their sources.",
     "The debate is over whether the city should raise fares.",
     "Nobody should be surprised that the talks failed.",
     "Prices should fall next year as supply recovers.",
