@@ -26,6 +26,7 @@ class Lexicon:
     passive_patient: re.Pattern[str]
     reporting: re.Pattern[str]
     first_person: frozenset[str]
+    not_before_reporting: frozenset[str]
     lead_in: re.Pattern[str]
     imperative_verbs: frozenset[str]
     not_after_imperative: frozenset[str]
@@ -71,6 +72,7 @@ def compile_lexicon(data: dict) -> Lexicon:
         passive_patient=re.compile(data["passive_patient"], flags),
         reporting=_any_word(data["reporting_verbs"]),
         first_person=_words(data["first_person"]),
+        not_before_reporting=_words(data["not_before_reporting"]),
         lead_in=re.compile(data["lead_in"], flags),
         imperative_verbs=_words(data["imperative_verbs"]),
         not_after_imperative=_words(data["not_after_imperative"]),

@@ -43,7 +43,8 @@ def _reported(plain: str, start: int) -> bool:
     clause = _CLAUSE_START.split(plain[:start])[-1]
     for m in lex.reporting.finditer(clause):
         subject = clause[:m.start()].split()
-        if not subject or subject[-1].lower() not in lex.first_person:
+        said_by = subject[-1].lower() if subject else ""
+        if said_by not in lex.first_person and said_by not in lex.not_before_reporting:
             return True
     return False
 

@@ -23,6 +23,8 @@ ADVICE = [
     ("We urge the city council to reject the proposed fare increase.", "should"),
     ("We recommend that Congress extend the program for two years.", "should"),
     ("We don't want the legislature to weaken the disclosure rules.", "should"),
+    ("Countries with plans to expand coal should pay a levy.", "should"),
+    ("Owners with claims against the fund should file them by June.", "should"),
     ("I would urge the commission to reopen the hearing.", "should"),
     ("We need a credible plan to pay for the new bridge.", "must"),
     ("The World Bank can help by guaranteeing the first tranche of loans.", "could"),
@@ -77,6 +79,7 @@ NOT_ADVICE = [
     "The government has to date ignored the audit.",
     "Tehran must be feeling the pressure of the sanctions.",
     "Congress should not have taken the recess.",
+    "The council should have acted sooner.",
     "We need not look far for examples of failed reforms.",
     "It has to be said that the figures are provisional.",
 ]
