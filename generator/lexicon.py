@@ -24,6 +24,7 @@ class Lexicon:
     not_advice_after: tuple[re.Pattern[str], ...]
     not_advice_before: tuple[re.Pattern[str], ...]
     passive_patient: re.Pattern[str]
+    passive_agent: re.Pattern[str]
     reporting: re.Pattern[str]
     first_person: frozenset[str]
     not_before_reporting: frozenset[str]
@@ -70,6 +71,7 @@ def compile_lexicon(data: dict) -> Lexicon:
         not_advice_after=tuple(re.compile(p, flags) for p in data["not_advice_after_trigger"]),
         not_advice_before=tuple(re.compile(p, flags) for p in data["not_advice_before"]),
         passive_patient=re.compile(data["passive_patient"], flags),
+        passive_agent=re.compile(data["passive_agent"]),
         reporting=_any_word(data["reporting_verbs"]),
         first_person=_words(data["first_person"]),
         not_before_reporting=_words(data["not_before_reporting"]),

@@ -60,8 +60,10 @@ def triggers(plain: str) -> list[Trigger]:
                 continue
             if _inside_quotes(plain, m.start()) or _reported(plain, m.start()):
                 continue
-            if "actor" in pattern.groupindex and m.group("actor"):
-                found.append(Trigger(m.start(), strength, m.group("actor"), m.start("actor")))
+            named = m if "actor" in pattern.groupindex and m.group("actor") else lex.passive_agent.match(rest)
+            if named:
+                found.append(Trigger(m.start(), strength, named.group("actor"), m.start() + named.start("actor")
+                                     if named is not m else m.start("actor")))
             elif lex.passive_patient.match(rest):
                 found.append(Trigger(m.start(), strength, "", m.start()))
             else:

@@ -27,7 +27,7 @@ _MARKUP = re.compile(
     r"|(?P<escape>\\(?=[()\[\]*_]))"
 )
 _BARE_URL = re.compile(r"(?:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)+\.(?:com|org|edu|gov|net|int)\b\S*")
-_CLOSING = re.compile(r"(?:\]\([^)\s]*\)|\*\*|__|\[\^?[^\]\s]+\](?!\()|[\u00b9\u00b2\u00b3\u2070-\u2079]+|\s?\(<[^>\s]+>\))*")
+_CLOSING = re.compile(r"(?:\]\([^)\s]*\)|\*\*|__|\[\^[^\]\s]+\]|\[\d{1,3}\](?!\()|[\u00b9\u00b2\u00b3\u2070-\u2079]+|\s?\(<[^>\s]+>\))*")
 _ROMAN = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv", "xv"]
 
 
@@ -129,14 +129,18 @@ def _rejoin(plain: str, spans: list[tuple[int, int, bool]]) -> list[tuple[int, i
     return out
 
 
-def _to_text(text: str, where: list[int], start: int, end: int) -> str:
-    """The Markdown text behind plain span [start, end), its opening and closing markup kept."""
-    plain_start = len(text) if start >= len(where) else where[start]
-    last = where[end - 1] + 1
-    last = _CLOSING.match(text, last).end()
-    while plain_start > 0 and (text[plain_start - 1] == "[" or text[plain_start - 2:plain_start] in ("**", "__")):
-        plain_start -= 1 if text[plain_start - 1] == "[" else 2
-    return text[plain_start:last].strip()
+def _text_spans(text: str, where: list[int], spans: list[tuple[int, int, bool]]) -> list[tuple[int, int]]:
+    """The Markdown span behind each plain span, opening and closing markup kept, in order."""
+    out: list[tuple[int, int]] = []
+    for start, end, _ in spans:
+        first = where[start]
+        while first > 0 and (text[first - 1] == "[" or text[first - 2:first] in ("**", "__")):
+            first -= 1 if text[first - 1] == "[" else 2
+        last = _CLOSING.match(text, where[end - 1] + 1).end()
+        if out:
+            first = max(first, out[-1][1])
+        out.append((first, last))
+    return out
 
 
 def split_paragraph(paragraph: Paragraph) -> tuple[Sentence, ...]:
@@ -146,12 +150,13 @@ def split_paragraph(paragraph: Paragraph) -> tuple[Sentence, ...]:
         spans = [(0, len(plain), False)] if plain.strip() else []
     else:
         spans = _spans(plain)
+    texts = _text_spans(paragraph.text, where, spans)
     return tuple(
         Sentence(paragraph=paragraph.number, index=i,
-                 text=_to_text(paragraph.text, where, s, e),
+                 text=paragraph.text[a:b].strip(),
                  plain=re.sub(r"\s+", " ", plain[s:e]).strip(),
                  heading=paragraph.heading, list_item=paragraph.list_item or item)
-        for i, (s, e, item) in enumerate(spans))
+        for i, ((s, e, item), (a, b)) in enumerate(zip(spans, texts)))
 
 
 def split_sentences(paragraphs: Sequence[Paragraph]) -> tuple[Sentence, ...]:

@@ -30,6 +30,7 @@ CASES = [
      "Bureau of Land Management"),
     (["The Environmental Protection Agency reviews permits. The agency must publish a schedule."],
      "Environmental Protection Agency"),
+    (["The outdated rule should be repealed by the Senate before June."], "Senate"),
     (["Congress must restore the caps. Spending limits need to be enforced as well."], "Congress"),
     (["Lawmakers should act this year. We also need better data on rents."], "Congress"),
     (["Washington has neglected its railways. This country needs to invest in them."], "United States"),
