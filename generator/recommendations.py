@@ -49,26 +49,34 @@ def _reported(plain: str, start: int) -> bool:
     return False
 
 
+def _blocked(plain: str, start: int) -> bool:
+    """True when the trigger at `start` is description, a quotation or reported words."""
+    lex = lexicon()
+    rest, before = plain[start:], plain[:start]
+    return (any(p.match(rest) for p in lex.not_advice_after)
+            or any(p.search(before) for p in lex.not_advice_before)
+            or _inside_quotes(plain, start) or _reported(plain, start))
+
+
+def _actor_phrase(plain: str, m: re.Match[str]) -> tuple[str, int]:
+    """The phrase naming who acts on the trigger `m`, and where it starts in `plain`."""
+    lex = lexicon()
+    if "actor" in m.re.groupindex and m.group("actor"):
+        return m.group("actor"), m.start("actor")
+    rest = plain[m.start():]
+    agent = lex.passive_agent.match(rest)
+    if agent:
+        return agent.group("actor"), m.start() + agent.start("actor")
+    if lex.passive_patient.match(rest):
+        return "", m.start()
+    return subject_before(plain, m.start())
+
+
 def triggers(plain: str) -> list[Trigger]:
     """Every advising trigger in a sentence, in reading order."""
-    lex = lexicon()
-    found: list[Trigger] = []
-    for strength, pattern in lex.triggers:
-        for m in pattern.finditer(plain):
-            rest, before = plain[m.start():], plain[:m.start()]
-            if any(p.match(rest) for p in lex.not_advice_after) or any(p.search(before) for p in lex.not_advice_before):
-                continue
-            if _inside_quotes(plain, m.start()) or _reported(plain, m.start()):
-                continue
-            named = m if "actor" in pattern.groupindex and m.group("actor") else lex.passive_agent.match(rest)
-            if named:
-                found.append(Trigger(m.start(), strength, named.group("actor"), m.start() + named.start("actor")
-                                     if named is not m else m.start("actor")))
-            elif lex.passive_patient.match(rest):
-                found.append(Trigger(m.start(), strength, "", m.start()))
-            else:
-                phrase, offset = subject_before(plain, m.start())
-                found.append(Trigger(m.start(), strength, phrase, offset))
+    found = [Trigger(m.start(), strength, *_actor_phrase(plain, m))
+             for strength, pattern in lexicon().triggers
+             for m in pattern.finditer(plain) if not _blocked(plain, m.start())]
     return sorted(found, key=lambda t: t.start)
 
 
