@@ -26,6 +26,7 @@ class Lexicon:
     passive_patient: re.Pattern[str]
     passive_agent: re.Pattern[str]
     reporting: re.Pattern[str]
+    reported_sentence: re.Pattern[str]
     first_person: frozenset[str]
     not_before_reporting: frozenset[str]
     lead_in: re.Pattern[str]
@@ -73,6 +74,7 @@ def compile_lexicon(data: dict) -> Lexicon:
         passive_patient=re.compile(data["passive_patient"], flags),
         passive_agent=re.compile(data["passive_agent"]),
         reporting=_any_word(data["reporting_verbs"]),
+        reported_sentence=re.compile(data["reported_sentence"]),
         first_person=_words(data["first_person"]),
         not_before_reporting=_words(data["not_before_reporting"]),
         lead_in=re.compile(data["lead_in"], flags),

@@ -119,9 +119,12 @@ def _advice_context(sentences: Sequence[Sentence], pos: int, advised: set[int]) 
 
 
 def _excluded(s: Sentence) -> bool:
-    """Questions and lead-ins ("We make the following recommendations:") are not advice."""
+    """Questions, lead-ins ("We make the following recommendations:") and advice a named
+    speaker gave ("…, the senator said.") are not the author's advice."""
+    lex = lexicon()
     text = s.plain.rstrip(" \"”’')*")
-    return text.endswith("?") or lexicon().lead_in.search(s.plain) is not None
+    return (text.endswith("?") or lex.lead_in.search(s.plain) is not None
+            or lex.reported_sentence.search(s.plain) is not None)
 
 
 def advice(sentences: Sequence[Sentence], pos: int, advised: set[int]) -> tuple[str, list[Trigger]] | None:
