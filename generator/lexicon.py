@@ -33,6 +33,7 @@ class Lexicon:
     imperative_verbs: frozenset[str]
     not_after_imperative: frozenset[str]
     advice_lead_end: re.Pattern[str]
+    list_lead_words: re.Pattern[str]
     enumerator: re.Pattern[str]
     block_label: re.Pattern[str]
     pronouns: dict[str, frozenset[str]]
@@ -81,6 +82,7 @@ def compile_lexicon(data: dict) -> Lexicon:
         imperative_verbs=_words(data["imperative_verbs"]),
         not_after_imperative=_words(data["not_after_imperative"]),
         advice_lead_end=re.compile(data["advice_lead_end"], flags),
+        list_lead_words=re.compile(data["list_lead_words"], flags),
         enumerator=re.compile(data["enumerator"]),
         block_label=re.compile(data["block_label"]),
         pronouns={k: _words(v) for k, v in data["pronouns"].items()},

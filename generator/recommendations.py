@@ -107,7 +107,8 @@ def _list_follows_advice(sentences: Sequence[Sentence], pos: int, advised: set[i
         if _item_start(sentences[p]):
             return p in advised
         if not sentences[p].list_item:
-            return p in advised and ":" in sentences[p].plain
+            lead = sentences[p].plain
+            return ":" in lead and (p in advised or lexicon().list_lead_words.search(lead) is not None)
     return False
 
 

@@ -125,6 +125,12 @@ def test_list_items(items: tuple[str, ...], count: int) -> None:
     assert len(recs(items=items)) == count
 
 
+def test_items_after_a_recommendations_lead_in() -> None:
+    found = recs("We make the following recommendations:",
+                 items=("A ban on bulk data purchases.", "Higher fines for repeat offenders."))
+    assert [r.text for r in found] == ["A ban on bulk data purchases.", "Higher fines for repeat offenders."]
+
+
 def test_inline_enumeration_after_advice_lead_in() -> None:
     text = ("The priorities of the new envoy should be to: i. Restore the embassy. "
             "ii. Reopen the consulates. iii. Expand visa processing.")
