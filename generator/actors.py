@@ -193,9 +193,10 @@ def actor_of_phrase(phrase: str, offset: int, doc: Article, pos: int,
                     previous: Sequence[tuple[int, str | None]]) -> str | None:
     """A subject phrase -> the canonical actor, or None when it names no one who can act."""
     lex = lexicon()
-    if phrase.strip().lower() in lex.nation_words:
-        return _nation(doc)
     text = strip_openers(phrase)
+    if phrase.strip().lower() in lex.nation_words or (
+            phrase.strip().lower().startswith("our ") and text.lower() in lex.government_nouns):
+        return _nation(doc)
     low = text.lower()
     if not text:
         return None

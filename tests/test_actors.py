@@ -34,6 +34,7 @@ CASES = [
     (["Congress must restore the caps. Spending limits need to be enforced as well."], "Congress"),
     (["Lawmakers should act this year. We also need better data on rents."], "Congress"),
     (["Washington has neglected its railways. This country needs to invest in them."], "United States"),
+    (["Canada buys most of its drones abroad. Our government should build them at home."], "Canada"),
     (["We urge Congress to pass the bill before the recess."], "Congress"),
     (["It is in Japan's interest to keep the channel open."], "Japan"),
     (["Congressional leaders in Washington should forge a compromise."], "Congress"),
