@@ -118,11 +118,12 @@ def _spans(plain: str) -> list[tuple[int, int, bool]]:
 
 
 def _rejoin(plain: str, spans: list[tuple[int, int, bool]]) -> list[tuple[int, int, bool]]:
-    """Glue back a piece that starts in lower case: pysbd cut a sentence mid-way."""
+    """Glue back a piece that starts in lower case after a cut with no full stop before it."""
     out: list[tuple[int, int, bool]] = []
     for start, end, item in spans:
         head = plain[start:end].lstrip()
-        if out and head[:1].islower() and not item and not plain[out[-1][0]:out[-1][1]].rstrip().endswith(("?", "!")):
+        tail = plain[out[-1][0]:out[-1][1]].rstrip(" \"'”’)]*") if out else ""
+        if out and head[:1].islower() and not item and tail[-1:] not in (".", "?", "!"):
             out[-1] = (out[-1][0], end, out[-1][2])
         else:
             out.append((start, end, item))

@@ -5,7 +5,7 @@ import pytest
 from hypothesis import given, strategies as st
 
 from generator.model import Paragraph
-from generator.sentences import plain_text, split_sentences
+from generator.sentences import _rejoin, plain_text, split_sentences
 
 CASES = [
     # (paragraph text, expected sentence texts)
@@ -72,3 +72,13 @@ def test_sentences_are_ordered_pieces_of_their_paragraph(texts: list[str]) -> No
         at = source.find(s.text, cursor.get(s.paragraph, 0))
         assert s.text and s.plain and at >= 0
         cursor[s.paragraph] = at + len(s.text)
+
+
+@pytest.mark.parametrize("plain,cuts,expected", [
+    ("The nominee to fill the seat", [(0, 12), (12, 28)], [(0, 28)]),
+    ("It ended. iPhone sales fell.", [(0, 10), (10, 28)], [(0, 10), (10, 28)]),
+    ("Why? because.", [(0, 5), (5, 13)], [(0, 5), (5, 13)]),
+])
+def test_pieces_cut_without_a_full_stop_are_rejoined(plain, cuts, expected) -> None:
+    got = _rejoin(plain, [(a, b, False) for a, b in cuts])
+    assert [(a, b) for a, b, _ in got] == expected
