@@ -17,6 +17,7 @@ ADVICE = [
     ("A new approach to border security is essential.", "must"),
     ("A pause in arms sales is necessary if talks are to resume.", "must"),
     ("It is critical that the agency keep its inspectors in the field.", "must"),
+    ("It is important that the ministry publish the audit.", "should"),
     ("It is vital for donors to fund the clinics through the winter.", "must"),
     ("It is not in Germany's interest to abandon its reactors before renewables can replace them.", "should"),
     ("The best way to deter aggression is to keep allied forces in the region.", "should"),
