@@ -159,7 +159,8 @@ def _role_head(text: str, doc: Article, pos: int) -> str | None:
             continue
         if i == 0 and size == 1 and low in lex.generic_orgs:
             return _context_org(low, doc, pos) or word
-        return " ".join(words[:i + size]).strip(",.")
+        first = max((j + 1 for j in range(i) if words[j].lower() in lex.subject_openers), default=0)
+        return " ".join(words[first:i + size]).strip(",.")
     return None
 
 
@@ -198,6 +199,9 @@ def actor_of_phrase(phrase: str, offset: int, doc: Article, pos: int,
             phrase.strip().lower().startswith("our ") and text.lower() in lex.government_nouns):
         return _nation(doc)
     low = text.lower()
+    raw = " " + phrase.strip().lower()
+    if any(raw.endswith(" " + words) for words in lex.pair_words):
+        return _pair(doc, pos)
     if not text:
         return None
     if low in lex.pronouns["we"]:
@@ -205,8 +209,6 @@ def actor_of_phrase(phrase: str, offset: int, doc: Article, pos: int,
     for kind in ("person", "thing", "plural"):
         if low in lex.pronouns[kind]:
             return _pronoun(kind, offset, doc, pos, previous)
-    if low in lex.pair_words or phrase.strip().lower() in lex.pair_words:
-        return _pair(doc, pos)
     whole = mentions_in(text, doc.aliases, doc.pattern)
     parts = re.split(r"\s+(?:and|&)\s+", text)
     if len(parts) > 1 and not (whole and whole[0].start == 0 and whole[0].end == len(text)):
