@@ -44,12 +44,17 @@ def make_article(sentences: Sequence[Sentence], aliases: Aliases) -> Article:
 
 
 def subject_before(plain: str, start: int) -> tuple[str, int]:
-    """The subject phrase of the clause whose verb starts at `start`, and where it starts."""
-    before = plain[:start].rstrip()
-    if before.endswith(","):
-        inner = before[:-1]
-        cut = inner.rfind(",")
-        before = inner[:cut] if cut >= 0 else ""
+    """The subject phrase of the clause whose verb starts at `start`, and where it starts.
+
+    Parentheses are blanked out and an aside set off just before the verb
+    ("The United States, working with Iraq, should") is skipped."""
+    before = re.sub(r"\([^()]*\)", lambda m: " " * len(m.group()), plain[:start]).rstrip()
+    for mark in (",", "\u2014", "--"):
+        if before.endswith(mark):
+            inner = before[:-len(mark)]
+            cut = inner.rfind(mark)
+            before = inner[:cut] if cut >= 0 else ""
+            break
     pieces = list(_CLAUSE_BREAK.finditer(before))
     begin = pieces[-1].end() if pieces else 0
     return before[begin:].strip(), begin + len(before[begin:]) - len(before[begin:].lstrip())
