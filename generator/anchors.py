@@ -3,7 +3,8 @@
 An anchor is a sentence (the quote), the text just before and after it (prefix and
 suffix) and its paragraph, as Hypothesis and the W3C TextQuoteSelector anchor an
 annotation. Two sets of anchors are paired exact quotes first (context and position break
-ties), then fuzzily, best pair first, by text, context and position similarity.
+ties), then fuzzily, best pair first, by text, context and position similarity; a quote
+found inside a longer sentence (rejoined with a neighbour or stray text) still matches.
 """
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from rapidfuzz.fuzz import ratio
+from rapidfuzz.fuzz import partial_ratio, ratio
 
 from .model import OpenQuestion, Recommendation
 
@@ -23,6 +24,11 @@ TEXT_ALONE = 0.85
 TEXT_WITH_CONTEXT = 0.70
 CONTEXT_NEEDED = 0.75
 """Texts at least TEXT_WITH_CONTEXT alike match when their contexts are this alike."""
+CONTAINED = 0.90
+MIN_SHARE = 0.5
+"""A quote found at least CONTAINED alike inside a longer one, of which it is at least
+MIN_SHARE of the length (a sentence rejoined with a neighbour or with stray text), counts
+as TEXT_ALONE alike."""
 WEIGHTS = (0.80, 0.15, 0.05)
 """Text, context, position: how a fuzzy pair is ranked against the others."""
 
@@ -78,6 +84,16 @@ def similarity(a: str, b: str, empty: float = 1.0) -> float:
     return ratio(a, b) / 100 if a or b else empty
 
 
+def text_score(a: str, b: str) -> float:
+    """How alike two normalized quotes are, 0..1, a quote inside a longer one included."""
+    score = similarity(a, b)
+    short, long = sorted((a, b), key=len)
+    if (score < TEXT_ALONE and len(short) >= MIN_SHARE * len(long)
+            and partial_ratio(short, long) >= 100 * CONTAINED):
+        return TEXT_ALONE
+    return score
+
+
 def context_score(a: Anchor, b: Anchor) -> float:
     """How alike the surroundings of two anchors are, 0..1; a side with nothing on it
     (the start or end of the body) counts half, as weak evidence either way."""
@@ -91,7 +107,7 @@ def position_score(a: Anchor, b: Anchor) -> float:
 
 def fuzzy_score(a: Anchor, b: Anchor) -> float | None:
     """The rank of a fuzzy pair, or None when the two are not the same sentence."""
-    text = similarity(a.key, b.key)
+    text = text_score(a.key, b.key)
     if a.kind != b.kind or text < TEXT_WITH_CONTEXT:
         return None
     context = context_score(a, b)

@@ -14,9 +14,10 @@ of its own brief (see below), of the same kind:
    decide;
 2. fuzzy — remaining items and records are paired best-first by text similarity (80 %),
    context similarity (15 %) and position (5 %); a pair holds when the texts are at least
-   85 % alike, or at least 70 % alike with their prefix and suffix at least 75 % alike.
-   A typo fix, a changed word or changed punctuation keeps the id; a sentence rewritten
-   beyond recognition gets a new one;
+   85 % alike, or at least 70 % alike with their prefix and suffix at least 75 % alike,
+   or when one is found (90 % alike) inside the other and is at least half its length.
+   A typo fix, a changed word or changed punctuation keeps the id, and so does a sentence
+   rejoined with a neighbour; a sentence rewritten beyond recognition gets a new one;
 3. new — anything else gets a fresh id: a hash of slug, kind and text, salted until it is
    not in the registry, so ids are deterministic and never reused.
 

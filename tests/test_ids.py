@@ -6,7 +6,7 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from generator.anchors import normalize
+from generator.anchors import TEXT_ALONE, normalize, text_score
 from generator.ids import assign_ids, make_id
 from idcases import COUNCIL, edit, ids_by_text, make_brief
 
@@ -139,6 +139,21 @@ def test_the_kind_of_an_item_is_part_of_its_identity():
 ])
 def test_normalize_ignores_markup_case_and_punctuation(a, b):
     assert normalize(a) == b
+
+
+@pytest.mark.parametrize("old, new, same", [
+    ("the council should publish every contract it signs",
+     "posted by the desk on monday the council should publish every contract it signs", True),
+    ("the council should publish every contract it signs",
+     "the council should publish every contract it sign", True),
+    ("the council should act",
+     "the council should act before the recess and fund the dredging of the harbour", False),
+    ("the council should publish every contract it signs",
+     "ferry operators should add a boat on the northern route", False),
+])
+def test_text_score_takes_a_quote_inside_a_longer_sentence(old, new, same):
+    assert (text_score(old, new) >= TEXT_ALONE) == same
+    assert text_score(old, new) == text_score(new, old)
 
 
 # ---------------------------------------------------------------- properties
