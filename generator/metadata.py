@@ -188,14 +188,16 @@ def read_trailer_block(block: str, found: Reading) -> bool:
 
 
 def split_feed_header(blocks: list[str], found: Reading) -> list[str]:
-    """A feed item fused on one line: take title, source and date off the first block."""
-    for pat in patterns()["feed_headers"]:
-        hit = pat.match(blocks[0]) if blocks else None
-        if hit:
-            found.title = hit.group("title").strip()
-            found.date = find_date(hit.group("date"))
-            found.publication = publisher_name(hit.group("source")) or hit.group("source")
-            return [hit.group("body").strip(), *blocks[1:]]
+    """A feed item fused on one line: take title, source and date off it (it leads the
+    text, perhaps after an editor's note or two)."""
+    for i, block in enumerate(blocks[:3]):
+        for pat in patterns()["feed_headers"]:
+            hit = pat.match(block)
+            if hit:
+                found.title = hit.group("title").strip()
+                found.date = find_date(hit.group("date"))
+                found.publication = publisher_name(hit.group("source")) or hit.group("source")
+                return [*blocks[:i], hit.group("body").strip(), *blocks[i + 1:]]
     return blocks
 
 
