@@ -1,0 +1,287 @@
+"""Entity stage: the people, organizations and places a body names, merged, with counts.
+
+No trained recognizer is available offline, so this is rules over the name spans of
+generator/names.py: what a span names is decided by the alias table (the user's file
+wins), a gazetteer of places (data/places.yaml), titles ("President X" is a person),
+cue words ("… Commission" is an organization, "… province" a place) and context ("X
+said", "in X"). Spellings are then merged (generator/mentions.py). Laws, treaties and
+plans ("Federal Election Campaign Act") count as organizations: the model has three
+kinds, and readers look them up the way they look up agencies.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+from .aliases import Aliases, is_acronym
+from .mentions import Mention, merge_mentions
+from .model import Entity, Paragraph
+from .names import Span, find_spans, lexicon, plain, strip_possessive
+
+MAX_PERSON_WORDS = 4
+TITLE_CASE_WORDS = 6
+"""A line this long with nearly every word capitalized is a title, not running text."""
+MAX_ACRONYM = 6
+"""Longer words in capitals are shouting ("RECOMMENDATION"), not acronyms."""
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> tuple[dict[str, str], frozenset[str]]:
+    """Place names (demonyms removed) → "place", and the demonyms (data/places.yaml)."""
+    data = yaml.safe_load(resources.files("generator").joinpath("data/places.yaml")
+                          .read_text("utf-8"))
+    places = {name: "place" for name in [*data["countries"], *data["places"]]}
+    demonyms = frozenset(d for ds in data["countries"].values() for d in ds)
+    return places, demonyms
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What resolving one span needs to know about the whole document."""
+
+    aliases: Aliases
+    capitalized: frozenset[str]
+    """Words the body capitalizes somewhere other than at a sentence start."""
+    known_only: bool = False
+    """Only names the tables know (in headings, where every word is capitalized)."""
+    discovered: frozenset[str] = frozenset()
+    """Names the body's running text gave, which headings may repeat."""
+
+
+def canonical(form: str, ctx: Context) -> str | None:
+    """The alias table's (or the gazetteer's) name for a form, if either knows it."""
+    found = ctx.aliases.lookup_name(form)
+    return found or (form if form in gazetteer()[0] else None)
+
+
+def kind_of(name: str, aliases: Aliases) -> str | None:
+    """The kind a table gives a canonical name."""
+    return aliases.kinds.get(name) or gazetteer()[0].get(name)
+
+
+def known(form: str, ctx: Context) -> list[Mention]:
+    """One mention when the tables know the form, else none."""
+    canon = canonical(form, ctx)
+    if canon:
+        return [Mention(form, canon, kind_of(canon, ctx.aliases))]
+    return [Mention(form, None, None)] if form in ctx.discovered else []
+
+
+def known_parts(words: Sequence[str], ctx: Context) -> list[Mention]:
+    """The longest runs of words the tables know, left to right."""
+    out, i = [], 0
+    while i < len(words):
+        for j in range(len(words), i, -1):
+            found = known(" ".join(words[i:j]), ctx)
+            if found:
+                out += found
+                i = j
+                break
+        else:
+            out += hyphen_parts(words[i], ctx) if ctx.known_only else []
+            i += 1
+    return out
+
+
+def hyphen_parts(word: str, ctx: Context) -> list[Mention]:
+    """"U.S.-Iraq" → U.S. and Iraq; "anti-Iran" → Iran; "Abdul-Mahdi" → nothing here."""
+    parts = word.split("-")
+    if len(parts) < 2 or parts[0].lower() in lexicon()["name_prefixes"]:
+        return []
+    found = [m for p in parts if p[:1].isupper() for m in known(p, ctx)]
+    found += [Mention(p, None, "organization") for p in parts
+              if is_acronym(p) and not known(p, ctx) and len(p) <= MAX_ACRONYM]
+    return found
+
+
+def find_title(words: Sequence[str]) -> tuple[int, int] | None:
+    """Where the last person title sits in a span, as (start, end), or None."""
+    titles = set(lexicon()["titles"])
+    best, i = None, 0
+    while i < len(words):
+        j = next((j for j in range(len(words), i, -1) if " ".join(words[i:j]) in titles), i)
+        if j > i:
+            best = (i, j)
+        i = max(j, i + 1)
+    return best
+
+
+def is_name_word(word: str) -> bool:
+    """A word a personal name can hold: capitalized, an initial or a particle."""
+    lex = lexicon()
+    if word in lex["name_particles"] or word.rstrip(".").isupper() and len(word) <= 2:
+        return True
+    return is_capitalized_word(word) and word not in lex["org_cues"] \
+        and not is_no_name(word) and not is_acronym(word)
+
+
+def is_capitalized_word(word: str) -> bool:
+    """Capitalized, or a lower-case name prefix such as "al-"."""
+    return word[:1].isupper() or word.split("-")[0] in lexicon()["name_prefixes"]
+
+
+def looks_like_person(words: Sequence[str]) -> bool:
+    """Two to four name words with no joiner of an institution's name."""
+    return 1 <= len(words) <= MAX_PERSON_WORDS and all(is_name_word(w) for w in words) \
+        and not any(w in ("of", "for", "on", "and") for w in words)
+
+
+def office_of(rest: list[str], ctx: Context) -> tuple[list[Mention], list[str]]:
+    """After a title, "of [the] X": the body X names, and the words left after it."""
+    if rest[:1] not in (["of"], ["for"]):
+        return [], rest
+    rest = rest[2:] if rest[1:2] == ["the"] else rest[1:]
+    for j in range(len(rest), 0, -1):
+        found = known(" ".join(rest[:j]), ctx)
+        if found:
+            return found, rest[j:]
+    return [], rest[1:]
+
+
+def titled_person(words: list[str], ctx: Context) -> list[Mention] | None:
+    """"Secretary of Health and Human Services Sylvia Burwell" → the office's body and the
+    person; "Senate Majority Leader" → the Senate; None when no title is at work here."""
+    found = find_title(words)
+    if found is None:
+        return None
+    start, end = found
+    office, rest = office_of(words[end:], ctx)
+    modifiers = set(lexicon()["title_modifiers"])
+    before = [w for w in words[:start] if w not in modifiers]
+    if rest and looks_like_person(rest):
+        person = Mention(" ".join(rest), canonical(" ".join(rest), ctx), "person")
+        return known_parts(before, ctx) + office + [person]
+    if rest or (before and before[-1] in lexicon()["joiners"] + ["the"]):
+        return None
+    return resolve(before, Span(tuple(before)), ctx, False) + office
+
+
+def split_point(words: Sequence[str]) -> int | None:
+    """Where a chain of institutions parts: "Office of the X of the Y", "A B Section of Z"."""
+    cues = set(lexicon()["org_cues"])
+    for q, word in enumerate(words):
+        left = words[:q]
+        right = words[q + 1:]
+        if right and right[0] == "the":
+            right = right[1:]
+        if word == "of" and q and ("of" in left or (len(left) >= 2 and left[-1] in cues)) \
+                and right and right[0][:1].isupper():
+            return q
+    return None
+
+
+def guess_kind(words: Sequence[str], span: Span) -> str | None:
+    """Kind of a name no table knows, from its own words and the words around it."""
+    lex = lexicon()
+    if words[-1] in lex["place_cues"] or span.after in lex["place_nouns"]:
+        return "place"
+    if any(w in lex["org_cues"] for w in words) or is_acronym(" ".join(words)):
+        return "organization"
+    if span.after in lex["person_verbs"] or (len(words) > 1 and looks_like_person(words)):
+        return "person"
+    if len(words) == 1 and span.before in lex["place_prepositions"]:
+        return "place"
+    return "organization" if len(words) > 1 else None
+
+
+def is_no_name(word: str) -> bool:
+    """A word that names nothing alone: small words, adjectives, initials, "Iranian-backed",
+    shouting, and two small words run together by a typo ("Januarythat")."""
+    lex = lexicon()
+    small = set(lex["stop_words"])
+    low = word.lower()
+    if low in small or low in lex["not_names"] or len(word.rstrip(".")) == 1:
+        return True
+    if word.isupper() and len(word) > MAX_ACRONYM:
+        return True
+    head, _, tail = word.partition("-")
+    if tail and head.lower() not in lex["name_prefixes"] and (
+            head in gazetteer()[1] or any(p[:1].islower() for p in tail.split("-"))):
+        return True
+    return any(low[:i] in small and low[i:] in small for i in range(2, len(low) - 1))
+
+
+def unknown(words: list[str], span: Span) -> list[Mention]:
+    """A name no table knows, unless its words say it is no name at all."""
+    lex = lexicon()
+    form = " ".join(words)
+    shouted = sum(w.isupper() and len(w) > 3 and "." not in w for w in words)
+    if words[0] in gazetteer()[1] and not any(w in lex["org_cues"] for w in words[1:]):
+        return []
+    if shouted > 1 or all(is_no_name(w) for w in words):
+        return []
+    if len(words) == 1 and words[0] in lex["org_cues"]:
+        return [Mention(f"the {form}", None, "organization", anaphor=True)] \
+            if span.before == "the" else []
+    return [Mention(form, None, guess_kind(words, span), acronym=span.acronym)]
+
+
+def resolve(words: list[str], span: Span, ctx: Context, initial: bool) -> list[Mention]:
+    """One span → the mentions it holds (none, one, or several for chained names)."""
+    stop = lexicon()["stop_words"]
+    while words and words[0].lower() in stop and not span.quoted:
+        words, initial = words[1:], False
+    if not words:
+        return []
+    form = " ".join(words)
+    if ctx.known_only or known(form, ctx):
+        return known_parts(words, ctx)
+    if span.quoted:
+        return [Mention(form, None, "organization")]
+    if len(words) == 1 and "-" in form and hyphen_parts(form, ctx):
+        return hyphen_parts(form, ctx)
+    titled = titled_person(words, ctx)
+    if titled is not None:
+        return titled
+    if "and" in words:
+        q = words.index("and")
+        if known(" ".join(words[:q]), ctx) and known(" ".join(words[q + 1:]), ctx):
+            return known_parts(words[:q], ctx) + known_parts(words[q + 1:], ctx)
+    q = split_point(words)
+    if q is not None:
+        right = words[q + 2:] if words[q + 1:q + 2] == ["the"] else words[q + 1:]
+        return resolve(words[:q], span, ctx, initial) + resolve(right, span, ctx, False)
+    if initial and words[0] not in ctx.capitalized:
+        return resolve(words[1:], span, ctx, False)
+    if len(words) > 1 and is_no_name(words[0]):
+        rest = resolve(words[1:], span, ctx, False)
+        if rest and all(m.canonical or m.kind == "person" for m in rest):
+            return rest
+    return unknown(words, span)
+
+
+def span_mentions(span: Span, ctx: Context) -> list[Mention]:
+    """The mentions in one span, the possessive dropped from its last word."""
+    words = [*span.words[:-1], strip_possessive(span.words[-1])]
+    return resolve(words, span, ctx, span.initial)
+
+
+def is_title_cased(p: Paragraph) -> bool:
+    """Headings and title-cased lines capitalize every word, so capitals tell nothing."""
+    text = plain(p.text)
+    if p.heading or not any(c.islower() for c in text):
+        return True
+    long_words = [w for w in text.split() if len(w) > 3 and w[0].isalpha()]
+    return len(long_words) >= TITLE_CASE_WORDS and sum(w[0].isupper() for w in long_words) >= 0.7 * len(long_words)
+
+
+def capitalized_words(spans: Sequence[Span]) -> frozenset[str]:
+    """Words written with a capital somewhere a sentence does not start."""
+    return frozenset(w for s in spans for w in (s.words[1:] if s.initial else s.words))
+
+
+def find_entities(paragraphs: Sequence[Paragraph], aliases: Aliases) -> tuple[Entity, ...]:
+    """Body paragraphs → the entities they name, most mentioned first."""
+    read = [(find_spans(p.text), is_title_cased(p)) for p in paragraphs]
+    ctx = Context(aliases, capitalized_words([s for spans, t in read if not t for s in spans]))
+    body = [m for spans, titled in read if not titled for s in spans
+            for m in span_mentions(s, ctx)]
+    heading_ctx = replace(ctx, known_only=True,
+                          discovered=frozenset(m.form for m in body if not m.anaphor))
+    headings = [m for spans, titled in read if titled for s in spans
+                for m in span_mentions(s, heading_ctx)]
+    return merge_mentions(body + headings, aliases)
