@@ -1,0 +1,31 @@
+# Two entry points a new user needs: `make site` and `make test`.
+# Both create the project's own virtual environment in .venv/ on first use.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: site test serve clean golden
+
+site: $(VENV)/.installed
+	$(BIN)/mkdocs build
+
+test: $(VENV)/.installed
+	$(BIN)/python -m pytest
+
+serve: $(VENV)/.installed
+	$(BIN)/mkdocs serve
+
+# After an intended change to extraction or templates: rewrite the golden files, then
+# review `git diff tests/golden` before committing.
+golden: $(VENV)/.installed
+	$(BIN)/python -m pytest tests/test_golden.py --update-golden
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@
+
+clean:
+	rm -rf site $(VENV)

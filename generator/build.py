@@ -1,0 +1,106 @@
+"""The orchestrator: seeds/ → briefs → site_src/. Reads like the script it is.
+
+Like MkDocs' own build, it gathers everything first (every seed parsed, checked across
+briefs) and only then writes, so every page sees the same facts. Bad seeds are reported
+one line each and skipped; the rest still build.
+"""
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from pathlib import Path
+
+from slugify import slugify
+
+from .aliases import Aliases, load_aliases
+from .ids import with_ids
+from .model import Brief, Problem, SeedError, Site
+from .parse import parse_document
+from .read import read_seed
+from .render import render_site
+from .write import write_tree
+
+
+@dataclass(frozen=True, slots=True)
+class Paths:
+    """Where a project keeps its inputs and where the generated Markdown goes."""
+
+    root: Path
+    seeds: Path
+    templates: Path
+    out: Path
+    aliases: Path
+
+    @classmethod
+    def under(cls, root: Path) -> "Paths":
+        """The default layout of a project at `root`."""
+        return cls(root, root / "seeds", root / "templates", root / "site_src", root / "aliases.yaml")
+
+
+@dataclass(frozen=True, slots=True)
+class BuildReport:
+    """What a build did: the problems to show (one line each) and the files it changed."""
+
+    briefs: tuple[Brief, ...]
+    problems: tuple[Problem, ...]
+    changed: tuple[str, ...]
+
+
+def display_path(path: Path, root: Path) -> str:
+    """A seed's path as users know it: relative to the project when inside it."""
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def seed_files(seeds: Path) -> list[Path]:
+    """Every file in the seeds folder, sorted (hidden files and folders aside)."""
+    if not seeds.is_dir():
+        return []
+    return sorted(p for p in seeds.iterdir() if p.is_file() and not p.name.startswith("."))
+
+
+def parse_seed(path: Path, root: Path, aliases: Aliases) -> Brief:
+    """One seed file → Brief without ids; SeedError when it cannot be one."""
+    name = display_path(path, root)
+    try:
+        return parse_document(read_seed(path), name, aliases)
+    except SeedError as err:
+        raise SeedError(name, err.problem.message, err.problem.line) from err
+
+
+def parse_seeds(paths: Paths, aliases: Aliases) -> tuple[list[Brief], list[Problem]]:
+    """Every seed → a Brief, or a Problem naming the file and the reason."""
+    briefs, problems = [], []
+    for path in seed_files(paths.seeds):
+        try:
+            briefs.append(parse_seed(path, paths.root, aliases))
+        except SeedError as err:
+            problems.append(err.problem)
+    return briefs, problems
+
+
+def unique_slugs(briefs: list[Brief]) -> list[Brief]:
+    """Briefs whose titles give the same slug are told apart by their file names."""
+    seen: dict[str, int] = {}
+    for b in briefs:
+        seen[b.slug] = seen.get(b.slug, 0) + 1
+    out = []
+    for b in briefs:
+        if seen[b.slug] > 1:
+            stem = Path(b.source_file).stem
+            b = dataclasses.replace(b, slug=f"{b.slug}-{slugify(stem)[:24] or 'seed'}")
+        out.append(b)
+    return out
+
+
+def build(paths: Paths) -> BuildReport:
+    """Load seeds → parse each → check across briefs → ids → render → write."""
+    aliases = load_aliases(paths.aliases)
+    briefs, problems = parse_seeds(paths, aliases)
+    briefs = [with_ids(b) for b in unique_slugs(briefs)]
+    site = Site(briefs=tuple(briefs), problems=tuple(problems))
+    files = render_site(site, paths.templates)
+    changed = write_tree(paths.out, files)
+    return BuildReport(tuple(briefs), tuple(problems), tuple(changed))

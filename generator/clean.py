@@ -1,0 +1,131 @@
+"""Repair a seed's layout and drop web furniture: text → text, keeping the author's words.
+
+Cleaning is a declared list of small `str -> str` steps (the way markdown-it-py lists its
+core rules), each idempotent, so `clean_text(clean_text(t)) == clean_text(t)`.
+Paragraphs stay separated by one blank line; Markdown links are kept.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+SPACES = dict.fromkeys(map(ord, "\u00a0\u202f\u2007\u2009\u200a\u3000\t"), " ")
+
+LINK = r"\[[^\]\n]*\]\([^)\s]*\)"
+DOUBLED_LINK = re.compile(rf"({LINK})[ \t]*\(<[^>\s]+>\)")
+BOLD_WITH_URL = re.compile(r"\*\*([^*\n]+?)[ \t]*\(<(https?://[^>\s]+)>\)[ \t]*\*\*")
+BARE_URL_ECHO = re.compile(r"[ \t]*\(<https?://[^>\s]+>\)")
+ESCAPED_PATH_LINK = re.compile(r"\[([^\]\n]*?)[ \t]*\\\(/[^)\n]*?\\\)\]\(#\)")
+DEAD_LINK = re.compile(r"\[([^\]\n]*)\]\(#\)")
+TERMINAL = re.compile(r"[.!?:;\"”’)\]]\s*$")
+
+
+@lru_cache(maxsize=1)
+def furniture() -> dict:
+    """The furniture patterns (generator/data/furniture.yaml), compiled once."""
+    data = yaml.safe_load(resources.files("generator").joinpath("data/furniture.yaml").read_text("utf-8"))
+    whole = lambda ps: re.compile(r"^(?:#+\s*)?(?:" + "|".join(ps) + r")\s*$", re.I)
+    return {"blocks": whole(data["blocks"]), "sections": whole(data["sections"]),
+            "switchers": whole(data["switchers"]), "end_marks": tuple(data["end_marks"])}
+
+
+def normalize_spaces(text: str) -> str:
+    """Odd spaces → plain spaces, invisible characters out, no trailing blanks, one blank line."""
+    text = text.translate(ZERO_WIDTH).translate(SPACES)
+    text = re.sub(r" {2,}", " ", text)
+    text = re.sub(r"[ ]+\n", "\n", text)
+    return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
+
+
+def repair_links(text: str) -> str:
+    """Links written twice or hidden behind '#': keep one real link, or just the text."""
+    text = DOUBLED_LINK.sub(r"\1", text)
+    text = BOLD_WITH_URL.sub(r"**[\1](\2)**", text)
+    text = BARE_URL_ECHO.sub("", text)
+    text = ESCAPED_PATH_LINK.sub(r"\1", text)
+    return DEAD_LINK.sub(r"\1", text)
+
+
+def blocks_of(text: str) -> list[str]:
+    """Paragraph blocks: text between blank lines."""
+    return [b.strip() for b in re.split(r"\n\s*\n", text) if b.strip()]
+
+
+def folded(block: str) -> str:
+    """A block on one line, emphasis marks off: what furniture patterns are matched against."""
+    return re.sub(r"\s+", " ", block.replace("**", "").replace("__", "")).strip()
+
+
+def is_short(block: str) -> bool:
+    """Short lines: titles, names, dates, links in a list — not an article paragraph."""
+    return len(folded(block).split()) < 25
+
+
+def is_language_name(block: str) -> bool:
+    """A language switcher's entry: a word or two, never a heading."""
+    return not block.startswith("#") and len(folded(block).split()) <= 3
+
+
+def drop_furniture(text: str) -> str:
+    """Remove furniture blocks, language switchers, and 'Recommended'/'Related' runs."""
+    pats = furniture()
+    kept: list[str] = []
+    dropping = None  # the test a following block must pass to be dropped with its header
+    for block in blocks_of(text):
+        line = folded(block)
+        if pats["sections"].match(line):
+            dropping = is_short
+        elif pats["switchers"].match(line):
+            dropping = is_language_name
+        elif dropping and dropping(block):
+            continue
+        else:
+            dropping = None
+            if not pats["blocks"].match(line):
+                kept.append(block)
+    return "\n\n".join(kept) + "\n"
+
+
+def drop_end_marks(text: str) -> str:
+    """End marks (❖, ■, -30-) closing a paragraph are layout, not words."""
+    marks = "|".join(map(re.escape, furniture()["end_marks"]))
+    return re.sub(rf"[ \t]*(?:{marks})[ \t]*(?=\n|$)", "", text)
+
+
+def starts_structure(block: str) -> bool:
+    """Headings, list items and quotes never continue the paragraph before them."""
+    return bool(re.match(r"(#{1,6}\s|[-*+]\s|\d+[.)]\s|>)", block))
+
+
+def join_page_breaks(text: str) -> str:
+    """Rejoin a paragraph a page break cut in two: it stops on a lower-case word or a comma
+    (a title ends on a capital) and the next block starts in lower case."""
+    out: list[str] = []
+    for block in blocks_of(text):
+        prev = out[-1] if out else ""
+        if (prev and not TERMINAL.search(prev) and not starts_structure(prev)
+                and block[:1].islower() and re.search(r"(\b[a-z][\w'’-]*|,)$", prev)):
+            out[-1] = prev + " " + block
+        else:
+            out.append(block)
+    return "\n\n".join(out) + "\n"
+
+
+STEPS = (normalize_spaces, repair_links, drop_furniture, drop_end_marks, join_page_breaks,
+         normalize_spaces)
+
+
+def clean_text(text: str) -> str:
+    """Run every cleaning step in order, again until nothing changes (one step can expose
+    work for another: an end mark dropped leaves a furniture line), so cleaning is idempotent."""
+    for _ in range(5):
+        before = text
+        for step in STEPS:
+            text = step(text)
+        if text == before:
+            break
+    return text

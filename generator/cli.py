@@ -1,0 +1,54 @@
+"""Command line: `python -m generator extract SEED [--ids FILE]` and `… build`.
+
+`extract` prints one brief as JSON (the contract the scorer reads); `build` writes
+`site_src/` without MkDocs, so another engine can build the same Markdown.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .aliases import load_aliases
+from .build import Paths, build, parse_seed
+from .export import brief_to_dict, to_json
+from .ids import with_ids
+from .model import SeedError
+
+
+def extract(args: argparse.Namespace) -> int:
+    """Print one seed's brief as JSON; one error line and exit 1 when it cannot be read."""
+    root = Path.cwd()
+    try:
+        brief = parse_seed(Path(args.seed), root, load_aliases(root / "aliases.yaml"))
+    except SeedError as err:
+        print(err, file=sys.stderr)
+        return 1
+    sys.stdout.write(to_json(brief_to_dict(with_ids(brief))))
+    return 0
+
+
+def build_cmd(args: argparse.Namespace) -> int:
+    """Regenerate site_src/ from seeds/; exit 1 under --strict when a seed was skipped."""
+    report = build(Paths.under(Path(args.project)))
+    for problem in report.problems:
+        print(f"WARNING: {problem}", file=sys.stderr)
+    print(f"{len(report.briefs)} briefs built, {len(report.problems)} seeds skipped, "
+          f"{len(report.changed)} files changed", file=sys.stderr)
+    return 1 if args.strict and report.problems else 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m generator", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = parser.add_subparsers(dest="command", required=True)
+    ex = sub.add_parser("extract", help="print one seed's brief as JSON (schema brief/1)")
+    ex.add_argument("seed", help="path to a seed file")
+    ex.add_argument("--ids", metavar="FILE", help="id registry to read and record ids in")
+    ex.set_defaults(run=extract)
+    bu = sub.add_parser("build", help="regenerate site_src/ from seeds/ (no MkDocs needed)")
+    bu.add_argument("--project", default=".", help="project folder (default: .)")
+    bu.add_argument("--strict", action="store_true", help="exit 1 if any seed was skipped")
+    bu.set_defaults(run=build_cmd)
+    args = parser.parse_args(argv)
+    return args.run(args)

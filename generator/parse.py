@@ -1,0 +1,44 @@
+"""One seed → one Brief: the per-article stages in order, pure after `read_seed`."""
+from __future__ import annotations
+
+from slugify import slugify
+
+from .aliases import Aliases
+from .clean import clean_text
+from .entities import find_entities
+from .metadata import find_metadata
+from .model import Brief, Document, SeedError
+from .paragraphs import split_paragraphs
+from .questions import find_open_questions
+from .recommendations import find_recommendations
+from .sentences import split_sentences
+from .summary import summarize
+
+SLUG_WORDS = 12
+
+
+def slug_for(title: str | None, stem: str) -> str:
+    """A URL slug from the title (else the file name), at most a dozen words."""
+    words = slugify(title or "").split("-")[:SLUG_WORDS]
+    return "-".join(w for w in words if w) or slugify(stem) or "brief"
+
+
+def parse_document(doc: Document, source_file: str, aliases: Aliases) -> Brief:
+    """Decoded seed → Brief with every field but the item ids, which the id stage fills."""
+    meta, body_text = find_metadata(clean_text(doc.text), doc.meta)
+    paragraphs = split_paragraphs(body_text)
+    sentences = split_sentences(paragraphs)
+    if not sentences:
+        raise SeedError(source_file, "no article text found (nothing but metadata or furniture)")
+    recommendations = find_recommendations(sentences, aliases)
+    questions = find_open_questions(sentences)
+    return Brief(
+        slug=slug_for(meta.title, doc.path.stem),
+        source_file=source_file,
+        meta=meta,
+        body=paragraphs,
+        summary=summarize(sentences, recommendations, questions),
+        recommendations=recommendations,
+        open_questions=questions,
+        entities=find_entities(paragraphs, aliases),
+    )

@@ -1,0 +1,49 @@
+"""The MkDocs plugin: `mkdocs build` regenerates `site_src/` from `seeds/` first.
+
+`on_pre_build` runs before MkDocs collects the docs folder, so the pages it writes are the
+ones MkDocs builds. Each bad seed is one warning line (so `--strict` fails on it).
+`on_serve` watches seeds, templates and the alias file so `mkdocs serve` rebuilds.
+"""
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from mkdocs.config import config_options as opt
+from mkdocs.config.base import Config
+from mkdocs.plugins import BasePlugin
+
+from .build import Paths, build
+
+log = logging.getLogger("mkdocs.plugins.briefs")
+
+
+class BriefsConfig(Config):
+    """Options under `plugins: - briefs:` in mkdocs.yml (paths relative to mkdocs.yml)."""
+
+    seeds = opt.Dir(exists=False, default="seeds")
+    templates = opt.Dir(exists=True, default="templates")
+    aliases = opt.File(exists=False, default="aliases.yaml")
+
+
+class BriefsPlugin(BasePlugin[BriefsConfig]):
+    """Runs the generator before every build."""
+
+    def paths(self, config) -> Paths:
+        """This project's paths: docs_dir is where the generated Markdown goes."""
+        root = Path(config.config_file_path).parent
+        return Paths(root=root, seeds=Path(self.config.seeds), templates=Path(self.config.templates),
+                     out=Path(config.docs_dir), aliases=Path(self.config.aliases))
+
+    def on_pre_build(self, config) -> None:
+        report = build(self.paths(config))
+        for problem in report.problems:
+            log.warning(str(problem))
+        log.info(f"briefs: {len(report.briefs)} built, {len(report.problems)} skipped, "
+                 f"{len(report.changed)} files changed")
+
+    def on_serve(self, server, config, builder):
+        for path in (self.config.seeds, self.config.templates, self.config.aliases):
+            if Path(path).exists():
+                server.watch(path)
+        return server

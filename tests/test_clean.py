@@ -1,0 +1,48 @@
+"""The cleaner: fixture cases, and properties (idempotent, never loses the author's words)."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from generator.clean import clean_text
+from fixture_cases import read_cases
+
+CASES = read_cases(Path(__file__).parent / "fixtures" / "clean.md")
+
+
+@pytest.mark.parametrize("title,given_text,expected", CASES, ids=[c[0] for c in CASES])
+def test_clean_case(title: str, given_text: str, expected: str) -> None:
+    assert clean_text(given_text) == expected + "\n"
+
+
+@pytest.mark.parametrize("seed", sorted((Path(__file__).parent.parent / "seeds").glob("*.txt")),
+                         ids=lambda p: p.stem)
+def test_clean_is_idempotent_on_seeds(seed: Path) -> None:
+    once = clean_text(seed.read_text(encoding="utf-8"))
+    assert clean_text(once) == once
+
+
+TEXT = st.lists(st.sampled_from(list("ab .,?!\n#*[]()<>:/-❖\u00a0") +
+                               ["\n\n", "http://x.y", "Share", "RECOMMENDED", "(<", ">)", "A", "z"]),
+                max_size=80).map("".join)
+
+
+@given(TEXT)
+@settings(max_examples=300, deadline=None)
+def test_clean_is_idempotent(text: str) -> None:
+    once = clean_text(text)
+    assert clean_text(once) == once
+
+
+PROSE = st.lists(st.sampled_from(["The", "United", "States", "should", "act", "now", "because",
+                                  "it", "matters", "a", "lot"]), min_size=30, max_size=60)
+
+
+@given(PROSE)
+@settings(max_examples=100, deadline=None)
+def test_clean_keeps_every_word_of_prose(words: list[str]) -> None:
+    paragraph = " ".join(words) + "."
+    assert re.sub(r"\s+", " ", clean_text(paragraph)).strip() == paragraph
