@@ -10,6 +10,7 @@ kinds, and readers look them up the way they look up agencies.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -23,9 +24,14 @@ from .model import Entity, Paragraph
 from .names import Span, find_spans, lexicon, plain, strip_possessive
 
 MAX_PERSON_WORDS = 4
-TITLE_CASE_WORDS = 6
-"""A line this long with nearly every word capitalized is a title, not running text."""
+TITLE_CASE_WORDS, TITLE_CASE_SHARE = 6, 0.8
+"""A line this long with this share of its words capitalized, and no full stop, is a
+title, not running text."""
 MAX_ACRONYM = 6
+MAX_NAME_WORDS = 8
+"""A longer capitalized run is a title or a page header, not one name."""
+COMMON_ENDINGS = r"(?:ing|ed|ly)$"
+"""Endings of the verbs and adverbs that open sentences ("Conceding", "Overlooked")."""
 """Longer words in capitals are shouting ("RECOMMENDATION"), not acronyms."""
 
 
@@ -245,13 +251,28 @@ def resolve(words: list[str], span: Span, ctx: Context, initial: bool) -> list[M
     if q is not None:
         right = words[q + 2:] if words[q + 1:q + 2] == ["the"] else words[q + 1:]
         return resolve(words[:q], span, ctx, initial) + resolve(right, span, ctx, False)
-    if initial and words[0] not in ctx.capitalized:
+    if len(words) > MAX_NAME_WORDS:
+        return known_parts(words, ctx)
+    if initial and word_key(words[0]) not in ctx.capitalized and not opens_name(words, ctx):
         return resolve(words[1:], span, ctx, False)
     if len(words) > 1 and is_no_name(words[0]):
         rest = resolve(words[1:], span, ctx, False)
         if rest and all(m.canonical or m.kind == "person" for m in rest):
             return rest
     return unknown(words, span)
+
+
+def opens_name(words: list[str], ctx: Context) -> bool:
+    """Whether a sentence's capitalized first word belongs to the name after it: it does
+    before an initial or a particle ("Shana M. Broussard", "Osama bin Laden") and in a
+    personal name, not when it is a verb or adverb ("Conceding Iraq") or the rest is known."""
+    if len(words) < 2 or is_no_name(words[0]) or known(" ".join(words[1:]), ctx):
+        return False
+    if re.search(COMMON_ENDINGS, words[0]):
+        return False
+    second, cues = words[1], lexicon()["org_cues"]
+    return second in lexicon()["name_particles"] or bool(re.fullmatch(r"[A-Z]\.", second)) \
+        or looks_like_person(words) or (words[-1] in cues and words[0] not in cues)
 
 
 def span_mentions(span: Span, ctx: Context) -> list[Mention]:
@@ -266,12 +287,22 @@ def is_title_cased(p: Paragraph) -> bool:
     if p.heading or not any(c.islower() for c in text):
         return True
     long_words = [w for w in text.split() if len(w) > 3 and w[0].isalpha()]
-    return len(long_words) >= TITLE_CASE_WORDS and sum(w[0].isupper() for w in long_words) >= 0.7 * len(long_words)
+    capitalized = sum(w[0].isupper() for w in long_words)
+    return len(long_words) >= TITLE_CASE_WORDS and capitalized >= TITLE_CASE_SHARE * len(long_words) \
+        and not text.rstrip().endswith((".", "?", "!"))
+
+
+def word_key(word: str) -> str:
+    """A word without apostrophes or a name prefix ("Kata’ib" → "Kataib", "al-Kadhimi" →
+    "Kadhimi"), so a spelling or a surname used elsewhere vouches for a sentence's first word."""
+    head, _, rest = word.partition("-")
+    word = rest if rest and head.lower() in lexicon()["name_prefixes"] else word
+    return word.replace("’", "").replace("'", "")
 
 
 def capitalized_words(spans: Sequence[Span]) -> frozenset[str]:
     """Words written with a capital somewhere a sentence does not start."""
-    return frozenset(w for s in spans for w in (s.words[1:] if s.initial else s.words))
+    return frozenset(word_key(w) for s in spans for w in (s.words[1:] if s.initial else s.words))
 
 
 def find_entities(paragraphs: Sequence[Paragraph], aliases: Aliases) -> tuple[Entity, ...]:

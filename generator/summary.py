@@ -22,7 +22,12 @@ MIN_SENTENCES, MAX_SENTENCES = 3, 5
 MIN_WORDS, LONG_WORDS = 5, 70
 """Shorter sentences are fragments; longer ones are usually run-together page text."""
 PER_PARAGRAPH = 2
-"""At most this many summary sentences from one paragraph, so the summary spans the article."""
+"""At most this many summary sentences from one paragraph, so the summary spans the article
+(when it has paragraphs enough to span)."""
+LEAD_SENTENCES = 4
+"""Sentences of the first paragraph that still read as the lead."""
+STRUCTURE_SCORE = 0.6
+"""Advice the author set apart as a heading or list item is the article's own outline."""
 DUPLICATE_OVERLAP = 0.5
 """Word overlap (Jaccard) above which two sentences say the same thing."""
 STRENGTH_SCORE = {"must": 3.0, "should": 2.6, "could": 1.6}
@@ -60,9 +65,10 @@ def is_candidate(s: Sentence, advised: bool) -> bool:
 
 
 def position_score(s: Sentence, first: int, last: int) -> float:
-    """The lead paragraph states the thesis, the second develops it, the last concludes."""
+    """The lead states the thesis, the sentences after it develop it, the last paragraph
+    concludes; a one-paragraph page is read by sentence instead."""
     if s.paragraph == first:
-        return 3.0 if s.index == 0 else 2.0
+        return 3.0 if s.index == 0 else 2.0 if s.index < LEAD_SENTENCES else 0.8
     if s.paragraph == last:
         return 1.0
     return 0.8 if s.paragraph <= first + 2 else 0.0
@@ -73,6 +79,8 @@ def score_sentence(s: Sentence, first: int, last: int, strength: str | None,
     """How much of the article's thesis and advice one sentence carries."""
     score = position_score(s, first, last)
     score += STRENGTH_SCORE.get(strength or "", 0.0)
+    if strength and (s.heading or s.list_item):
+        score += STRUCTURE_SCORE
     score += QUESTION_SCORE.get(question or "", 0.0)
     score += min(CUE_CAP, CUE_SCORE * len(thesis_cues().findall(s.plain)))
     if len(s.plain.split()) > LONG_WORDS:
@@ -83,10 +91,11 @@ def score_sentence(s: Sentence, first: int, last: int, strength: str | None,
 def pick(ranked: Sequence[tuple[float, Sentence]], wanted: int) -> list[Sentence]:
     """Best first, skipping near-duplicates and a third sentence from one paragraph."""
     chosen: list[Sentence] = []
+    spread = len({s.paragraph for _, s in ranked}) >= MIN_SENTENCES
     for score, s in ranked:
         if len(chosen) >= wanted or (score < MIN_GOOD and len(chosen) >= MIN_SENTENCES):
             break
-        crowded = sum(c.paragraph == s.paragraph for c in chosen) >= PER_PARAGRAPH
+        crowded = spread and sum(c.paragraph == s.paragraph for c in chosen) >= PER_PARAGRAPH
         if crowded or any(overlap(c.plain, s.plain) > DUPLICATE_OVERLAP for c in chosen):
             continue
         chosen.append(s)
