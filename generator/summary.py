@@ -26,6 +26,8 @@ PER_PARAGRAPH = 2
 (when it has paragraphs enough to span)."""
 LEAD_SENTENCES = 4
 """Sentences of the first paragraph that still read as the lead."""
+LEAD_SCORE = 10.0
+"""Above any other sentence's score: the first sentence of the body is always taken."""
 STRUCTURE_SCORE = 0.6
 """Advice the author set apart as a heading or list item is the article's own outline."""
 DUPLICATE_OVERLAP = 0.5
@@ -65,10 +67,10 @@ def is_candidate(s: Sentence, advised: bool) -> bool:
 
 
 def position_score(s: Sentence, first: int, last: int) -> float:
-    """The lead states the thesis, the sentences after it develop it, the last paragraph
-    concludes; a one-paragraph page is read by sentence instead."""
+    """The lead states the thesis (it always opens the summary), the sentences after it
+    develop it, the last paragraph concludes; a one-paragraph page is read by sentence."""
     if s.paragraph == first:
-        return 3.0 if s.index == 0 else 2.0 if s.index < LEAD_SENTENCES else 0.8
+        return LEAD_SCORE if s.index == 0 else 2.0 if s.index < LEAD_SENTENCES else 0.8
     if s.paragraph == last:
         return 1.0
     return 0.8 if s.paragraph <= first + 2 else 0.0
