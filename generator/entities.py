@@ -56,6 +56,8 @@ class Context:
     """Only names the tables know (in headings, where every word is capitalized)."""
     discovered: frozenset[str] = frozenset()
     """Names the body's running text gave, which headings may repeat."""
+    defined: frozenset[str] = frozenset()
+    """Acronyms the body defines ("(CENTCOM)"): names however long their capitals run."""
 
 
 def canonical(form: str, ctx: Context) -> str | None:
@@ -99,8 +101,8 @@ def hyphen_parts(word: str, ctx: Context) -> list[Mention]:
     if len(parts) < 2 or parts[0].lower() in lexicon()["name_prefixes"]:
         return []
     found = [m for p in parts if p[:1].isupper() for m in known(p, ctx)]
-    found += [Mention(p, None, "organization") for p in parts
-              if is_acronym(p) and not known(p, ctx) and len(p) <= MAX_ACRONYM]
+    found += [Mention(p, None, "organization") for p in parts if is_acronym(p)
+              and not known(p, ctx) and not is_no_name(p) and len(p) <= MAX_ACRONYM]
     return found
 
 
@@ -158,16 +160,22 @@ def titled_person(words: list[str], ctx: Context) -> list[Mention] | None:
     office, rest = office_of(words[end:], ctx)
     modifiers = set(lexicon()["title_modifiers"])
     before = [w for w in words[:start] if w not in modifiers]
-    if rest and looks_like_person(rest):
-        person = Mention(" ".join(rest), canonical(" ".join(rest), ctx), "person")
-        return known_parts(before, ctx) + office + [person]
+    cut = next((i for i, w in enumerate(rest) if w in ("of", "for", "from", "at")), len(rest))
+    if rest and looks_like_person(rest[:cut]):
+        person = Mention(" ".join(rest[:cut]), canonical(" ".join(rest[:cut]), ctx), "person")
+        affiliation = rest[cut + 1:]
+        affiliation = affiliation[1:] if affiliation[:1] == ["the"] else affiliation
+        tail = resolve(affiliation, Span(tuple(affiliation)), ctx, False) if affiliation else []
+        return known_parts(before, ctx) + office + [person] + tail
     if rest or (before and before[-1] in lexicon()["joiners"] + ["the"]):
         return None
     return resolve(before, Span(tuple(before)), ctx, False) + office
 
 
-def split_point(words: Sequence[str]) -> int | None:
-    """Where a chain of institutions parts: "Office of the X of the Y", "A B Section of Z"."""
+def split_point(words: Sequence[str], ctx: Context) -> int | None:
+    """Where a chain of institutions parts ("Office of the X of the Justice Department",
+    "Integrity Section of the Criminal Division"): at an "of" whose right side is a body
+    of its own, not at "Plan of Action"."""
     cues = set(lexicon()["org_cues"])
     for q, word in enumerate(words):
         left = words[:q]
@@ -175,7 +183,7 @@ def split_point(words: Sequence[str]) -> int | None:
         if right and right[0] == "the":
             right = right[1:]
         if word == "of" and q and ("of" in left or (len(left) >= 2 and left[-1] in cues)) \
-                and right and right[0][:1].isupper():
+                and right and right[0][:1].isupper() and (set(right) & cues or known(" ".join(right), ctx)):
             return q
     return None
 
@@ -187,7 +195,8 @@ def guess_kind(words: Sequence[str], span: Span) -> str | None:
         return "place"
     if any(w in lex["org_cues"] for w in words) or is_acronym(" ".join(words)):
         return "organization"
-    if span.after in lex["person_verbs"] or (len(words) > 1 and looks_like_person(words)):
+    if span.after in lex["person_verbs"] or span.after in lex["person_nouns"] \
+            or (len(words) > 1 and looks_like_person(words)):
         return "person"
     if len(words) == 1 and span.before in lex["place_prepositions"]:
         return "place"
@@ -196,7 +205,8 @@ def guess_kind(words: Sequence[str], span: Span) -> str | None:
 
 def is_no_name(word: str) -> bool:
     """A word that names nothing alone: small words, adjectives, initials, "Iranian-backed",
-    shouting, and two small words run together by a typo ("Januarythat")."""
+    party-and-state tags ("R-Ky"), shouting, and two small words a typo ran together
+    ("Januarythat")."""
     lex = lexicon()
     small = set(lex["stop_words"])
     low = word.lower()
@@ -205,16 +215,20 @@ def is_no_name(word: str) -> bool:
     if word.isupper() and len(word) > MAX_ACRONYM:
         return True
     head, _, tail = word.partition("-")
+    if tail and len(head) == 1:
+        return True
     if tail and head.lower() not in lex["name_prefixes"] and (
             head in gazetteer()[1] or any(p[:1].islower() for p in tail.split("-"))):
         return True
     return any(low[:i] in small and low[i:] in small for i in range(2, len(low) - 1))
 
 
-def unknown(words: list[str], span: Span) -> list[Mention]:
+def unknown(words: list[str], span: Span, ctx: Context) -> list[Mention]:
     """A name no table knows, unless its words say it is no name at all."""
     lex = lexicon()
     form = " ".join(words)
+    if form in ctx.defined:
+        return [Mention(form, None, "organization")]
     shouted = sum(w.isupper() and len(w) > 3 and "." not in w for w in words)
     if words[0] in gazetteer()[1] and not any(w in lex["org_cues"] for w in words[1:]):
         return []
@@ -247,19 +261,20 @@ def resolve(words: list[str], span: Span, ctx: Context, initial: bool) -> list[M
         q = words.index("and")
         if known(" ".join(words[:q]), ctx) and known(" ".join(words[q + 1:]), ctx):
             return known_parts(words[:q], ctx) + known_parts(words[q + 1:], ctx)
-    q = split_point(words)
+    q = split_point(words, ctx)
     if q is not None:
         right = words[q + 2:] if words[q + 1:q + 2] == ["the"] else words[q + 1:]
         return resolve(words[:q], span, ctx, initial) + resolve(right, span, ctx, False)
     if len(words) > MAX_NAME_WORDS:
         return known_parts(words, ctx)
-    if initial and word_key(words[0]) not in ctx.capitalized and not opens_name(words, ctx):
+    if initial and word_key(words[0]) not in ctx.capitalized and not is_acronym(words[0]) \
+            and not opens_name(words, ctx):
         return resolve(words[1:], span, ctx, False)
     if len(words) > 1 and is_no_name(words[0]):
         rest = resolve(words[1:], span, ctx, False)
         if rest and all(m.canonical or m.kind == "person" for m in rest):
             return rest
-    return unknown(words, span)
+    return unknown(words, span, ctx)
 
 
 def opens_name(words: list[str], ctx: Context) -> bool:
@@ -308,7 +323,9 @@ def capitalized_words(spans: Sequence[Span]) -> frozenset[str]:
 def find_entities(paragraphs: Sequence[Paragraph], aliases: Aliases) -> tuple[Entity, ...]:
     """Body paragraphs → the entities they name, most mentioned first."""
     read = [(find_spans(p.text), is_title_cased(p)) for p in paragraphs]
-    ctx = Context(aliases, capitalized_words([s for spans, t in read if not t for s in spans]))
+    running = [s for spans, titled in read if not titled for s in spans]
+    ctx = Context(aliases, capitalized_words(running),
+                  defined=frozenset(s.acronym for s in running if s.acronym))
     body = [m for spans, titled in read if not titled for s in spans
             for m in span_mentions(s, ctx)]
     heading_ctx = replace(ctx, known_only=True,

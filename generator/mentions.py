@@ -154,6 +154,7 @@ def merge_mentions(mentions: Sequence[Mention], aliases: Aliases) -> tuple[Entit
         name = entity_name(forms, group)
         kind = next((m.kind for m in group if m.canonical == name and m.kind), None) \
             or entity_kind(name, group, aliases)
-        others = tuple(sorted(f for f in forms if f != name))
+        defined = {m.acronym for m in group if m.acronym}
+        others = tuple(sorted((set(forms) | defined) - {name}))
         entities.append(Entity(name, kind, others, len(group)))
     return tuple(sorted(entities, key=lambda e: (-e.mentions, e.name)))

@@ -37,7 +37,8 @@ class Span:
     after: str = ""
     """The word just after, lower-cased ("said", "province")."""
     acronym: str = ""
-    """An acronym given in parentheses right after the name, e.g. "FEC"."""
+    """An acronym given in parentheses right after the name, e.g. "FEC" (that definition
+    is part of this mention, not one of its own)."""
     quoted: bool = False
     """Written in quotes as a title ("For the People Act"): taken whole, as written."""
 
@@ -159,8 +160,9 @@ def find_spans(paragraph: str) -> list[Span]:
         words = tuple(t[0] for t in tokens[i:j])
         before = tokens[i - 1][0].lower() if i and tokens[i][1] else ""
         after = tokens[j][0].lower() if j < len(tokens) and tokens[j][1] else ""
-        spans.append(Span(words, tokens[i][2], before, after, defined_acronym(text, ends[j - 1])))
-        i = j
+        acronym = defined_acronym(text, ends[j - 1])
+        spans.append(Span(words, tokens[i][2], before, after, acronym))
+        i = j + 1 if acronym and j < len(tokens) and tokens[j][0] == acronym else j
     return [span for span, _ in quoted] + spans
 
 
