@@ -13,36 +13,21 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from functools import lru_cache
-from importlib import resources
-
-import yaml
 
 from .aliases import Aliases, is_acronym
 from .mentions import Mention, merge_mentions
 from .model import Entity, Paragraph
 from .names import Span, find_spans, lexicon, plain, strip_possessive
+from .words import (MAX_ACRONYM, find_title, gazetteer, guess_kind, is_no_name,
+                    looks_like_person, word_key)
 
-MAX_PERSON_WORDS = 4
 TITLE_CASE_WORDS, TITLE_CASE_SHARE = 6, 0.8
 """A line this long with this share of its words capitalized, and no full stop, is a
 title, not running text."""
-MAX_ACRONYM = 6
 MAX_NAME_WORDS = 8
 """A longer capitalized run is a title or a page header, not one name."""
 COMMON_ENDINGS = r"(?:ing|ed|ly)$"
 """Endings of the verbs and adverbs that open sentences ("Conceding", "Overlooked")."""
-"""Longer words in capitals are shouting ("RECOMMENDATION"), not acronyms."""
-
-
-@lru_cache(maxsize=1)
-def gazetteer() -> tuple[dict[str, str], frozenset[str]]:
-    """Place names (demonyms removed) → "place", and the demonyms (data/places.yaml)."""
-    data = yaml.safe_load(resources.files("generator").joinpath("data/places.yaml")
-                          .read_text("utf-8"))
-    places = {name: "place" for name in [*data["countries"], *data["places"]]}
-    demonyms = frozenset(d for ds in data["countries"].values() for d in ds)
-    return places, demonyms
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,38 +91,6 @@ def hyphen_parts(word: str, ctx: Context) -> list[Mention]:
     return found
 
 
-def find_title(words: Sequence[str]) -> tuple[int, int] | None:
-    """Where the last person title sits in a span, as (start, end), or None."""
-    titles = set(lexicon()["titles"])
-    best, i = None, 0
-    while i < len(words):
-        j = next((j for j in range(len(words), i, -1) if " ".join(words[i:j]) in titles), i)
-        if j > i:
-            best = (i, j)
-        i = max(j, i + 1)
-    return best
-
-
-def is_name_word(word: str) -> bool:
-    """A word a personal name can hold: capitalized, an initial or a particle."""
-    lex = lexicon()
-    if word in lex["name_particles"] or word.rstrip(".").isupper() and len(word) <= 2:
-        return True
-    return is_capitalized_word(word) and word not in lex["org_cues"] \
-        and not is_no_name(word) and not is_acronym(word)
-
-
-def is_capitalized_word(word: str) -> bool:
-    """Capitalized, or a lower-case name prefix such as "al-"."""
-    return word[:1].isupper() or word.split("-")[0] in lexicon()["name_prefixes"]
-
-
-def looks_like_person(words: Sequence[str]) -> bool:
-    """Two to four name words with no joiner of an institution's name."""
-    return 1 <= len(words) <= MAX_PERSON_WORDS and all(is_name_word(w) for w in words) \
-        and not any(w in ("of", "for", "on", "and") for w in words)
-
-
 def office_of(rest: list[str], ctx: Context) -> tuple[list[Mention], list[str]]:
     """After a title, "of [the] X": the body X names, and the words left after it."""
     if rest[:1] not in (["of"], ["for"]):
@@ -186,41 +139,6 @@ def split_point(words: Sequence[str], ctx: Context) -> int | None:
                 and right and right[0][:1].isupper() and (set(right) & cues or known(" ".join(right), ctx)):
             return q
     return None
-
-
-def guess_kind(words: Sequence[str], span: Span) -> str | None:
-    """Kind of a name no table knows, from its own words and the words around it."""
-    lex = lexicon()
-    if words[-1] in lex["place_cues"] or span.after in lex["place_nouns"]:
-        return "place"
-    if any(w in lex["org_cues"] for w in words) or is_acronym(" ".join(words)):
-        return "organization"
-    if span.after in lex["person_verbs"] or span.after in lex["person_nouns"] \
-            or (len(words) > 1 and looks_like_person(words)):
-        return "person"
-    if len(words) == 1 and span.before in lex["place_prepositions"]:
-        return "place"
-    return "organization" if len(words) > 1 else None
-
-
-def is_no_name(word: str) -> bool:
-    """A word that names nothing alone: small words, adjectives, initials, "Iranian-backed",
-    party-and-state tags ("R-Ky"), shouting, and two small words a typo ran together
-    ("Januarythat")."""
-    lex = lexicon()
-    small = set(lex["stop_words"])
-    low = word.lower()
-    if low in small or low in lex["not_names"] or len(word.rstrip(".")) == 1:
-        return True
-    if word.isupper() and len(word) > MAX_ACRONYM:
-        return True
-    head, _, tail = word.partition("-")
-    if tail and len(head) == 1:
-        return True
-    if tail and head.lower() not in lex["name_prefixes"] and (
-            head in gazetteer()[1] or any(p[:1].islower() for p in tail.split("-"))):
-        return True
-    return any(low[:i] in small and low[i:] in small for i in range(2, len(low) - 1))
 
 
 def unknown(words: list[str], span: Span, ctx: Context) -> list[Mention]:
@@ -305,14 +223,6 @@ def is_title_cased(p: Paragraph) -> bool:
     capitalized = sum(w[0].isupper() for w in long_words)
     return len(long_words) >= TITLE_CASE_WORDS and capitalized >= TITLE_CASE_SHARE * len(long_words) \
         and not text.rstrip().endswith((".", "?", "!"))
-
-
-def word_key(word: str) -> str:
-    """A word without apostrophes or a name prefix ("Kata’ib" → "Kataib", "al-Kadhimi" →
-    "Kadhimi"), so a spelling or a surname used elsewhere vouches for a sentence's first word."""
-    head, _, rest = word.partition("-")
-    word = rest if rest and head.lower() in lexicon()["name_prefixes"] else word
-    return word.replace("’", "").replace("'", "")
 
 
 def capitalized_words(spans: Sequence[Span]) -> frozenset[str]:

@@ -60,6 +60,7 @@ class Groups:
     """Union-find over mention keys that refuses to join two canonical names."""
 
     def __init__(self, canon: dict[str, str | None]):
+        """One group per key, each with its canonical name (or None)."""
         self.parent = {k: k for k in canon}
         self.canon = dict(canon)
 
