@@ -186,7 +186,7 @@ def resolve(words: list[str], span: Span, ctx: Context, initial: bool) -> list[M
     if len(words) > MAX_NAME_WORDS:
         return known_parts(words, ctx)
     if initial and word_key(words[0]) not in ctx.capitalized and not is_acronym(words[0]) \
-            and not opens_name(words, ctx):
+            and not opens_name(words, ctx) and not acts_as_name(words, span):
         return resolve(words[1:], span, ctx, False)
     if len(words) > 1 and is_no_name(words[0]):
         rest = resolve(words[1:], span, ctx, False)
@@ -206,6 +206,14 @@ def opens_name(words: list[str], ctx: Context) -> bool:
     second, cues = words[1], lexicon()["org_cues"]
     return second in lexicon()["name_particles"] or bool(re.fullmatch(r"[A-Z]\.", second)) \
         or looks_like_person(words) or (words[-1] in cues and words[0] not in cues)
+
+
+def acts_as_name(words: list[str], span: Span) -> bool:
+    """A lone word opening a sentence is a name when it speaks ("Okafor said") or owns
+    something ("Okafor's plan")."""
+    lone = len(words) == 1 == len(span.words)
+    return lone and (span.after in lexicon()["person_verbs"]
+                     or strip_possessive(span.words[0]) != span.words[0])
 
 
 def span_mentions(span: Span, ctx: Context) -> list[Mention]:
