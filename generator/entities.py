@@ -47,13 +47,12 @@ class Context:
 
 def canonical(form: str, ctx: Context) -> str | None:
     """The alias table's (or the gazetteer's) name for a form, if either knows it."""
-    found = ctx.aliases.lookup_name(form)
-    return found or (form if form in gazetteer()[0] else None)
+    return ctx.aliases.lookup_name(form) or gazetteer()[0].get(form)
 
 
 def kind_of(name: str, aliases: Aliases) -> str | None:
-    """The kind a table gives a canonical name."""
-    return aliases.kinds.get(name) or gazetteer()[0].get(name)
+    """The kind a table gives a canonical name (every name the gazetteer gives is a place)."""
+    return aliases.kinds.get(name) or ("place" if name in gazetteer()[0] else None)
 
 
 def known(form: str, ctx: Context) -> list[Mention]:
@@ -168,6 +167,8 @@ def resolve(words: list[str], span: Span, ctx: Context, initial: bool) -> list[M
     form = " ".join(words)
     if ctx.known_only or known(form, ctx):
         return known_parts(words, ctx)
+    if len(words) > 1 and "-" in words[0] and is_no_name(words[0]):
+        return hyphen_parts(words[0], ctx) + resolve(words[1:], span, ctx, False)
     if span.quoted:
         return [Mention(form, None, "organization")]
     if len(words) == 1 and "-" in form and hyphen_parts(form, ctx):

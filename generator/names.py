@@ -18,7 +18,7 @@ import yaml
 
 LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 NOISE = re.compile(r"\[\^[^\]]*\]|\(<[^>]*>\)|<https?://[^>]*>|\*\*|__")
-TOKEN = re.compile(r"(?:[A-Z]\.){2,}(?:-[\w’']+)*|[^\W\d_][\w’'-]*(?<![-’'])|\d+")
+TOKEN = re.compile(r"(?:[A-Z]\.){2,}(?:-[\w’']+)*|[^\W\d_][\w’'-]*(?<![-’'])(?:(?<=s)[’'])?|\d+")
 POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])$")
 QUOTED = re.compile(r"[\"“']([A-Z][^\"“”']{3,80}?)[,.]?[\"”']")
 MAX_JOIN = 2
@@ -113,7 +113,8 @@ def may_join(chain: list[str], joiners: list[str]) -> bool:
 def chain_end(tokens: list[tuple[str, bool, bool]], i: int) -> int:
     """Index just past the name that starts at token i."""
     chain, j = [tokens[i][0]], i + 1
-    while j < len(tokens) and strip_possessive(chain[-1]) == chain[-1]:
+    while j < len(tokens) and (strip_possessive(chain[-1]) == chain[-1]
+                               or owned_by_name(chain[-1], tokens[j])):
         k = j
         while k < len(tokens) and tokens[k][1] and not is_capitalized(tokens[k][0]) \
                 and k - j < MAX_JOIN:
@@ -126,6 +127,13 @@ def chain_end(tokens: list[tuple[str, bool, bool]], i: int) -> int:
         chain += [t[0] for t in tokens[j:k + 1]]
         j = k + 1
     return j
+
+
+def owned_by_name(word: str, nxt: tuple[str, bool, bool]) -> bool:
+    """A possessive inside a name: "Workers’ Party", "People’s Party" (an institution's
+    word follows), unlike "Iran's Quds Force", where the owner is a name of its own."""
+    return nxt[1] and nxt[0] in lexicon()["org_cues"] and word[:1].isupper() \
+        and strip_possessive(word) in lexicon()["possessive_nouns"]
 
 
 def starts_name(tokens: list[tuple[str, bool, bool]], i: int) -> bool:

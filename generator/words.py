@@ -20,10 +20,12 @@ MAX_ACRONYM = 6
 
 @lru_cache(maxsize=1)
 def gazetteer() -> tuple[dict[str, str], frozenset[str]]:
-    """Place names (demonyms removed) → "place", and the demonyms (data/places.yaml)."""
+    """Place names → the place they stand for (a capital → its country), and the
+    demonyms, which are adjectives and no names (data/places.yaml)."""
     data = yaml.safe_load(resources.files("generator").joinpath("data/places.yaml")
                           .read_text("utf-8"))
-    places = {name: "place" for name in [*data["countries"], *data["places"]]}
+    places = {name: name for name in [*data["countries"], *data["places"]]}
+    places.update(data["capitals"])
     demonyms = frozenset(d for ds in data["countries"].values() for d in ds)
     return places, demonyms
 
