@@ -226,7 +226,7 @@ def span_mentions(span: Span, ctx: Context) -> list[Mention]:
 def is_title_cased(p: Paragraph) -> bool:
     """Headings and title-cased lines capitalize every word, so capitals tell nothing."""
     text = plain(p.text)
-    if p.heading or not any(c.islower() for c in text):
+    if p.heading:
         return True
     long_words = [w for w in text.split() if len(w) > 3 and w[0].isalpha()]
     capitalized = sum(w[0].isupper() for w in long_words)
@@ -240,8 +240,11 @@ def capitalized_words(spans: Sequence[Span]) -> frozenset[str]:
 
 
 def find_entities(paragraphs: Sequence[Paragraph], aliases: Aliases) -> tuple[Entity, ...]:
-    """Body paragraphs → the entities they name, most mentioned first."""
-    read = [(find_spans(p.text), is_title_cased(p)) for p in paragraphs]
+    """Body paragraphs → the entities they name, most mentioned first. Running text is read
+    first; headings then add the names it gave or the tables know; lines in capitals, where
+    "IS" may be a verb, are not read."""
+    shouting = [p for p in paragraphs if not any(c.islower() for c in plain(p.text))]
+    read = [(find_spans(p.text), is_title_cased(p)) for p in paragraphs if p not in shouting]
     running = [s for spans, titled in read if not titled for s in spans]
     ctx = Context(aliases, capitalized_words(running),
                   defined=frozenset(s.acronym for s in running if s.acronym))

@@ -77,7 +77,8 @@ SENTENCE = st.lists(WORDS, min_size=1, max_size=14).map(lambda w: " ".join(w).ca
 
 
 @settings(max_examples=80, deadline=None)
-@given(st.lists(st.lists(SENTENCE, min_size=1, max_size=4), max_size=8),
+@given(st.lists(st.one_of(st.lists(SENTENCE, min_size=1, max_size=4),
+                          st.fixed_dictionaries({"heading": SENTENCE})), max_size=8),
        st.lists(st.booleans(), max_size=30))
 def test_summary_is_ordered_subset_of_the_body(paragraphs: list, advised: list) -> None:
     sentences = sentences_of(paragraphs)
