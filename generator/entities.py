@@ -130,12 +130,12 @@ def split_point(words: Sequence[str], ctx: Context) -> int | None:
     of its own, not at "Plan of Action"."""
     cues = set(lexicon()["org_cues"])
     for q, word in enumerate(words):
-        left = words[:q]
-        right = words[q + 1:]
-        if right and right[0] == "the":
-            right = right[1:]
-        if word == "of" and q and ("of" in left or (len(left) >= 2 and left[-1] in cues)) \
-                and right and right[0][:1].isupper() and (set(right) & cues or known(" ".join(right), ctx)):
+        left, right = words[:q], words[q + 1:]
+        right = right[1:] if right[:1] == ["the"] else right
+        whole_left = "of" in left or (len(left) >= 2 and left[-1] in cues)
+        body_right = bool(right) and right[0][:1].isupper() \
+            and bool(set(right) & cues or known(" ".join(right), ctx))
+        if word == "of" and whole_left and body_right:
             return q
     return None
 
@@ -164,26 +164,13 @@ def resolve(words: list[str], span: Span, ctx: Context, initial: bool) -> list[M
         words, initial = words[1:], False
     if not words:
         return []
-    form = " ".join(words)
-    if ctx.known_only or known(form, ctx):
+    if ctx.known_only or known(" ".join(words), ctx):
         return known_parts(words, ctx)
-    if len(words) > 1 and "-" in words[0] and is_no_name(words[0]):
-        return hyphen_parts(words[0], ctx) + resolve(words[1:], span, ctx, False)
     if span.quoted:
-        return [Mention(form, None, "organization")]
-    if len(words) == 1 and "-" in form and hyphen_parts(form, ctx):
-        return hyphen_parts(form, ctx)
-    titled = titled_person(words, ctx)
-    if titled is not None:
-        return titled
-    if "and" in words:
-        q = words.index("and")
-        if known(" ".join(words[:q]), ctx) and known(" ".join(words[q + 1:]), ctx):
-            return known_parts(words[:q], ctx) + known_parts(words[q + 1:], ctx)
-    q = split_point(words, ctx)
-    if q is not None:
-        right = words[q + 2:] if words[q + 1:q + 2] == ["the"] else words[q + 1:]
-        return resolve(words[:q], span, ctx, initial) + resolve(right, span, ctx, False)
+        return [Mention(" ".join(words), None, "organization")]
+    parts = split_compound(words, span, ctx, initial)
+    if parts is not None:
+        return parts
     if len(words) > MAX_NAME_WORDS:
         return known_parts(words, ctx)
     if initial and word_key(words[0]) not in ctx.capitalized and not is_acronym(words[0]) \
@@ -194,6 +181,28 @@ def resolve(words: list[str], span: Span, ctx: Context, initial: bool) -> list[M
         if rest and all(m.canonical or m.kind == "person" for m in rest):
             return rest
     return unknown(words, span, ctx)
+
+
+def split_compound(words: list[str], span: Span, ctx: Context, initial: bool
+                   ) -> list[Mention] | None:
+    """A span that holds more than one name: "Cairo-based X", "U.S.-Iraq", a title and a
+    person, "A and B", "X of the Y"; None when it is one name (or none)."""
+    if len(words) > 1 and "-" in words[0] and is_no_name(words[0]):
+        return hyphen_parts(words[0], ctx) + resolve(words[1:], span, ctx, False)
+    if len(words) == 1 and hyphen_parts(words[0], ctx):
+        return hyphen_parts(words[0], ctx)
+    titled = titled_person(words, ctx)
+    if titled is not None:
+        return titled
+    if "and" in words:
+        q = words.index("and")
+        if known(" ".join(words[:q]), ctx) and known(" ".join(words[q + 1:]), ctx):
+            return known_parts(words[:q], ctx) + known_parts(words[q + 1:], ctx)
+    q = split_point(words, ctx)
+    if q is None:
+        return None
+    right = words[q + 2:] if words[q + 1:q + 2] == ["the"] else words[q + 1:]
+    return resolve(words[:q], span, ctx, initial) + resolve(right, span, ctx, False)
 
 
 def opens_name(words: list[str], ctx: Context) -> bool:
@@ -230,7 +239,8 @@ def is_title_cased(p: Paragraph) -> bool:
         return True
     long_words = [w for w in text.split() if len(w) > 3 and w[0].isalpha()]
     capitalized = sum(w[0].isupper() for w in long_words)
-    return len(long_words) >= TITLE_CASE_WORDS and capitalized >= TITLE_CASE_SHARE * len(long_words) \
+    return len(long_words) >= TITLE_CASE_WORDS \
+        and capitalized >= TITLE_CASE_SHARE * len(long_words) \
         and not text.rstrip().endswith((".", "?", "!"))
 
 
@@ -243,8 +253,8 @@ def find_entities(paragraphs: Sequence[Paragraph], aliases: Aliases) -> tuple[En
     """Body paragraphs → the entities they name, most mentioned first. Running text is read
     first; headings then add the names it gave or the tables know; lines in capitals, where
     "IS" may be a verb, are not read."""
-    shouting = [p for p in paragraphs if not any(c.islower() for c in plain(p.text))]
-    read = [(find_spans(p.text), is_title_cased(p)) for p in paragraphs if p not in shouting]
+    read = [(find_spans(p.text), is_title_cased(p)) for p in paragraphs
+            if any(c.islower() for c in plain(p.text))]
     running = [s for spans, titled in read if not titled for s in spans]
     ctx = Context(aliases, capitalized_words(running),
                   defined=frozenset(s.acronym for s in running if s.acronym))

@@ -18,7 +18,9 @@ import yaml
 
 LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 NOISE = re.compile(r"\[\^[^\]]*\]|\(<[^>]*>\)|<https?://[^>]*>|\*\*|__")
-TOKEN = re.compile(r"(?:[A-Z]\.){2,}(?:-[\w’']+)*|[^\W\d_][\w’'-]*(?<![-’'])(?:(?<=s)[’'])?|\d+")
+TOKEN = re.compile(r"(?:[A-Z]\.){2,}(?:-[\w’']+)*"           # U.S., U.S.-Iraq
+                   r"|[^\W\d_][\w’'-]*(?<![-’'])(?:(?<=s)[’'])?"  # Kata’ib, Iran's, Workers’
+                   r"|\d+")
 POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])$")
 QUOTED = re.compile(r"[\"“']([A-Z][^\"“”']{3,80}?)[,.]?[\"”']")
 MAX_JOIN = 2
