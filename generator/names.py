@@ -22,7 +22,7 @@ TOKEN = re.compile(r"(?:[A-Z]\.){2,}(?:-[\w’']+)*"           # U.S., U.S.-Iraq
                    r"|[^\W\d_][\w’'-]*(?<![-’'])(?:(?<=s)[’'])?"  # Kata’ib, Iran's, Workers’
                    r"|\d+")
 POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])$")
-QUOTED = re.compile(r"[\"“']([A-Z][^\"“”']{3,80}?)[,.]?[\"”']")
+QUOTED = re.compile(r"(?<!\w)[\"“']([A-Z][^\"“”']{3,80}?)[,.]?[\"”'](?!\w)")
 MAX_JOIN = 2
 """Longest run of joiners inside one name ("of the", "van der")."""
 
