@@ -24,7 +24,7 @@ def gazetteer() -> tuple[dict[str, str], frozenset[str]]:
     demonyms, which are adjectives and no names (data/places.yaml)."""
     data = yaml.safe_load(resources.files("generator").joinpath("data/places.yaml")
                           .read_text("utf-8"))
-    places = {name: name for name in [*data["countries"], *data["places"]]}
+    places = {name: name for name in [*data["countries"], *data["places"], *data["states"]]}
     places.update(data["capitals"])
     demonyms = frozenset(d for ds in data["countries"].values() for d in ds)
     return places, demonyms
@@ -73,13 +73,14 @@ def guess_kind(words: Sequence[str], span: Span) -> str | None:
 
 
 def is_no_name(word: str) -> bool:
-    """A word that names nothing alone: small words, adjectives, initials, "Iranian-backed",
-    party-and-state tags ("R-Ky"), shouting, and two small words a typo ran together
-    ("Januarythat")."""
+    """A word that names nothing alone: small words, adjectives and demonyms, initials,
+    "Iranian-backed", party-and-state tags ("R-Ky"), shouting, and two small words a typo
+    ran together ("Januarythat")."""
     lex = lexicon()
     small = set(lex["stop_words"])
     low = word.lower()
-    if low in small or low in lex["not_names"] or len(word.rstrip(".")) == 1:
+    if low in small or low in lex["not_names"] or len(word.rstrip(".")) == 1 \
+            or word in gazetteer()[1]:
         return True
     if word.isupper() and len(word) > MAX_ACRONYM:
         return True
