@@ -37,6 +37,8 @@ class Context:
     aliases: Aliases
     capitalized: frozenset[str]
     """Words the body capitalizes somewhere other than at a sentence start."""
+    alone: frozenset[str] = frozenset()
+    """Of those, the ones it uses as a name of one word, or as a name's last word."""
     known_only: bool = False
     """Only names the tables know (in headings, where every word is capitalized)."""
     discovered: frozenset[str] = frozenset()
@@ -173,7 +175,8 @@ def resolve(words: list[str], span: Span, ctx: Context, initial: bool) -> list[M
         return parts
     if len(words) > MAX_NAME_WORDS:
         return known_parts(words, ctx)
-    if initial and word_key(words[0]) not in ctx.capitalized and not is_acronym(words[0]) \
+    vouched = ctx.alone if len(words) == 1 else ctx.capitalized
+    if initial and word_key(words[0]) not in vouched and not is_acronym(words[0]) \
             and not opens_name(words, ctx) and not acts_as_name(words, span):
         return resolve(words[1:], span, ctx, False)
     if len(words) > 1 and is_no_name(words[0]):
@@ -244,9 +247,15 @@ def is_title_cased(p: Paragraph) -> bool:
         and not text.rstrip().endswith((".", "?", "!"))
 
 
-def capitalized_words(spans: Sequence[Span]) -> frozenset[str]:
-    """Words written with a capital somewhere a sentence does not start."""
-    return frozenset(word_key(w) for s in spans for w in (s.words[1:] if s.initial else s.words))
+def capitalized_words(spans: Sequence[Span]) -> tuple[frozenset[str], frozenset[str]]:
+    """Words written with a capital somewhere a sentence does not start; and those of them
+    written alone or last in a name ("Kadhimi" of "Mustafa al-Kadhimi", not "New" of
+    "New Mexico")."""
+    seen = [[word_key(strip_possessive(w)) for w in (s.words[1:] if s.initial else s.words)]
+            for s in spans]
+    every = frozenset(w for words in seen for w in words)
+    alone = frozenset(words[-1] for words in seen if words)
+    return every, alone
 
 
 def find_entities(paragraphs: Sequence[Paragraph], aliases: Aliases) -> tuple[Entity, ...]:
@@ -256,8 +265,8 @@ def find_entities(paragraphs: Sequence[Paragraph], aliases: Aliases) -> tuple[En
     read = [(find_spans(p.text), is_title_cased(p)) for p in paragraphs
             if any(c.islower() for c in plain(p.text))]
     running = [s for spans, titled in read if not titled for s in spans]
-    ctx = Context(aliases, capitalized_words(running),
-                  defined=frozenset(s.acronym for s in running if s.acronym))
+    every, alone = capitalized_words(running)
+    ctx = Context(aliases, every, alone, defined=frozenset(s.acronym for s in running if s.acronym))
     body = [m for spans, titled in read if not titled for s in spans
             for m in span_mentions(s, ctx)]
     heading_ctx = replace(ctx, known_only=True,
