@@ -97,28 +97,37 @@ def only(candidates: list[str]) -> str | None:
     return candidates[0] if len(set(candidates)) == 1 else None
 
 
+def head(key: str) -> str:
+    """The noun an institution's name rests on: "department" of "department of justice",
+    "commission" of "federal election commission"."""
+    words = key.split()
+    joint = next((i for i, w in enumerate(words) if w in ("of", "for", "on")), len(words))
+    return words[joint - 1] if joint else words[-1]
+
+
 def link_short_forms(groups: Groups, mentions: Sequence[Mention]) -> None:
     """Join defined acronyms, acronyms of initials, surnames and "the Commission"."""
     keys = {key_of(m): m for m in mentions}
     by_form = {m.form: key_of(m) for m in mentions}
-    long_names = [k for k, m in keys.items() if not k.startswith("=") and len(k.split()) > 1]
+    full = {merge_key(m.canonical or m.form): k for k, m in keys.items()}
+    long_names = [n for n in full if len(n.split()) > 1]
     for m in mentions:
         if m.acronym in by_form:
             groups.union(key_of(m), by_form[m.acronym])
     for k, m in keys.items():
         if m.canonical or len(k.split()) > 2:
             continue
+        kind = {n: keys[full[n]].kind for n in long_names}
         if m.anaphor:
-            target = only([n for n in long_names if k.split()[-1] == n.split()[-1]
-                           and keys[n].kind == "organization"])
+            target = only([n for n in long_names
+                           if head(n) == k.split()[-1] and kind[n] == "organization"])
         elif is_acronym(m.form):
             target = only([n for n in long_names if initials(n) == k.replace(" ", "")])
         else:
-            target = only([n for n in long_names if len(core(n)) > len(core(k))
-                           and core(n)[-len(core(k)):] == core(k) and core(k)
-                           and keys[n].kind in ("person", None)])
+            target = only([n for n in long_names if core(k) and len(core(n)) > len(core(k))
+                           and core(n)[-len(core(k)):] == core(k) and kind[n] in ("person", None)])
         if target:
-            groups.union(target, k)
+            groups.union(full[target], k)
 
 
 def entity_name(forms: Counter, group: list[Mention]) -> str:

@@ -51,6 +51,13 @@ def test_user_alias_file_wins_over_guesses(tmp_path: Path) -> None:
     assert names["PM Kadhimi"].mentions == 2 and "Mustafa al-Kadhimi" not in names
 
 
+def test_surname_joins_a_full_name_from_the_table() -> None:
+    aliases = build_aliases(parse_alias_table(
+        {"Hamid Karzai": {"kind": "person", "aliases": ["President Karzai"]}}, "test"))
+    found = find_entities(paragraphs(["Hamid Karzai left. Later Karzai spoke."]), aliases)
+    assert [(e.name, e.aliases, e.mentions) for e in found] == [("Hamid Karzai", ("Karzai",), 2)]
+
+
 def test_table_canonical_names_never_merge() -> None:
     aliases = build_aliases(parse_alias_table(
         {"Ann Lee": {"kind": "person", "aliases": []},
