@@ -112,7 +112,7 @@ def titled_person(words: list[str], ctx: Context) -> list[Mention] | None:
         return None
     start, end = found
     office, rest = office_of(words[end:], ctx)
-    modifiers = set(lexicon()["title_modifiers"])
+    modifiers = lexicon()["title_modifiers"]
     before = [w for w in words[:start] if w not in modifiers]
     cut = next((i for i, w in enumerate(rest) if w in ("of", "for", "from", "at")), len(rest))
     if rest and looks_like_person(rest[:cut]):
@@ -121,7 +121,7 @@ def titled_person(words: list[str], ctx: Context) -> list[Mention] | None:
         affiliation = affiliation[1:] if affiliation[:1] == ["the"] else affiliation
         tail = resolve(affiliation, Span(tuple(affiliation)), ctx, False) if affiliation else []
         return known_parts(before, ctx) + office + [person] + tail
-    if rest or (before and before[-1] in lexicon()["joiners"] + ["the"]):
+    if rest or (before and before[-1] in lexicon()["joiners"] | {"the"}):
         return None
     return resolve(before, Span(tuple(before)), ctx, False) + office
 
@@ -130,7 +130,7 @@ def split_point(words: Sequence[str], ctx: Context) -> int | None:
     """Where a chain of institutions parts ("Office of the X of the Justice Department",
     "Integrity Section of the Criminal Division"): at an "of" whose right side is a body
     of its own, not at "Plan of Action"."""
-    cues = set(lexicon()["org_cues"])
+    cues = lexicon()["org_cues"]
     for q, word in enumerate(words):
         left, right = words[:q], words[q + 1:]
         right = right[1:] if right[:1] == ["the"] else right

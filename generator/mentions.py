@@ -52,7 +52,7 @@ def merge_key(form: str) -> str:
 
 def core(key: str) -> list[str]:
     """A key's words without name particles ("al", "bin", "von"), for surname matching."""
-    particles = set(lexicon()["name_particles"]) | set(lexicon()["name_prefixes"])
+    particles = lexicon()["name_particles"] | lexicon()["name_prefixes"]
     return [w for w in key.split() if w not in particles]
 
 

@@ -46,10 +46,10 @@ class Span:
 
 
 @lru_cache(maxsize=1)
-def lexicon() -> dict:
-    """The recognizer's word lists (data/entities.yaml)."""
+def lexicon() -> dict[str, frozenset[str]]:
+    """The recognizer's word lists (data/entities.yaml), as sets for quick lookups."""
     text = resources.files("generator").joinpath("data/entities.yaml").read_text("utf-8")
-    return yaml.safe_load(text)
+    return {key: frozenset(words) for key, words in yaml.safe_load(text).items()}
 
 
 def plain(text: str) -> str:
@@ -70,10 +70,15 @@ def is_capitalized(word: str) -> bool:
     return head in lexicon()["name_prefixes"] and rest[:1].isupper()
 
 
+@lru_cache(maxsize=1)
+def abbreviations() -> frozenset[str]:
+    """Titles written with a dot ("Sen.", "Gen."), without it."""
+    return frozenset(t.rstrip(".") for t in lexicon()["titles"] if t.endswith("."))
+
+
 def is_abbreviation(word: str) -> bool:
     """A title or initial that a dot follows without ending the sentence ("Sen.", "W.")."""
-    titles = {t.rstrip(".") for t in lexicon()["titles"] if t.endswith(".")}
-    return (len(word) == 1 and word.isupper()) or word in titles
+    return (len(word) == 1 and word.isupper()) or word in abbreviations()
 
 
 def gap_kind(text: str, prev: str) -> str:
@@ -183,8 +188,8 @@ def quoted_names(text: str) -> list[tuple[Span, tuple[int, int]]]:
     found = []
     for m in QUOTED.finditer(text):
         words = tuple(TOKEN.findall(m.group(1)))
-        small = set(lex["stop_words"]) | set(lex["joiners"])
+        small = lex["stop_words"] | lex["joiners"]
         title_cased = all(w[0].isupper() or w.isdigit() or w in small for w in words)
-        if title_cased and len(words) >= 2 and set(words) & set(lex["org_cues"]):
+        if title_cased and len(words) >= 2 and set(words) & lex["org_cues"]:
             found.append((Span(words, quoted=True), m.span()))
     return found

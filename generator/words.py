@@ -32,7 +32,7 @@ def gazetteer() -> tuple[dict[str, str], frozenset[str]]:
 
 def find_title(words: Sequence[str]) -> tuple[int, int] | None:
     """Where the last person title sits in a span, as (start, end), or None."""
-    titles = set(lexicon()["titles"])
+    titles = lexicon()["titles"]
     best, i = None, 0
     while i < len(words):
         j = next((j for j in range(len(words), i, -1) if " ".join(words[i:j]) in titles), i)
@@ -77,7 +77,7 @@ def is_no_name(word: str) -> bool:
     "Iranian-backed", party-and-state tags ("R-Ky"), shouting, and two small words a typo
     ran together ("Januarythat")."""
     lex = lexicon()
-    small = set(lex["stop_words"])
+    small = lex["stop_words"]
     low = word.lower()
     if low in small or low in lex["not_names"] or len(word.rstrip(".")) == 1 \
             or word in gazetteer()[1]:
