@@ -17,13 +17,10 @@ from dataclasses import dataclass, replace
 from .aliases import Aliases, is_acronym
 from .mentions import Mention, merge_mentions
 from .model import Entity, Paragraph
-from .names import Span, find_spans, lexicon, plain, strip_possessive
+from .names import Span, find_spans, lexicon, looks_like_title, plain, strip_possessive
 from .words import (MAX_ACRONYM, find_title, gazetteer, guess_kind, is_no_name,
                     looks_like_person, word_key)
 
-TITLE_CASE_WORDS, TITLE_CASE_SHARE = 6, 0.8
-"""A line this long with this share of its words capitalized, and no full stop, is a
-title, not running text."""
 MAX_NAME_WORDS = 8
 """A longer capitalized run is a title or a page header, not one name."""
 COMMON_ENDINGS = r"(?:ing|ed|ly)$"
@@ -237,14 +234,7 @@ def span_mentions(span: Span, ctx: Context) -> list[Mention]:
 
 def is_title_cased(p: Paragraph) -> bool:
     """Headings and title-cased lines capitalize every word, so capitals tell nothing."""
-    text = plain(p.text)
-    if p.heading:
-        return True
-    long_words = [w for w in text.split() if len(w) > 3 and w[0].isalpha()]
-    capitalized = sum(w[0].isupper() for w in long_words)
-    return len(long_words) >= TITLE_CASE_WORDS \
-        and capitalized >= TITLE_CASE_SHARE * len(long_words) \
-        and not text.rstrip().endswith((".", "?", "!"))
+    return p.heading or looks_like_title(plain(p.text))
 
 
 def capitalized_words(spans: Sequence[Span]) -> tuple[frozenset[str], frozenset[str]]:

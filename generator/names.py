@@ -25,6 +25,8 @@ POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])$")
 QUOTED = re.compile(r"(?<!\w)[\"“']([A-Z][^\"“”']{3,80}?)[,.]?[\"”'](?!\w)")
 MAX_JOIN = 2
 """Longest run of joiners inside one name ("of the", "van der")."""
+TITLE_CASE_WORDS, TITLE_CASE_SHARE = 6, 0.8
+"""A line with this many longer words, this share of them capitalized, reads as a title."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +57,16 @@ def lexicon() -> dict[str, frozenset[str]]:
 def plain(text: str) -> str:
     """Markdown paragraph → text a reader sees: link text kept, URLs, footnotes, bold gone."""
     return NOISE.sub("", LINK.sub(r"\1", text)).replace("\u00a0", " ")
+
+
+def looks_like_title(text: str) -> bool:
+    """A line with nearly every word capitalized and no full stop: a title or heading,
+    not running text."""
+    long_words = [w for w in text.split() if len(w) > 3 and w[0].isalpha()]
+    capitalized = sum(w[0].isupper() for w in long_words)
+    return len(long_words) >= TITLE_CASE_WORDS \
+        and capitalized >= TITLE_CASE_SHARE * len(long_words) \
+        and not text.rstrip().endswith((".", "?", "!"))
 
 
 def strip_possessive(word: str) -> str:

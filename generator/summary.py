@@ -17,6 +17,7 @@ from importlib import resources
 import yaml
 
 from .model import OpenQuestion, Recommendation, Sentence
+from .names import looks_like_title
 
 MIN_SENTENCES, MAX_SENTENCES = 3, 5
 MIN_WORDS, LONG_WORDS = 5, 70
@@ -59,9 +60,10 @@ def overlap(a: str, b: str) -> float:
 
 
 def is_candidate(s: Sentence, advised: bool) -> bool:
-    """Whole sentences only: no headings (unless they state advice), fragments or lead-ins."""
+    """Whole sentences only: no headings or title-cased lines (unless they state advice),
+    fragments or lead-ins."""
     n = len(s.plain.split())
-    if s.heading and not advised:
+    if (s.heading or looks_like_title(s.plain)) and not advised:
         return False
     return n >= MIN_WORDS and not s.plain.rstrip().endswith(":")
 
