@@ -84,8 +84,9 @@ def is_capitalized(word: str) -> bool:
 
 @lru_cache(maxsize=1)
 def abbreviations() -> frozenset[str]:
-    """Titles written with a dot ("Sen.", "Gen."), without it."""
-    return frozenset(t.rstrip(".") for t in lexicon()["titles"] if t.endswith("."))
+    """Titles and place abbreviations written with a dot ("Sen.", "St."), without it."""
+    dotted = lexicon()["titles"] | lexicon()["abbreviations"]
+    return frozenset(t.rstrip(".") for t in dotted if t.endswith("."))
 
 
 def is_abbreviation(word: str) -> bool:
