@@ -36,6 +36,8 @@ DUPLICATE_OVERLAP = 0.5
 STRENGTH_SCORE = {"must": 3.0, "should": 2.6, "could": 1.6}
 QUESTION_SCORE = {"explicit": 1.6, "implicit": 1.8}
 CUE_SCORE, CUE_CAP = 0.6, 1.2
+CENTRALITY_WEIGHT = 0.5
+"""A tie-breaker among sentences the other cues rate alike, not a cue of its own."""
 MIN_GOOD = 2.0
 """Below this score a sentence is only taken to reach the minimum of three."""
 
@@ -106,6 +108,15 @@ def pick(ranked: Sequence[tuple[float, Sentence]], wanted: int) -> list[Sentence
     return chosen
 
 
+def centrality(pool: Sequence[Sentence]) -> list[float]:
+    """How much each sentence shares its content words with the rest (0..1): the article's
+    recurring subject, as in TextRank's first step."""
+    bags = [{w for w in words(s.plain) if len(w) > 3} for s in pool]
+    raw = [sum(len(b & o) / (len(b | o) or 1) for o in bags if o is not b) for b in bags]
+    top = max(raw, default=0) or 1
+    return [r / top for r in raw]
+
+
 def label(s: Sentence, by_text: dict[str, str], by_place: dict[tuple[int, int], tuple[str, str]]
           ) -> str | None:
     """The label (strength or question kind) an item gives this sentence, matched by its
@@ -133,8 +144,10 @@ def summarize(sentences: Sequence[Sentence], recommendations: Sequence[Recommend
     pool = [s for s in sentences if is_candidate(s, label(s, *advice) is not None)]
     body = [s.paragraph for s in pool if not s.heading] or [s.paragraph for s in pool]
     first, last = (min(body), max(body)) if body else (0, 0)
+    central = centrality(pool)
     ranked = sorted(
-        ((score_sentence(s, first, last, label(s, *advice), label(s, *asked)), s) for s in pool),
+        ((score_sentence(s, first, last, label(s, *advice), label(s, *asked))
+          + CENTRALITY_WEIGHT * central[i], s) for i, s in enumerate(pool)),
         key=lambda pair: (-pair[0], pair[1].paragraph, pair[1].index))
     chosen = fill(pick(ranked, MAX_SENTENCES), sentences)
     return tuple(s.text for s in sorted(chosen, key=lambda s: (s.paragraph, s.index)))
