@@ -3,7 +3,8 @@
 A reader who reads nothing else should get the claim (the lead), the strongest advice
 spread across the article, and the conclusion. Each sentence is scored on where it sits,
 whether the author advises something in it (and how strongly), whether it poses an open
-question, and thesis cue words (generator/data/summary.yaml); then the best are taken
+question, thesis cue words (generator/data/summary.yaml) and, to break near-ties, how
+much it shares the article's recurring words; then the best are taken
 greedily, skipping near-duplicates and crowding from one paragraph, and put back in
 document order.
 """
