@@ -39,7 +39,7 @@ QUESTION_SCORE = {"explicit": 1.6, "implicit": 1.8}
 CUE_SCORE, CUE_CAP = 0.6, 1.2
 CENTRALITY_WEIGHT = 0.5
 """A tie-breaker among sentences the other cues rate alike, not a cue of its own."""
-MIN_GOOD = 2.0
+MIN_GOOD = 2.5
 """Below this score a sentence is only taken to reach the minimum of three."""
 
 
@@ -148,7 +148,8 @@ def summarize(sentences: Sequence[Sentence], recommendations: Sequence[Recommend
     central = centrality(pool)
     ranked = sorted(
         ((score_sentence(s, first, last, label(s, *advice), label(s, *asked))
-          + CENTRALITY_WEIGHT * central[i], s) for i, s in enumerate(pool)),
+          + CENTRALITY_WEIGHT * central[i], s)
+         for i, s in enumerate(pool)),
         key=lambda pair: (-pair[0], pair[1].paragraph, pair[1].index))
     chosen = fill(pick(ranked, MAX_SENTENCES), sentences)
     return tuple(s.text for s in sorted(chosen, key=lambda s: (s.paragraph, s.index)))
