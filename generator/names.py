@@ -19,7 +19,7 @@ import yaml
 LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 NOISE = re.compile(r"\[\^[^\]]*\]|\(<[^>]*>\)|<https?://[^>]*>|\*\*|__")
 TOKEN = re.compile(r"(?:[A-Z]\.){2,}(?:-[\w’']+)*"           # U.S., U.S.-Iraq
-                   r"|[^\W\d_][\w’'-]*(?<![-’'])(?:(?<=s)[’'])?"  # Kata’ib, Iran's, Workers’
+                   r"|[^\W\d_][\w’'-]*(?<![-’'])(?:(?<=s)[’'])?"  # Kata’ib, Iran's
                    r"|\d+")
 POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])$")
 QUOTED = re.compile(r"(?<!\w)[\"“']([A-Z][^\"“”']{3,80}?)[,.]?[\"”'](?!\w)")
