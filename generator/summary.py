@@ -39,6 +39,10 @@ QUESTION_SCORE = {"explicit": 1.6, "implicit": 1.8}
 CUE_SCORE, CUE_CAP = 0.6, 1.2
 CENTRALITY_WEIGHT = 0.5
 """A tie-breaker among sentences the other cues rate alike, not a cue of its own."""
+SUB_ITEM = re.compile(r"\s*\(?(?:[ivx]+|[a-h])[.)]\s")
+"""A sub-item numbered in lower case ("iv. Secure the borders", "b) Fund …"): a detail of
+the point that opens its list, which the summary prefers."""
+SUB_ITEM_PENALTY = 1.0
 MIN_GOOD = 2.5
 """Below this score a sentence is only taken to reach the minimum of three."""
 
@@ -92,6 +96,8 @@ def score_sentence(s: Sentence, first: int, last: int, strength: str | None,
     score += min(CUE_CAP, CUE_SCORE * len(thesis_cues().findall(s.plain)))
     if len(s.plain.split()) > LONG_WORDS:
         score -= 1.5
+    if SUB_ITEM.match(s.plain):
+        score -= SUB_ITEM_PENALTY
     return score
 
 
