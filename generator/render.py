@@ -14,6 +14,7 @@ import jinja2
 from .export import briefs_to_json
 from .markdown_safe import md_inline, md_text, plain_text
 from .model import Brief, Recommendation, Site
+from .shortlinks import permalink_files
 
 MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August",
                "September", "October", "November", "December")
@@ -73,4 +74,5 @@ def render_site(site: Site, templates: Path) -> dict[str, str]:
         groups=recommendations_by_actor(briefs))
     files["questions.md"] = env.get_template("questions.md.j2").render(briefs=briefs)
     files["briefs.json"] = briefs_to_json(briefs)
+    files.update(permalink_files(site.ids, {b.slug for b in briefs}, templates))
     return files
