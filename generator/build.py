@@ -6,11 +6,8 @@ one line each and skipped; the rest still build.
 """
 from __future__ import annotations
 
-import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
-
-from slugify import slugify
 
 from .aliases import Aliases, load_aliases
 from .ids import with_ids
@@ -18,6 +15,7 @@ from .model import Brief, Problem, SeedError, Site
 from .parse import parse_document
 from .read import read_seed
 from .render import render_site
+from .slugs import assign_slugs, known_slugs
 from .write import write_tree
 
 
@@ -81,26 +79,16 @@ def parse_seeds(paths: Paths, aliases: Aliases) -> tuple[list[Brief], list[Probl
     return briefs, problems
 
 
-def unique_slugs(briefs: list[Brief]) -> list[Brief]:
-    """Briefs whose titles give the same slug are told apart by their file names."""
-    seen: dict[str, int] = {}
-    for b in briefs:
-        seen[b.slug] = seen.get(b.slug, 0) + 1
-    out = []
-    for b in briefs:
-        if seen[b.slug] > 1:
-            stem = Path(b.source_file).stem
-            b = dataclasses.replace(b, slug=f"{b.slug}-{slugify(stem)[:24] or 'seed'}")
-        out.append(b)
-    return out
-
-
 def build(paths: Paths) -> BuildReport:
     """Load seeds → parse each → check across briefs → ids → render → write."""
     aliases = load_aliases(paths.aliases)
     briefs, problems = parse_seeds(paths, aliases)
-    briefs = [with_ids(b) for b in unique_slugs(briefs)]
+    briefs, clashes = assign_slugs(briefs, known_slugs(paths.out))
+    problems += clashes
+    briefs = [with_ids(b) for b in briefs]
     site = Site(briefs=tuple(briefs), problems=tuple(problems))
     files = render_site(site, paths.templates)
-    changed = write_tree(paths.out, files)
-    return BuildReport(tuple(briefs), tuple(problems), tuple(changed))
+    written = write_tree(paths.out, files)
+    problems += [Problem(display_path(paths.out / rel, paths.root), "made by hand, so left alone; "
+                         "move it to let the generator write this page") for rel in written.kept]
+    return BuildReport(tuple(briefs), tuple(problems), written.changed)
