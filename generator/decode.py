@@ -31,7 +31,7 @@ MOJIBAKE_ONLY = ftfy.TextFixerConfig(
     fix_character_width=False, uncurl_quotes=False, fix_line_breaks=False,
     remove_control_chars=False, normalization=None, explain=False)
 CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
-BINARY_SHARE = 0.01
+BINARY_SHARE = 0.05
 """More control characters than this share of the text: a binary file, not an article."""
 
 

@@ -6,7 +6,9 @@ from markdown-it-py's tokens so nothing else (raw HTML, images, `javascript:` UR
 What is escaped, and why (Python-Markdown with attr_list, tables and toc reads the output):
 `<`, `>`, `&` as HTML entities, so no tag or entity is ever live; Python-Markdown's
 escapable set with a backslash, so no emphasis, link, heading, list or `{ attr_list }`
-forms; `|` as an entity (tables); a line-opening `1.` or `=` (list, setext heading).
+forms; `|` as an entity (tables); a line-opening `1.` or `=` (list, setext heading);
+control characters dropped (HTML cannot show them; \x02…\x03 mark Python-Markdown's
+stash of raw HTML, so they must never reach it from a seed).
 Character references the author typed (`&lt;`) stay the literal text they wrote.
 """
 from __future__ import annotations
@@ -19,6 +21,7 @@ from markdown_it import MarkdownIt
 
 INLINE = MarkdownIt("commonmark", {"html": False, "linkify": False}).disable("entity")
 MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!-])")  # Python-Markdown's escapable set
+CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 SAFE_SCHEMES = frozenset({"http", "https", "mailto", ""})
 WEB_SCHEMES = frozenset({"http", "https"})
 EMPHASIS = {"strong_open": "**", "strong_close": "**", "em_open": "*", "em_close": "*"}
@@ -30,6 +33,11 @@ def escape(text: str) -> str:
     return text.replace("|", "&#124;")  # entity, not backslash: tables split on a bare |
 
 
+def folded(value: object) -> str:
+    """Any value as one line of text: white space folded, control characters dropped."""
+    return " ".join(CONTROLS.sub("", str(value or "")).split())
+
+
 def line_start(text: str) -> str:
     """Escape what would open a block at the start of a line: "1." (a list), "=" (setext)."""
     return re.sub(r"^=", "&#61;", re.sub(r"^(\d+)\.", r"\1\\.", text))
@@ -37,7 +45,7 @@ def line_start(text: str) -> str:
 
 def md_text(value: object) -> str:
     """Any text → Markdown that renders exactly that text, on one line."""
-    return line_start(escape(" ".join(str(value or "").split())))
+    return line_start(escape(folded(value)))
 
 
 def scheme_of(url: str) -> str | None:
@@ -69,7 +77,7 @@ def web_url(value: object) -> str | None:
 
 def md_inline(value: object) -> str:
     """Body text → Markdown keeping only its links (safe targets) and emphasis."""
-    text = " ".join(str(value or "").split())
+    text = folded(value)
     out: list[str] = []
     link_url: str | None = None
     for token in INLINE.parseInline(text)[0].children or []:
@@ -90,6 +98,6 @@ def md_inline(value: object) -> str:
 
 def plain_text(value: object) -> str:
     """Body text → its words alone (links to their text, emphasis marks dropped)."""
-    text = " ".join(str(value or "").split())
+    text = folded(value)
     return "".join(t.content for t in INLINE.parseInline(text)[0].children or []
                    if t.type in ("text", "code_inline", "image"))

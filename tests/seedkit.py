@@ -52,7 +52,7 @@ GENERATED_BAD = {
     "image.txt": "binary file (a PNG image), not text",
     "nul bytes.txt": "binary file (contains NUL bytes), not text",
     "undecodable.txt": "undecodable text: not UTF-8, and no known encoding fits",
-    "huge.txt": "too large (2.5 MB; a seed of this type may be 2 MB at most): split or trim it",
+    "huge.txt": "too large (2.5 MB; a seed of this type may be 1 MB at most): split or trim it",
 }
 """Bad seeds made at test time → the reason each one's line must give."""
 
