@@ -13,7 +13,7 @@ from .aliases import Aliases, load_aliases
 from .ids import with_ids
 from .model import Brief, Problem, SeedError, Site
 from .parse import parse_document
-from .read import read_seed
+from .read import printable, read_seed
 from .render import render_site
 from .slugs import assign_slugs, known_slugs
 from .write import write_tree
@@ -45,11 +45,11 @@ class BuildReport:
 
 
 def display_path(path: Path, root: Path) -> str:
-    """A seed's path as users know it: relative to the project when inside it."""
+    """A seed's path as users know it: relative to the project when inside it, on one line."""
     try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
+        return printable(path.resolve().relative_to(root.resolve()).as_posix())
     except ValueError:
-        return path.as_posix()
+        return printable(path.as_posix())
 
 
 def seed_files(seeds: Path) -> list[Path]:

@@ -13,24 +13,32 @@ pages big; trafilatura's own default limit). Larger files are refused before rea
 from __future__ import annotations
 
 import re
+import unicodedata
 from pathlib import Path
 
 import yaml
 
 from .decode import decode_text
 from .model import Document, SeedError
-from .webpage import read_webpage
 
 FORMATS = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md", ".html": "html",
            ".htm": "html"}
 MAX_TEXT_BYTES = 1_000_000
 MAX_HTML_BYTES = 20_000_000
+HIDDEN = {"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"}
+"""Unicode categories a file name must not show raw: controls, bidi marks, broken bytes."""
 CONTROL_CHARS = dict.fromkeys([*range(0x00, 0x09), 0x0B, *range(0x0E, 0x20), 0x7F], None)
 
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
 FRONT_MATTER_KEYS = {"title": "title", "author": "author", "authors": "author", "date": "date",
                      "publication": "publication", "publisher": "publication", "url": "url",
                      "source": "url", "canonical_url": "url", "kind": "kind", "type": "kind"}
+
+
+def printable(name: str) -> str:
+    """A file name fit for one report line: bytes that are not UTF-8 and controls escaped."""
+    return "".join(c.encode("unicode_escape").decode("ascii") if unicodedata.category(c) in HIDDEN
+                   else c for c in name)
 
 
 def seed_format(path: Path) -> str | None:
@@ -82,6 +90,7 @@ def article_text(text: str, fmt: str, path: Path) -> tuple[str, tuple[tuple[str,
     if fmt == "md":
         return split_front_matter(text, path)
     if fmt == "html":
+        from .webpage import read_webpage  # trafilatura takes 0.3 s to import: only for pages
         article, meta = read_webpage(text, path)
         if len(article.encode("utf-8")) > MAX_TEXT_BYTES:
             raise SeedError(path, f"article too long (over {MAX_TEXT_BYTES / 1e6:.0f} MB of text)")
@@ -91,6 +100,9 @@ def article_text(text: str, fmt: str, path: Path) -> tuple[str, tuple[tuple[str,
 
 def read_seed(path: Path) -> Document:
     """Read and decode one seed; raise SeedError naming the reason when it is not usable."""
+    if printable(path.name) != path.name:
+        raise SeedError(path, "file name has characters that cannot be shown "
+                              "(not UTF-8, or control characters); rename the file")
     fmt = seed_format(path)
     if fmt is None:
         kind = f"unknown file type {path.suffix!r}" if path.suffix else "no file extension"

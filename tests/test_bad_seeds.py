@@ -5,6 +5,7 @@ odd but fine); binary, undecodable and huge ones are made at test time (seedkit)
 """
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -13,8 +14,8 @@ import pytest
 from generator.aliases import load_aliases
 from generator.build import parse_seed
 from generator.model import SeedError
-from seedkit import (FIXTURES, GENERATED_BAD, GENERATED_GOOD, copy_project, mkdocs_build,
-                     warning_lines, write_generated_seeds)
+from seedkit import (FIXTURES, GENERATED_BAD, GENERATED_GOOD, article, copy_project,
+                     mkdocs_build, warning_lines, write_generated_seeds)
 
 REASONS = {
     "empty.txt": "empty file",
@@ -88,3 +89,24 @@ def test_names_with_spaces_and_accents_build(every_case_build, name: str) -> Non
     assert not [line for line in warning_lines(result.stderr) if line.startswith(f"seeds/{name}:")]
     brief = parse_seed(project / "seeds" / name, project, load_aliases(None))
     assert (project / "site" / "briefs" / brief.slug / "index.html").is_file()
+
+
+@pytest.mark.parametrize("name,shown", [
+    (b"bad\xffname.txt", "bad\\udcffname.txt"),
+    (b"two\nlines.txt", "two\\nlines.txt"),
+    ("right-to-left\u202etxt.exe.txt".encode(), "right-to-left\\u202etxt.exe.txt"),
+])
+def test_unshowable_file_names_are_one_escaped_line(tmp_path: Path, name: bytes, shown: str) -> None:
+    (tmp_path / "seeds").mkdir()
+    path = tmp_path / "seeds" / os.fsdecode(name)
+    path.write_text(article("A Fine Article With a Bad Name"), encoding="utf-8")
+    with pytest.raises(SeedError) as err:
+        parse_seed(path, tmp_path, load_aliases(None))
+    assert str(err.value) == (f"seeds/{shown}: file name has characters that cannot be shown "
+                              "(not UTF-8, or control characters); rename the file")
+
+
+def test_names_with_spaces_accents_and_no_break_spaces_are_fine(tmp_path: Path) -> None:
+    path = tmp_path / "Étude\u00a0côtière 2024.txt"
+    path.write_text(article("A Fine Article With a Fine Name"), encoding="utf-8")
+    assert parse_seed(path, tmp_path, load_aliases(None)).source_file == path.name

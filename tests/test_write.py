@@ -8,7 +8,9 @@ from pathlib import Path
 import pytest
 
 from generator import write
+from generator.build import Paths, build
 from generator.write import MANIFEST, STAGING, write_tree
+from seedkit import article, copy_project
 
 OLD = {"index.md": "# Home\n", "briefs/a.md": "# A\n", "briefs/b.md": "# B\n"}
 NEW = {"index.md": "# Home, new\n", "briefs/a.md": "# A\n", "briefs/c.md": "# C\n"}
@@ -95,3 +97,17 @@ def test_next_build_after_an_interruption_converges(tmp_path: Path,
             write_tree(tmp_path, NEW)
     write_tree(tmp_path, {"index.md": "# Home, newest\n"})
     assert tree(tmp_path) == {"index.md": "# Home, newest\n"}
+
+
+def test_removed_seed_page_disappears_hand_made_page_stays(tmp_path: Path) -> None:
+    project = copy_project(tmp_path)
+    (project / "seeds" / "walls.txt").write_text(article("The Walls Come First"), "utf-8")
+    (project / "site_src" / "about.md").write_text("# About us\n", "utf-8")
+    build(Paths.under(project))
+    assert (project / "site_src" / "briefs" / "the-walls-come-first.md").is_file()
+    (project / "seeds" / "walls.txt").unlink()
+    report = build(Paths.under(project))
+    assert "briefs/the-walls-come-first.md" in report.changed
+    assert not (project / "site_src" / "briefs" / "the-walls-come-first.md").exists()
+    assert (project / "site_src" / "about.md").read_text("utf-8") == "# About us\n"
+    assert "the-walls-come-first" not in (project / "site_src" / "index.md").read_text("utf-8")
