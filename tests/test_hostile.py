@@ -189,3 +189,11 @@ def test_front_matter_in_a_text_seed_is_text(every_case_build) -> None:
     project, _ = every_case_build
     page = project / "site" / "briefs" / "template-main-html-title-overridden-title-hide-navigation"
     assert 'class="md-nav md-nav--primary"' in (page / "index.html").read_text("utf-8")
+
+
+def test_search_index_holds_only_escaped_text(every_case_build) -> None:
+    project, _ = every_case_build
+    index = json.loads((project / "site" / "search" / "search_index.json").read_text("utf-8"))
+    for doc in index["docs"]:  # Material shows titles and text as HTML in search results
+        for field in (doc["title"], doc["text"]):
+            assert not re.search(r"<(script|img|div|details|iframe)\b", field, re.I), doc["location"]

@@ -111,3 +111,12 @@ def test_removed_seed_page_disappears_hand_made_page_stays(tmp_path: Path) -> No
     assert not (project / "site_src" / "briefs" / "the-walls-come-first.md").exists()
     assert (project / "site_src" / "about.md").read_text("utf-8") == "# About us\n"
     assert "the-walls-come-first" not in (project / "site_src" / "index.md").read_text("utf-8")
+
+
+def test_build_names_the_hand_made_file_it_kept(tmp_path: Path) -> None:
+    project = copy_project(tmp_path)
+    (project / "site_src" / "index.md").write_text("# My own home\n", "utf-8")
+    report = build(Paths.under(project))
+    assert [str(p) for p in report.problems] == [
+        "site_src/index.md: made by hand, so left alone; move it to let the generator write this page"]
+    assert (project / "site_src" / "index.md").read_text("utf-8") == "# My own home\n"
