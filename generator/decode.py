@@ -18,8 +18,8 @@ from .model import SeedError
 BOMS = ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF32_LE, "utf-32-le"),
         (codecs.BOM_UTF32_BE, "utf-32-be"), (codecs.BOM_UTF16_LE, "utf-16-le"),
         (codecs.BOM_UTF16_BE, "utf-16-be"))  # UTF-32 LE first: its mark starts like UTF-16 LE's
-MAGIC = {b"%PDF-": "a PDF document", b"PK\x03\x04": "a ZIP archive (.docx, .epub, .zip)",
-         b"\x89PNG": "a PNG image", b"\xff\xd8\xff": "a JPEG image", b"GIF8": "a GIF image",
+MAGIC = {b"%PDF-": "a PDF document", b"PK\x03\x04": "a ZIP archive: .docx, .epub, .zip",
+         b"\x89PNG": "a PNG image", b"\xff\xd8\xff": "a JPEG image", b"GIF89a": "a GIF image", b"GIF87a": "a GIF image",
          b"\xd0\xcf\x11\xe0": "an old Microsoft Office file", b"\x1f\x8b": "a gzip archive"}
 LATIN_COUSINS = {"cp1252", "cp1250", "cp1257", "latin_1", "iso8859_15", "iso8859_2", "mac_roman",
                  "mac_latin2", "mac_iceland", "cp850", "cp852", "cp775", "cp437", "ascii"}
@@ -122,7 +122,7 @@ def decode_without_bom(data: bytes, path: object, html: bool) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
-    if mostly_utf8(data) and UTF8_MULTIBYTE.search(data):
+    if mostly_utf8(data):
         return data.decode("utf-8", errors="briefs-cp1252")
     text = decode_declared(data) if html else None
     if text is not None:

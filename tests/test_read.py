@@ -129,3 +129,17 @@ def test_text_just_under_the_limit_reads(tmp_path: Path, monkeypatch: pytest.Mon
     path = tmp_path / "big.txt"
     path.write_bytes(b"word " * 199_999)
     assert len(read_seed(path).text) == 999_995
+
+
+@pytest.mark.parametrize("data,reason", [
+    (codecs.BOM_UTF16_LE + "Odd".encode("utf-16-le") + b"\x00", "broken utf-16-le text at byte 6"),
+    (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "binary file (a PDF document), not text"),
+    (b"PK\x03\x04\x14\x00\x06\x00", "binary file (a ZIP archive: .docx, .epub, .zip), not text"),
+    (bytes(range(1, 32)) * 8, "binary file (control characters), not text"),
+])
+def test_bytes_that_are_not_text(tmp_path: Path, data: bytes, reason: str) -> None:
+    path = tmp_path / "seed.txt"
+    path.write_bytes(data)
+    with pytest.raises(SeedError) as err:
+        read_seed(path)
+    assert err.value.problem.message == reason
