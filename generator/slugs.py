@@ -10,6 +10,8 @@ The rule, in order (seeds in file-name order):
    own file name's slug (`…-my-copy`); else plus a short hash of its path. Only the
    newcomer is suffixed, by a function of its own name, and it gets one warning line.
 4. `index` is never a brief's slug (briefs/index.md would become the folder's own page).
+5. A title's slug is cut to MAX_CHARS (at a hyphen where it can), so that a page's file
+   name, suffix and all, always fits a file system's 255-byte limit.
 
 What a seed had before comes from `known_slugs`: the last build's `site_src/briefs.json`
 and, for a fresh checkout, the id registry (`IdRecord.slug` by `source_file`).
@@ -29,6 +31,7 @@ from .model import Brief, IdRecord, Problem
 
 RESERVED = frozenset({"index"})
 STEM_CHARS = 32
+MAX_CHARS = 150
 SLUG_SHAPE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 
@@ -45,6 +48,14 @@ def known_slugs(out_dir: Path, records: Iterable[IdRecord] = ()) -> dict[str, st
         last = {}  # no earlier build here: the registry alone remembers
     merged = {**known, **{k: v for k, v in last.items() if isinstance(k, str) and isinstance(v, str)}}
     return {k: v for k, v in merged.items() if SLUG_SHAPE.fullmatch(v)}  # a slug names a file
+
+
+def capped(slug: str) -> str:
+    """A title's slug cut to MAX_CHARS, at the last hyphen before the cut when there is one."""
+    if len(slug) <= MAX_CHARS:
+        return slug
+    cut = slug[:MAX_CHARS + 1].rsplit("-", 1)[0] if "-" in slug[:MAX_CHARS + 1] else ""
+    return cut or slug[:MAX_CHARS]
 
 
 def derives_from(slug: str, base: str) -> bool:
@@ -69,6 +80,7 @@ def candidates(base: str, source_file: str) -> Iterable[str]:
 def assign_slugs(briefs: list[Brief], known: Mapping[str, str]) -> tuple[list[Brief], list[Problem]]:
     """Briefs with unique, stable slugs (module rule), and one line per renamed newcomer."""
     taken: dict[str, str] = {slug: "" for slug in RESERVED}
+    briefs = [dataclasses.replace(b, slug=capped(b.slug)) for b in briefs]
     ordered = sorted(briefs, key=lambda b: b.source_file)
     slugs: dict[str, str] = {}
     for b in ordered:  # rule 2 first, so a newcomer sorting earlier cannot take a held slug

@@ -78,3 +78,13 @@ def test_adding_seeds_never_moves_a_slug(seeds: list[tuple[str, str]]) -> None:
         assert len(set(now.values())) == len(now) and "index" not in now.values()
         assert all(now[source] == slug for source, slug in known.items())
         known = now
+
+
+def test_long_titles_give_slugs_that_fit_a_file_name() -> None:
+    words = "-".join(["coastal"] * 30)
+    briefs, _ = assign_slugs([brief("seeds/a.txt", "x" * 300), brief("seeds/b.txt", words),
+                              brief("seeds/c.txt", words)], {})
+    slugs = slugs_of(briefs)
+    assert slugs["seeds/a.txt"] == "x" * 150
+    assert slugs["seeds/b.txt"] == "-".join(["coastal"] * 18)  # 143 characters, cut at a hyphen
+    assert slugs["seeds/c.txt"] == slugs["seeds/b.txt"] + "-c"
