@@ -5,6 +5,7 @@ from the characters that matter to Markdown, HTML and templates.
 """
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import lxml.html
@@ -12,12 +13,14 @@ import markdown
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from generator.aliases import load_aliases
+from generator.build import Paths, build
 from generator.clean import clean_text
 from generator.markdown_safe import folded, md_inline, md_text
 from generator.model import Brief, SeedError
 from generator.parse import parse_document
-from generator.read import read_seed
+from generator.read import printable, read_seed
 
+ROOT = Path(__file__).resolve().parent.parent
 ALIASES = load_aliases(None)
 SETTINGS = settings(max_examples=150, deadline=None,
                     suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -85,3 +88,23 @@ def test_md_inline_renders_nothing_live(text: str) -> None:
 def test_cleaning_hostile_text_is_idempotent(text: str) -> None:
     once = clean_text(text)
     assert clean_text(once) == once
+
+
+NAMES = st.text(st.characters(blacklist_categories=["Cs"], blacklist_characters="/\x00"),
+                min_size=1, max_size=40).filter(lambda n: n not in (".", ".."))
+
+
+@given(seeds=st.dictionaries(NAMES, TEXT, min_size=1, max_size=4),
+       suffix=st.sampled_from([".txt", ".md", ".html"]))
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_any_seeds_folder_builds_with_one_line_per_skipped_seed(tmp_path_factory, seeds, suffix) -> None:
+    project = tmp_path_factory.mktemp("project")
+    shutil.copytree(ROOT / "templates", project / "templates")
+    (project / "seeds").mkdir()
+    for name, text in seeds.items():
+        (project / "seeds" / f"{name}{suffix}").write_text(text, encoding="utf-8")
+    report = build(Paths.under(project))
+    shown = {f"seeds/{printable(name)}{suffix}" for name in seeds if not name.startswith(".")}
+    assert {b.source_file for b in report.briefs} | {p.path for p in report.problems} == shown
+    assert all("\n" not in str(p) for p in report.problems)
+    assert len({b.slug for b in report.briefs}) == len(report.briefs)
