@@ -47,7 +47,11 @@ def seed_format(path: Path) -> str | None:
 
 
 def split_front_matter(text: str, path: Path) -> tuple[str, tuple[tuple[str, str], ...]]:
-    """Markdown YAML front matter → (text without it, metadata pairs we understand)."""
+    """Markdown YAML front matter → (text without it, metadata pairs we understand).
+
+    Keys that are not metadata (`template`, `hide`, …) are dropped: a seed never sets page
+    options. Front matter that is not a YAML mapping stays in the text, shown as written.
+    """
     found = FRONT_MATTER.match(text)
     if not found:
         return text, ()

@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 
 import trafilatura
+from lxml.etree import LxmlError
 
 from .model import SeedError
 
@@ -46,7 +47,7 @@ def read_webpage(html: str, path: object) -> tuple[str, tuple[tuple[str, str], .
         text = trafilatura.extract(html, output_format="markdown", include_links=True,
                                    include_comments=False, include_tables=True)
         meta = page_meta(html) if text else ()
-    except (ValueError, TypeError, AttributeError) as err:  # lxml refusing the document
+    except (ValueError, LxmlError) as err:  # lxml refusing the document
         raise SeedError(path, f"unreadable web page ({err})") from err
     if not text or not text.strip():
         raise SeedError(path, "no article text found in the web page")

@@ -143,3 +143,11 @@ def test_bytes_that_are_not_text(tmp_path: Path, data: bytes, reason: str) -> No
     with pytest.raises(SeedError) as err:
         read_seed(path)
     assert err.value.problem.message == reason
+
+
+@pytest.mark.parametrize("front", ["title: [unclosed", "- a list, not a mapping", "just words"])
+def test_front_matter_that_is_not_a_mapping_stays_text(tmp_path: Path, front: str) -> None:
+    path = tmp_path / "seed.md"
+    path.write_text(f"---\n{front}\n---\nBody.\n", encoding="utf-8")
+    doc = read_seed(path)
+    assert doc.meta == () and front in doc.text
