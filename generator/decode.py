@@ -24,6 +24,10 @@ MAGIC = {b"%PDF-": "a PDF document", b"PK\x03\x04": "a ZIP archive: .docx, .epub
 LATIN_COUSINS = {"cp1252", "cp1250", "cp1257", "latin_1", "iso8859_15", "iso8859_2", "mac_roman",
                  "mac_latin2", "mac_iceland", "cp850", "cp852", "cp775", "cp437", "ascii"}
 UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+ASCII_LETTERS = re.compile(rb"[A-Za-z]")
+HIGH_BYTES = re.compile(rb"[\x80-\xff]")
+LATIN_RATIO = 4
+"""Short texts fool detectors (a lone “ read as Cyrillic); English has 4+ letters per accent."""
 DECLARED = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([a-zA-Z0-9_.:-]+)", re.I)
 WHATWG_ALIASES = {"iso-8859-1": "cp1252", "latin1": "cp1252", "us-ascii": "cp1252", "ascii": "cp1252"}
 MOJIBAKE_ONLY = ftfy.TextFixerConfig(
@@ -77,12 +81,17 @@ def decode_declared(data: bytes) -> str | None:
         return None
 
 
+def latin_text(data: bytes) -> bool:
+    """Mostly ASCII letters, few high bytes: a Latin-script text, whatever a detector says."""
+    return len(ASCII_LETTERS.findall(data)) >= LATIN_RATIO * len(HIGH_BYTES.findall(data))
+
+
 def detected(data: bytes) -> str | None:
-    """The encoding charset-normalizer finds, Windows-1252 when it is one of its cousins."""
+    """The encoding charset-normalizer finds; Windows-1252 for Latin-script text it decodes."""
     best = charset_normalizer.from_bytes(data).best()
     if best is None:
         return None
-    if best.encoding in LATIN_COUSINS:
+    if best.encoding in LATIN_COUSINS or latin_text(data):
         try:
             data.decode("cp1252")
             return "cp1252"

@@ -45,6 +45,8 @@ def test_text_decodes_to_what_was_typed(tmp_path: Path, name: str) -> None:
 @pytest.mark.parametrize("encoding,text", [
     ("koi8_r", "Правительство должно действовать быстро и открыто. " * 4),
     ("cp1252", "Le problème est très sérieux, et la ministre l’a dit à la presse. " * 3),
+    ("cp1252", "fund fund ” harbor the."),  # short: detectors guess Cyrillic
+    ("cp1252", "city fund – the storm “ storm fund."),
 ])
 def test_other_single_byte_encodings_are_detected(tmp_path: Path, encoding: str, text: str) -> None:
     path = tmp_path / "seed.txt"
