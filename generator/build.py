@@ -6,19 +6,17 @@ one line each and skipped; the rest still build.
 """
 from __future__ import annotations
 
-import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
-
-from slugify import slugify
 
 from .aliases import Aliases, load_aliases
 from .ids import assign_ids
 from .model import Brief, Problem, SeedError, Site
 from .parse import parse_document
-from .read import read_seed
+from .read import printable, read_seed
 from .registry import REGISTRY_FILE, load_registry, save_registry
 from .render import render_site
+from .slugs import assign_slugs, known_slugs
 from .write import write_tree
 
 
@@ -52,11 +50,11 @@ class BuildReport:
 
 
 def display_path(path: Path, root: Path) -> str:
-    """A seed's path as users know it: relative to the project when inside it."""
+    """A seed's path as users know it: relative to the project when inside it, on one line."""
     try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
+        return printable(path.resolve().relative_to(root.resolve()).as_posix())
     except ValueError:
-        return path.as_posix()
+        return printable(path.as_posix())
 
 
 def seed_files(seeds: Path) -> list[Path]:
@@ -86,28 +84,19 @@ def parse_seeds(paths: Paths, aliases: Aliases) -> tuple[list[Brief], list[Probl
     return briefs, problems
 
 
-def unique_slugs(briefs: list[Brief]) -> list[Brief]:
-    """Briefs whose titles give the same slug are told apart by their file names."""
-    seen: dict[str, int] = {}
-    for b in briefs:
-        seen[b.slug] = seen.get(b.slug, 0) + 1
-    out = []
-    for b in briefs:
-        if seen[b.slug] > 1:
-            stem = Path(b.source_file).stem
-            b = dataclasses.replace(b, slug=f"{b.slug}-{slugify(stem)[:24] or 'seed'}")
-        out.append(b)
-    return out
-
-
 def build(paths: Paths) -> BuildReport:
     """Load seeds → parse each → check across briefs → ids → render → write."""
     aliases = load_aliases(paths.aliases)
     briefs, problems = parse_seeds(paths, aliases)
     registry = paths.registry or paths.root / REGISTRY_FILE
-    ids = assign_ids(unique_slugs(briefs), load_registry(registry))
+    records = load_registry(registry)
+    briefs, clashes = assign_slugs(briefs, known_slugs(paths.out, records))
+    problems += clashes
+    ids = assign_ids(briefs, records)
     site = Site(briefs=ids.briefs, ids=ids.records, problems=tuple(problems))
     files = render_site(site, paths.templates)
-    changed = write_tree(paths.out, files)
+    written = write_tree(paths.out, files)
+    problems += [Problem(display_path(paths.out / rel, paths.root), "made by hand, so left alone; "
+                         "move it to let the generator write this page") for rel in written.kept]
     save_registry(registry, ids.records)
-    return BuildReport(ids.briefs, tuple(problems), tuple(changed), ids.notes)
+    return BuildReport(ids.briefs, tuple(problems), written.changed, ids.notes)

@@ -3,6 +3,13 @@ live HTML, template code or page structure. Used as Jinja2 filters by the templa
 
 `md_text` escapes everything; `md_inline` keeps the author's links and emphasis, rebuilt
 from markdown-it-py's tokens so nothing else (raw HTML, images, `javascript:` URLs) passes.
+What is escaped, and why (Python-Markdown with attr_list, tables and toc reads the output):
+`<`, `>`, `&` as HTML entities, so no tag or entity is ever live; Python-Markdown's
+escapable set with a backslash, so no emphasis, link, heading, list or `{ attr_list }`
+forms; `|` as an entity (tables); a line-opening `1.` or `=` (list, setext heading);
+control characters dropped (HTML cannot show them; \x02…\x03 mark Python-Markdown's
+stash of raw HTML, so they must never reach it from a seed).
+Character references the author typed (`&lt;`) stay the literal text they wrote.
 """
 from __future__ import annotations
 
@@ -12,9 +19,11 @@ from urllib.parse import quote, urlsplit
 
 from markdown_it import MarkdownIt
 
-INLINE = MarkdownIt("commonmark", {"html": False, "linkify": False})
+INLINE = MarkdownIt("commonmark", {"html": False, "linkify": False}).disable("entity")
 MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!-])")  # Python-Markdown's escapable set
-SAFE_SCHEMES = {"http", "https", "mailto", ""}
+CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+SAFE_SCHEMES = frozenset({"http", "https", "mailto", ""})
+WEB_SCHEMES = frozenset({"http", "https"})
 EMPHASIS = {"strong_open": "**", "strong_close": "**", "em_open": "*", "em_close": "*"}
 
 
@@ -24,27 +33,51 @@ def escape(text: str) -> str:
     return text.replace("|", "&#124;")  # entity, not backslash: tables split on a bare |
 
 
+def folded(value: object) -> str:
+    """Any value as one line of text: white space folded, control characters dropped."""
+    return " ".join(CONTROLS.sub("", str(value or "")).split())
+
+
+def line_start(text: str) -> str:
+    """Escape what would open a block at the start of a line: "1." (a list), "=" (setext)."""
+    return re.sub(r"^=", "&#61;", re.sub(r"^(\d+)\.", r"\1\\.", text))
+
+
 def md_text(value: object) -> str:
     """Any text → Markdown that renders exactly that text, on one line."""
-    text = escape(" ".join(str(value or "").split()))
-    return re.sub(r"^(\d+)\.", r"\1\\.", text)  # "1." opening a line would start a list
+    return line_start(escape(folded(value)))
 
 
-def safe_url(url: str) -> str | None:
-    """A link target readers may follow (web, mail, relative), quoted; None for the rest."""
-    url = url.strip()
+def scheme_of(url: str) -> str | None:
+    """A URL's scheme, lower-case ("" for a relative one); None when it does not parse."""
     try:
-        scheme = urlsplit(url).scheme.lower()
+        return urlsplit(url).scheme.lower()
     except ValueError:
         return None
-    if scheme not in SAFE_SCHEMES or url.lower().startswith("//"):
+
+
+def safe_url(url: str, schemes: frozenset[str] = SAFE_SCHEMES) -> str | None:
+    """A link target readers may follow (web, mail, relative), quoted; None for the rest.
+
+    The scheme is checked as written and as a browser reads it after decoding character
+    references ("javascript&colon;…"), and every `&` leaves as `&amp;`, so no reference
+    in a target can become live.
+    """
+    url = url.strip()
+    as_read = (url, html.unescape(url))
+    if url.lower().startswith("//") or any(scheme_of(u) not in schemes for u in as_read):
         return None
-    return quote(url, safe=":/?#@!$&*+,;=%~'-._")
+    return quote(url, safe=":/?#@!$&*+,;=%~'-._").replace("&", "&amp;")
+
+
+def web_url(value: object) -> str | None:
+    """An absolute http(s) address for a "Read the original" link; None for anything else."""
+    return safe_url(str(value or ""), WEB_SCHEMES) if value else None
 
 
 def md_inline(value: object) -> str:
     """Body text → Markdown keeping only its links (safe targets) and emphasis."""
-    text = " ".join(str(value or "").split())
+    text = folded(value)
     out: list[str] = []
     link_url: str | None = None
     for token in INLINE.parseInline(text)[0].children or []:
@@ -60,11 +93,11 @@ def md_inline(value: object) -> str:
             out.append(" ")
         else:  # text, code, an image's alt text: words only
             out.append(escape(token.content))
-    return re.sub(r"^(\d+)\.", r"\1\\.", "".join(out))
+    return line_start("".join(out))
 
 
 def plain_text(value: object) -> str:
     """Body text → its words alone (links to their text, emphasis marks dropped)."""
-    text = " ".join(str(value or "").split())
+    text = folded(value)
     return "".join(t.content for t in INLINE.parseInline(text)[0].children or []
                    if t.type in ("text", "code_inline", "image"))

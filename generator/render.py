@@ -12,7 +12,7 @@ from pathlib import Path
 import jinja2
 
 from .export import briefs_to_json
-from .markdown_safe import md_inline, md_text, plain_text
+from .markdown_safe import md_inline, md_text, plain_text, web_url
 from .model import Brief, Recommendation, Site
 from .shortlinks import permalink_files
 
@@ -42,7 +42,7 @@ def environment(templates: Path) -> jinja2.Environment:
                              undefined=jinja2.StrictUndefined, keep_trailing_newline=True,
                              trim_blocks=True, lstrip_blocks=True, autoescape=False)
     env.filters.update(md=md_text, md_inline=md_inline, plain=plain_text, date=human_date,
-                       authors=author_names)
+                       authors=author_names, web_url=web_url)
     return env
 
 

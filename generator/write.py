@@ -1,59 +1,140 @@
-"""Generated files → `site_src/`: atomic per file, only when changed, stale ones removed.
+"""Generated files → `site_src/`: a build's changes land whole, or not at all.
 
-The generator remembers what it wrote in a manifest, so it removes only its own stale
-pages (a removed seed's page) and never touches files a user put there by hand. Writing
-only changed files keeps `mkdocs serve` from reloading forever.
+The guarantee, the way a database keeps it with a redo log:
+
+1. build.py renders every page in memory first; a failure while reading or rendering
+   leaves `site_src/` as it was.
+2. Changed files are written in full into `site_src/.generated.staging/` (a hidden folder,
+   which MkDocs skips), then the plan — files to move in, stale pages to delete, the new
+   manifest — is written atomically. Writing the plan is the commit point.
+3. The plan is applied: each staged file renamed into place (atomic per file), stale
+   pages deleted, the manifest `.generated.json` written last, the staging folder removed.
+4. Every build first finishes a plan an interrupted build committed, or discards staging
+   that was never committed. So `site_src/` is always the whole old generation or the
+   whole new one, and never gets stuck half way.
+
+The manifest lists what the generator wrote, so it deletes only its own stale pages
+(a removed seed's page) and never a file a user put in `site_src/` by hand. A hand-made
+file in the way of a generated page is left alone and reported (`Written.kept`).
+Writing only changed files keeps `mkdocs serve` from reloading forever.
 """
 from __future__ import annotations
 
 import json
 import os
+import shutil
 import tempfile
-from pathlib import Path
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
 
 MANIFEST = ".generated.json"
+STAGING = ".generated.staging"
+PLAN = "plan.json"
+
+
+@dataclass(frozen=True, slots=True)
+class Written:
+    """What a write did: files changed (written or deleted), and hand-made files kept."""
+
+    changed: tuple[str, ...]
+    kept: tuple[str, ...] = ()
 
 
 def write_atomic(path: Path, data: bytes) -> None:
-    """Write a whole file or nothing: a temp file in the same folder, then a rename."""
+    """Write a whole file or nothing: a temp file in the same folder, synced, then renamed."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(tmp, 0o644)  # mkstemp makes it private; the site is for everyone
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
 
 
+def inside(rel: object) -> bool:
+    """A relative path that stays inside site_src/ and is not the generator's own bookkeeping."""
+    if not isinstance(rel, str) or not rel:
+        return False
+    parts = PurePosixPath(rel).parts
+    return not rel.startswith("/") and ".." not in parts and parts[0] not in (MANIFEST, STAGING)
+
+
 def previous_outputs(out_dir: Path) -> set[str]:
-    """The files the last build generated (empty on a first build)."""
+    """The files the last build generated (empty on a first build, or a manifest gone bad)."""
     try:
-        return set(json.loads((out_dir / MANIFEST).read_text("utf-8")))
+        names = json.loads((out_dir / MANIFEST).read_text("utf-8"))
     except (OSError, ValueError):
         return set()
+    return {n for n in names if inside(n)} if isinstance(names, list) else set()
 
 
-def write_tree(out_dir: Path, files: dict[str, str]) -> list[str]:
-    """Bring `out_dir` to exactly `files` (for generated paths); return what changed."""
-    changed = []
-    for rel in sorted(files):
-        data = files[rel].encode("utf-8")
-        target = out_dir / rel
-        if not target.is_file() or target.read_bytes() != data:
-            write_atomic(target, data)
-            changed.append(rel)
-    for rel in sorted(previous_outputs(out_dir) - set(files)):
-        stale = out_dir / rel
-        if stale.is_file():
-            stale.unlink()
-            changed.append(rel)
-            prune_empty_dirs(stale.parent, out_dir)
-    manifest = json.dumps(sorted(files), indent=0).encode("utf-8")
-    if not (out_dir / MANIFEST).is_file() or (out_dir / MANIFEST).read_bytes() != manifest:
-        write_atomic(out_dir / MANIFEST, manifest)
-    return changed
+def differs(path: Path, data: bytes) -> bool:
+    """Whether the file at `path` is missing or holds other bytes than `data`."""
+    return not path.is_file() or path.read_bytes() != data
+
+
+def read_plan(stage: Path) -> dict | None:
+    """The plan a build committed in `stage`, or None when it never got that far."""
+    try:
+        plan = json.loads((stage / PLAN).read_text("utf-8"))
+    except (OSError, ValueError):
+        return None
+    ok = isinstance(plan, dict) and all(isinstance(plan.get(k), list) for k in ("write", "delete", "manifest"))
+    return plan if ok else None
+
+
+def apply_plan(out_dir: Path, plan: dict) -> None:
+    """Carry out a committed plan; safe to repeat after an interruption (step 3)."""
+    stage = out_dir / STAGING
+    for rel in filter(inside, plan["write"]):
+        src = stage / "files" / rel
+        if src.is_file():  # else moved already by the interrupted run
+            (out_dir / rel).parent.mkdir(parents=True, exist_ok=True)
+            os.replace(src, out_dir / rel)
+    for rel in filter(inside, plan["delete"]):
+        (out_dir / rel).unlink(missing_ok=True)
+        prune_empty_dirs((out_dir / rel).parent, out_dir)
+    manifest = sorted(filter(inside, plan["manifest"]))
+    write_atomic(out_dir / MANIFEST, json.dumps(manifest, indent=0).encode("utf-8"))
+    shutil.rmtree(stage)
+
+
+def recover(out_dir: Path) -> None:
+    """Finish a committed plan an interrupted build left, or discard uncommitted staging."""
+    stage = out_dir / STAGING
+    if not stage.is_dir():
+        return
+    plan = read_plan(stage)
+    if plan is None:  # never committed: the old tree stands
+        shutil.rmtree(stage)
+    else:
+        apply_plan(out_dir, plan)
+
+
+def write_tree(out_dir: Path, files: dict[str, str]) -> Written:
+    """Bring `out_dir` to exactly `files` (for generated paths); report changes and kept files."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    recover(out_dir)
+    old = previous_outputs(out_dir)
+    data = {rel: text.encode("utf-8") for rel, text in files.items() if inside(rel)}
+    kept = sorted(rel for rel in data if rel not in old and (out_dir / rel).exists()
+                  and differs(out_dir / rel, data[rel]))
+    ours = {rel: b for rel, b in data.items() if rel not in kept}
+    write = sorted(rel for rel, b in ours.items() if differs(out_dir / rel, b))
+    delete = sorted(rel for rel in old - set(ours) if (out_dir / rel).is_file())
+    if write or delete or old != set(ours) or not (out_dir / MANIFEST).is_file():
+        stage = out_dir / STAGING
+        for rel in write:
+            write_atomic(stage / "files" / rel, ours[rel])
+        plan = {"write": write, "delete": delete, "manifest": sorted(ours)}
+        write_atomic(stage / PLAN, json.dumps(plan, indent=1).encode("utf-8"))  # commit
+        apply_plan(out_dir, plan)
+    return Written(tuple(sorted(write + delete)), tuple(kept))
 
 
 def prune_empty_dirs(folder: Path, root: Path) -> None:

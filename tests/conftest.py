@@ -1,9 +1,12 @@
 """Shared test setup: the project root, and `--update-golden` to refresh golden files."""
 from __future__ import annotations
 
+import subprocess
 from pathlib import Path
 
 import pytest
+
+from seedkit import mkdocs_build, project_with_every_case
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -26,3 +29,10 @@ def root() -> Path:
 @pytest.fixture(scope="session")
 def seed_paths() -> list[Path]:
     return sorted((ROOT / "seeds").glob("*.txt"))
+
+
+@pytest.fixture(scope="session")
+def every_case_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, subprocess.CompletedProcess]:
+    """One `mkdocs build` of the real seeds plus every bad, edge and hostile case (shared)."""
+    project = project_with_every_case(tmp_path_factory.mktemp("every-case"))
+    return project, mkdocs_build(project)

@@ -2,8 +2,6 @@
 from __future__ import annotations
 
 import json
-import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -13,30 +11,15 @@ import pytest
 from generator.aliases import load_aliases
 from generator.build import parse_seed
 from generator.ids import with_ids
+from seedkit import copy_project, mkdocs_build
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def copy_project(dest: Path) -> Path:
-    """The project's inputs (config, seeds, templates, aliases) in a fresh folder."""
-    for name in ("mkdocs.yml", "aliases.yaml"):
-        shutil.copy(ROOT / name, dest / name)
-    for name in ("seeds", "templates"):
-        shutil.copytree(ROOT / name, dest / name)
-    (dest / "site_src").mkdir()
-    return dest
-
-
-def mkdocs_build(project: Path, *extra: str) -> subprocess.CompletedProcess:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", *extra],
-                          cwd=project, env=env, capture_output=True, text=True, timeout=300)
 
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     project = copy_project(tmp_path_factory.mktemp("project"))
-    result = mkdocs_build(project)
+    result = mkdocs_build(project, "--strict")
     assert result.returncode == 0, result.stderr
     assert "WARNING" not in result.stderr, result.stderr
     return project

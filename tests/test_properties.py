@@ -1,0 +1,110 @@
+"""Properties over any input: a Brief or a SeedError (never another exception), inert output.
+
+Hypothesis writes the seeds: arbitrary text in each format, arbitrary bytes, text built
+from the characters that matter to Markdown, HTML and templates.
+"""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import lxml.html
+import markdown
+from hypothesis import HealthCheck, given, settings, strategies as st
+
+from generator.aliases import load_aliases
+from generator.build import Paths, build
+from generator.clean import clean_text
+from generator.markdown_safe import folded, md_inline, md_text
+from generator.model import Brief, SeedError
+from generator.parse import parse_document
+from generator.read import printable, read_seed
+
+ROOT = Path(__file__).resolve().parent.parent
+ALIASES = load_aliases(None)
+SETTINGS = settings(max_examples=150, deadline=None,
+                    suppress_health_check=[HealthCheck.function_scoped_fixture])
+
+PIECES = ["<script>", "</script>", "<img src=x onerror=alert(1)>", "javascript:", "{{", "}}",
+          "{%", "%}", "{:", "{ #x }", "[", "]", "(", ")", "*", "_", "`", "#", "|", "---", "===",
+          "1.", "&lt;", "&amp;", "&#106;", "\\", "<", ">", "\"", "'", "!", "\n", "\n\n", " ",
+          "The council should act now.", "Why?", "It remains to be seen whether it works.",
+          "Share", "By Ana Ruiz", "2024-03-05", "\u00a0", "\u200b", "❖", "http://x.org/a"]
+TEXT = st.one_of(st.text(max_size=400),
+                 st.lists(st.sampled_from(PIECES), max_size=60).map("".join))
+
+
+def brief_or_seed_error(path: Path) -> Brief | SeedError:
+    """Read and parse a seed, returning the SeedError instead of raising it."""
+    try:
+        return parse_document(read_seed(path), f"seeds/{path.name}", ALIASES)
+    except SeedError as err:
+        assert str(err).startswith(f"seeds/{path.name}: ") or str(err).startswith(str(path))
+        return err
+
+
+@given(text=TEXT, suffix=st.sampled_from([".txt", ".md", ".html"]))
+@SETTINGS
+def test_any_text_gives_a_brief_or_a_seed_error(tmp_path: Path, text: str, suffix: str) -> None:
+    path = tmp_path / f"seed{suffix}"
+    path.write_text(text, encoding="utf-8")
+    assert isinstance(brief_or_seed_error(path), (Brief, SeedError))
+
+
+@given(data=st.binary(max_size=600))
+@SETTINGS
+def test_any_bytes_give_a_brief_or_a_seed_error(tmp_path: Path, data: bytes) -> None:
+    path = tmp_path / "seed.txt"
+    path.write_bytes(data)
+    assert isinstance(brief_or_seed_error(path), (Brief, SeedError))
+
+
+def rendered(text: str) -> lxml.html.HtmlElement:
+    html = markdown.markdown(text, extensions=["attr_list", "tables", "toc"])
+    return lxml.html.fragment_fromstring(html, create_parent="body")
+
+
+@given(TEXT)
+@SETTINGS
+def test_md_text_renders_as_exactly_the_text(text: str) -> None:
+    tree = rendered(md_text(text))
+    assert [el.tag for el in tree.iter()] in (["body", "p"], ["body"])
+    assert tree.text_content() == folded(text)
+
+
+@given(TEXT)
+@SETTINGS
+def test_md_inline_renders_nothing_live(text: str) -> None:
+    tree = rendered(md_inline(text))
+    assert {el.tag for el in tree.iter()} <= {"body", "p", "a", "em", "strong"}
+    for link in tree.iter("a"):
+        assert set(link.attrib) == {"href"}
+        assert link.get("href").split(":")[0].lower() in ("http", "https", "mailto") or \
+            ":" not in link.get("href").split("/")[0]
+
+
+@given(TEXT)
+@SETTINGS
+def test_cleaning_hostile_text_is_idempotent(text: str) -> None:
+    once = clean_text(text)
+    assert clean_text(once) == once
+
+
+NAMES = st.text(st.characters(blacklist_categories=["Cs"], blacklist_characters="/\x00"),
+                min_size=1, max_size=40).filter(lambda n: n not in (".", ".."))
+
+
+@given(seeds=st.dictionaries(NAMES, TEXT, min_size=1, max_size=4),
+       suffix=st.sampled_from([".txt", ".md", ".html"]))
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_any_seeds_folder_builds_with_one_line_per_skipped_seed(tmp_path_factory, seeds, suffix) -> None:
+    project = tmp_path_factory.mktemp("project")
+    shutil.copytree(ROOT / "templates", project / "templates")
+    (project / "seeds").mkdir()
+    for name, text in seeds.items():
+        (project / "seeds" / f"{name}{suffix}").write_text(text, encoding="utf-8")
+    report = build(Paths.under(project))
+    shown = {f"seeds/{printable(name)}{suffix}" for name in seeds if not name.startswith(".")}
+    assert {b.source_file for b in report.briefs} | {p.path for p in report.problems} == shown
+    assert all("\n" not in str(p) for p in report.problems)
+    assert len({b.slug for b in report.briefs}) == len(report.briefs)

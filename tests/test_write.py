@@ -1,0 +1,122 @@
+"""Writing site_src/: only changes, stale pages gone, hand-made files kept, never half written."""
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from generator import write
+from generator.build import Paths, build
+from generator.write import MANIFEST, STAGING, write_tree
+from seedkit import article, copy_project
+
+OLD = {"index.md": "# Home\n", "briefs/a.md": "# A\n", "briefs/b.md": "# B\n"}
+NEW = {"index.md": "# Home, new\n", "briefs/a.md": "# A\n", "briefs/c.md": "# C\n"}
+
+
+def tree(out: Path) -> dict[str, str]:
+    """Every file under `out` (bookkeeping aside) → its text."""
+    files = (p.relative_to(out) for p in sorted(out.rglob("*")) if p.is_file())
+    return {f.as_posix(): (out / f).read_text("utf-8") for f in files
+            if not any(part.startswith(".") for part in f.parts)}
+
+
+def test_first_write_then_nothing_to_do(tmp_path: Path) -> None:
+    assert write_tree(tmp_path, OLD).changed == ("briefs/a.md", "briefs/b.md", "index.md")
+    assert tree(tmp_path) == OLD
+    assert json.loads((tmp_path / MANIFEST).read_text()) == sorted(OLD)
+    assert write_tree(tmp_path, OLD).changed == ()
+
+
+def test_stale_pages_go_hand_made_files_stay(tmp_path: Path) -> None:
+    write_tree(tmp_path, {**OLD, "extra/only.md": "x"})
+    (tmp_path / "notes.md").write_text("mine", "utf-8")
+    (tmp_path / "briefs" / "mine.md").write_text("also mine", "utf-8")
+    result = write_tree(tmp_path, NEW)
+    assert result.changed == ("briefs/b.md", "briefs/c.md", "extra/only.md", "index.md")
+    assert tree(tmp_path) == {**NEW, "notes.md": "mine", "briefs/mine.md": "also mine"}
+    assert not (tmp_path / "extra").exists()
+
+
+def test_hand_made_file_in_the_way_is_kept_and_reported(tmp_path: Path) -> None:
+    (tmp_path / "index.md").write_text("my own home page", "utf-8")
+    result = write_tree(tmp_path, OLD)
+    assert result.kept == ("index.md",)
+    assert tree(tmp_path) == {**OLD, "index.md": "my own home page"}
+    write_tree(tmp_path, {"briefs/a.md": "# A\n"})
+    assert (tmp_path / "index.md").read_text("utf-8") == "my own home page"
+
+
+def test_manifest_cannot_point_outside(tmp_path: Path) -> None:
+    out, outside = tmp_path / "site_src", tmp_path / "precious.txt"
+    outside.write_text("keep", "utf-8")
+    out.mkdir()
+    (out / MANIFEST).write_text(json.dumps(["../precious.txt", str(outside), ".generated.json"]))
+    write_tree(out, OLD)
+    assert outside.read_text("utf-8") == "keep" and tree(out) == OLD
+
+
+def interrupt_after(monkeypatch: pytest.MonkeyPatch, calls: int) -> None:
+    """Make the `calls`+1-th rename in write.py raise, as a Ctrl-C would."""
+    real, count = os.replace, [0]
+
+    def replace(src, dst):
+        count[0] += 1
+        if count[0] > calls:
+            raise KeyboardInterrupt
+        real(src, dst)
+
+    monkeypatch.setattr(write.os, "replace", replace)
+
+
+@pytest.mark.parametrize("renames", range(0, 6))
+def test_interrupted_write_is_never_half_done(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                              renames: int) -> None:
+    write_tree(tmp_path, OLD)
+    with monkeypatch.context() as patch:
+        interrupt_after(patch, renames)
+        with pytest.raises(KeyboardInterrupt):
+            write_tree(tmp_path, NEW)
+    committed = (tmp_path / STAGING / write.PLAN).is_file()
+    if not committed:  # stopped before the commit point: the old tree stands untouched
+        assert tree(tmp_path) == OLD
+    write.recover(tmp_path)
+    assert tree(tmp_path) == (NEW if committed else OLD)
+    assert not (tmp_path / STAGING).exists()
+    assert json.loads((tmp_path / MANIFEST).read_text()) == sorted(NEW if committed else OLD)
+
+
+def test_next_build_after_an_interruption_converges(tmp_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    write_tree(tmp_path, OLD)
+    with monkeypatch.context() as patch:
+        interrupt_after(patch, 4)  # two staged files, the plan, one move: half applied
+        with pytest.raises(KeyboardInterrupt):
+            write_tree(tmp_path, NEW)
+    write_tree(tmp_path, {"index.md": "# Home, newest\n"})
+    assert tree(tmp_path) == {"index.md": "# Home, newest\n"}
+
+
+def test_removed_seed_page_disappears_hand_made_page_stays(tmp_path: Path) -> None:
+    project = copy_project(tmp_path)
+    (project / "seeds" / "walls.txt").write_text(article("The Walls Come First"), "utf-8")
+    (project / "site_src" / "about.md").write_text("# About us\n", "utf-8")
+    build(Paths.under(project))
+    assert (project / "site_src" / "briefs" / "the-walls-come-first.md").is_file()
+    (project / "seeds" / "walls.txt").unlink()
+    report = build(Paths.under(project))
+    assert "briefs/the-walls-come-first.md" in report.changed
+    assert not (project / "site_src" / "briefs" / "the-walls-come-first.md").exists()
+    assert (project / "site_src" / "about.md").read_text("utf-8") == "# About us\n"
+    assert "the-walls-come-first" not in (project / "site_src" / "index.md").read_text("utf-8")
+
+
+def test_build_names_the_hand_made_file_it_kept(tmp_path: Path) -> None:
+    project = copy_project(tmp_path)
+    (project / "site_src" / "index.md").write_text("# My own home\n", "utf-8")
+    report = build(Paths.under(project))
+    assert [str(p) for p in report.problems] == [
+        "site_src/index.md: made by hand, so left alone; move it to let the generator write this page"]
+    assert (project / "site_src" / "index.md").read_text("utf-8") == "# My own home\n"
