@@ -16,11 +16,10 @@ from .highlight import Marked, highlight_paragraph, text_anchor
 from .markdown_safe import md_inline, md_text, plain_text, safe_url
 from .model import Brief, Recommendation, Site
 from .views import (actor_label, anchor, briefs_by_publication, briefs_by_year, entities_by_kind,
-                    entity_slug, entity_views, strength_counts)
+                    entity_slug, entity_views, strength_counts, strongest_first)
 
 MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August",
                "September", "October", "November", "December")
-STRENGTH_ORDER = {"must": 0, "should": 1, "could": 2}
 ASSETS = ("assets/briefs.css", "assets/iframe-worker-shim.js")
 """Static files the pages need, copied from the templates folder as they are."""
 
@@ -67,9 +66,7 @@ def recommendations_by_actor(briefs: Iterable[Brief]) -> list[tuple[str, list[tu
     for brief in briefs:
         for rec in brief.recommendations:
             groups[actor_label(rec)].append((brief, rec))
-    return [(actor, sorted(items, key=lambda br: (STRENGTH_ORDER[br[1].strength], br[0].slug,
-                                                  br[1].paragraph, br[1].sentence)))
-            for actor, items in sorted(groups.items())]
+    return [(actor, strongest_first(items)) for actor, items in sorted(groups.items())]
 
 
 def home_order(briefs: Iterable[Brief]) -> list[Brief]:

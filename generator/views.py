@@ -61,6 +61,18 @@ def actor_label(rec: Recommendation) -> str:
     return rec.actor or NO_ACTOR
 
 
+def strength_rank(strength: str) -> int:
+    """Strongest first: must, should, could (anything unknown after them)."""
+    return STRENGTHS.index(strength) if strength in STRENGTHS else len(STRENGTHS)
+
+
+def strongest_first(pairs: Iterable[tuple[Brief, Recommendation]]
+                    ) -> list[tuple[Brief, Recommendation]]:
+    """(brief, recommendation) pairs: must before should before could, then in reading order."""
+    return sorted(pairs, key=lambda br: (strength_rank(br[1].strength), br[0].slug,
+                                         br[1].paragraph, br[1].sentence))
+
+
 def strength_counts(recs: Iterable[Recommendation]) -> dict[str, int]:
     """{"must": n, "should": n, "could": n} for a group of recommendations."""
     counts = Counter(r.strength for r in recs)
@@ -77,11 +89,12 @@ def name_pattern(names: Iterable[str]) -> re.Pattern[str] | None:
 
 def naming_recommendations(names: Sequence[str], briefs: Sequence[Brief]
                            ) -> tuple[tuple[Brief, Recommendation], ...]:
-    """Every recommendation whose actor is one of `names` or whose sentence names one."""
+    """Every recommendation whose actor is one of `names` or whose sentence names one,
+    strongest first."""
     pattern = name_pattern(names)
     found = [(b, r) for b in briefs for r in b.recommendations
              if r.actor in names or (pattern and pattern.search(plain_text(r.text)))]
-    return tuple(found)
+    return tuple(strongest_first(found))
 
 
 def entity_views(briefs: Sequence[Brief]) -> list[EntityView]:
