@@ -106,7 +106,10 @@ def entity_views(briefs: Sequence[Brief]) -> list[EntityView]:
     views = []
     for slug, pairs in sorted(grouped.items()):
         entities = [e for _, e in pairs]
-        name = Counter(e.name for e in entities).most_common(1)[0][0]
+        spellings = Counter()
+        for e in entities:
+            spellings[e.name] += e.mentions
+        name = max(sorted(spellings), key=spellings.__getitem__)  # most mentioned, then A–Z
         kinds = Counter(e.kind for e in entities)
         aliases = sorted({a for e in entities for a in (e.name, *e.aliases)} - {name})
         mentions: Counter[str] = Counter()
