@@ -15,7 +15,7 @@ from .export import briefs_to_json
 from .highlight import Marked, highlight_paragraph, text_anchor
 from .markdown_safe import md_inline, md_text, plain_text, safe_url
 from .model import Brief, Recommendation, Site
-from .views import (actor_label, anchor, briefs_by_publication, briefs_by_year, entities_by_kind,
+from .views import (actor_label, anchor, brief_tags, briefs_by_publication, briefs_by_year, entities_by_kind,
                     entity_slug, entity_views, strength_counts, strongest_first)
 
 MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August",
@@ -46,7 +46,8 @@ def environment(templates: Path) -> jinja2.Environment:
                              trim_blocks=True, lstrip_blocks=True, autoescape=False)
     env.filters.update(md=md_text, md_inline=md_inline, plain=plain_text, date=human_date,
                        authors=author_names, anchor=anchor, entity_slug=entity_slug,
-                       text_anchor=text_anchor, actor=actor_label, safe_url=safe_url)
+                       text_anchor=text_anchor, actor=actor_label, safe_url=safe_url,
+                       tags=brief_tags)
     return env
 
 
@@ -91,6 +92,7 @@ def render_views(env: jinja2.Environment, briefs: list[Brief]) -> dict[str, str]
             groups=briefs_by_publication(briefs)),
         "entities/index.md": env.get_template("entities.md.j2").render(
             groups=entities_by_kind(entities)),
+        "tags.md": env.get_template("tags.md.j2").render(),
     }
     entity = env.get_template("entity.md.j2")
     files.update({f"entities/{v.slug}.md": entity.render(entity=v) for v in entities})

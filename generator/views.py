@@ -23,6 +23,8 @@ OTHER_KIND = "Other"
 NO_ACTOR = "No named actor"
 UNKNOWN_PUBLICATION = "Unknown publication"
 UNDATED = "Undated"
+TAG_UNSAFE = re.compile(r"[^\w .,'’()-]+")
+"""What a tag may not contain: Material writes tag names into pages unescaped."""
 RESERVED_SLUGS = {"index"}
 """Names an entity page cannot take: `entities/index.md` is the entity index."""
 
@@ -59,6 +61,12 @@ def entity_slug(name: str) -> str:
 def actor_label(rec: Recommendation) -> str:
     """Who should act, as the site writes it."""
     return rec.actor or NO_ACTOR
+
+
+def brief_tags(brief: Brief) -> list[str]:
+    """A brief's tags: who its recommendations address, in characters safe as raw HTML."""
+    names = {" ".join(TAG_UNSAFE.sub(" ", r.actor).split()) for r in brief.recommendations if r.actor}
+    return sorted(n for n in names if n)
 
 
 def strength_rank(strength: str) -> int:

@@ -14,7 +14,7 @@ import threading
 from collections.abc import Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 import pytest
 
@@ -23,6 +23,12 @@ ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--no-first-run"]
 ARTIFACTS = Path(__file__).parent / "artifacts"
 TIMEOUT_MS = 15_000
+STOP_WORDS = set("""able about across after almost also among because been cannot could dear
+does either else ever every from have hers however into just least like likely might most
+must neither often only other rather said says should since some than that their them then
+there these they this twas wants were what when where which while whom will with would your
+""".split())
+"""lunr's English stop words of four letters or more (search drops them from a query)."""
 
 
 class QuietHandler(SimpleHTTPRequestHandler):
@@ -102,25 +108,40 @@ def first_items(site: Path) -> list[tuple[dict, dict]]:
     return [(b, b["recommendations"][0]) for b in site_briefs(site) if b["recommendations"]]
 
 
-def search_words(text: str, count: int = 7) -> str:
-    """A run of words from the middle of a sentence, as a reader would remember them."""
-    words = re.findall(r"[A-Za-z]{4,}", text)
+def search_words(text: str, count: int = 6) -> list[str]:
+    """A run of words from the middle of a sentence, as a reader would remember them
+    (no stop words, which search ignores)."""
+    words = [w for w in re.findall(r"[A-Za-z]{4,}", text) if w.lower() not in STOP_WORDS]
     start = max(0, (len(words) - count) // 2)
-    return " ".join(words[start:start + count])
+    return words[start:start + count]
+
+
+def best_section(page):
+    """The best section among the search results: Material lists each matching page first
+    (a link to its top), then its sections best first, so the first link with a #."""
+    return page.locator('.md-search-result__list a.md-search-result__link[href*="#"]').first
 
 
 def search(page, sentence: str):
-    """Type words of `sentence` into the search box; the best section's result link.
-
-    Material lists each matching page first (a link to its top), then its sections best
-    first: the first link with a #fragment is the best section found.
-    """
+    """Type words of `sentence` into the search box; the best section's result link once
+    the results are those of the whole query (its last word highlighted in the link)."""
+    words = search_words(sentence)
     box = page.locator("input.md-search__input")
     box.click()
-    box.press_sequentially(search_words(sentence))
-    first = page.locator('.md-search-result__list a.md-search-result__link[href*="#"]').first
-    first.wait_for()
-    return first
+    box.press_sequentially(" ".join(words))
+    last = words[-1].lower()
+    page.wait_for_function(
+        """last => [...document.querySelectorAll('.md-search-result__link[href*="#"]')]
+                   .some(a => new URL(a.href).searchParams.get('h')?.split(' ').includes(last))""",
+        arg=last)
+    return best_section(page)
+
+
+def shared_search(page, base_url: str, sentence: str):
+    """Open the site with a shared search link (?q=…); the best section's result link."""
+    page.goto(base_url + "?q=" + quote(" ".join(search_words(sentence))))
+    best_section(page).wait_for(state="attached")
+    return best_section(page)
 
 
 def points_at(href: str, path: str, item_id: str) -> bool:
@@ -149,6 +170,19 @@ def test_search_lands_on_the_recommendation(page, base_url: str, built_site: Pat
     first.click()
     page.wait_for_url(re.compile(re.escape(f"briefs/{brief['slug']}/") + r".*#" + rec["id"] + "$"))
     expect_item_in_view(page, rec["id"])
+    assert not watch.problems
+
+
+def test_every_item_is_the_best_search_result_for_its_words(page, base_url: str,
+                                                           built_site: Path) -> None:
+    page, watch = page
+    missed = []
+    for brief in site_briefs(built_site):
+        for item in brief["recommendations"] + brief["open_questions"]:
+            href = shared_search(page, base_url, item["text"]).get_attribute("href")
+            if not points_at(href, f"briefs/{brief['slug']}/", item["id"]):
+                missed.append((item["text"], href))
+    assert not missed
     assert not watch.problems
 
 
