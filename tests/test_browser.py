@@ -1,7 +1,7 @@
 """The built site in a real browser: Debian's headless Chromium driven by Playwright.
 
-The site is built once per session (conftest: `built_site`, `offline_site`) and served on
-127.0.0.1. Every request to another host is refused and counted as a failure. Without
+The site is built once per session for a free port of 127.0.0.1 and served there (the
+offline copy, conftest's `offline_site`, is opened from disk). Every request to another host is refused and counted as a failure. Without
 /usr/bin/chromium these tests skip locally and fail in CI (CI must run them).
 """
 from __future__ import annotations
@@ -17,6 +17,7 @@ from pathlib import Path
 from urllib.parse import quote, urlsplit
 
 import pytest
+from siteproject import build_copy
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -39,15 +40,29 @@ class QuietHandler(SimpleHTTPRequestHandler):
 
 
 @pytest.fixture(scope="session")
-def base_url(built_site: Path) -> Iterator[str]:
-    """The built site served on a free port of 127.0.0.1."""
-    handler = functools.partial(QuietHandler, directory=str(built_site))
+def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
+    """The site served on a free port of 127.0.0.1, built with that address as its
+    site_url: instant navigation follows only links whose port matches the sitemap's."""
+    dest = tmp_path_factory.mktemp("served")
+    handler = functools.partial(QuietHandler, directory=str(dest / "site"))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    site = build_copy(dest, SITE_URL=base)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    yield base, site
     server.shutdown()
     server.server_close()
+
+
+@pytest.fixture(scope="session")
+def base_url(served: tuple[str, Path]) -> str:
+    return served[0]
+
+
+@pytest.fixture(scope="session")
+def site(served: tuple[str, Path]) -> Path:
+    return served[1]
 
 
 @pytest.fixture(scope="session")
@@ -158,9 +173,9 @@ def expect_item_in_view(page, item_id: str) -> None:
 
 
 @pytest.mark.parametrize("n", [0, 1])
-def test_search_lands_on_the_recommendation(page, base_url: str, built_site: Path, n: int) -> None:
+def test_search_lands_on_the_recommendation(page, base_url: str, site: Path, n: int) -> None:
     page, watch = page
-    items = first_items(built_site)
+    items = first_items(site)
     if n >= len(items):
         pytest.skip("fewer briefs with recommendations than cases")
     brief, rec = items[n]
@@ -170,14 +185,16 @@ def test_search_lands_on_the_recommendation(page, base_url: str, built_site: Pat
     first.click()
     page.wait_for_url(re.compile(re.escape(f"briefs/{brief['slug']}/") + r".*#" + rec["id"] + "$"))
     expect_item_in_view(page, rec["id"])
+    from playwright.sync_api import expect
+    expect(page.locator(f'[id="{rec["id"]}"] mark[data-md-highlight]').first).to_be_visible()
     assert not watch.problems
 
 
 def test_every_item_is_the_best_search_result_for_its_words(page, base_url: str,
-                                                           built_site: Path) -> None:
+                                                           site: Path) -> None:
     page, watch = page
     missed = []
-    for brief in site_briefs(built_site):
+    for brief in site_briefs(site):
         for item in brief["recommendations"] + brief["open_questions"]:
             href = shared_search(page, base_url, item["text"]).get_attribute("href")
             if not points_at(href, f"briefs/{brief['slug']}/", item["id"]):
@@ -186,23 +203,23 @@ def test_every_item_is_the_best_search_result_for_its_words(page, base_url: str,
     assert not watch.problems
 
 
-def test_short_link_lands_on_the_item(page, base_url: str, built_site: Path) -> None:
+def test_short_link_lands_on_the_item(page, base_url: str, site: Path) -> None:
     # Contract with the ids work: r/<id>/index.html sends the reader to briefs/<slug>/#<id>.
-    if not (built_site / "r").is_dir():
+    if not (site / "r").is_dir():
         pytest.skip("no r/ short pages in this build yet (the ids branch adds them)")
     page, watch = page
-    brief, rec = first_items(built_site)[0]
+    brief, rec = first_items(site)[0]
     page.goto(f"{base_url}r/{rec['id']}/")
     page.wait_for_url(f"{base_url}briefs/{brief['slug']}/#{rec['id']}")
     expect_item_in_view(page, rec["id"])
     assert not watch.problems
 
 
-def test_copy_link_copies_a_short_link_that_works(page, base_url: str, built_site: Path) -> None:
+def test_copy_link_copies_a_short_link_that_works(page, base_url: str, site: Path) -> None:
     # Contract with the ids work: a [data-permalink-copy=link] button inside the item's
     # [data-permalink-id] box puts <site>/r/<id>/ on the clipboard.
     page, watch = page
-    brief, rec = first_items(built_site)[0]
+    brief, rec = first_items(site)[0]
     page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base_url)
     page.goto(f"{base_url}briefs/{brief['slug']}/")
     button = page.locator(f'[data-permalink-id="{rec["id"]}"] [data-permalink-copy="link"]')
@@ -220,6 +237,7 @@ def test_copy_link_copies_a_short_link_that_works(page, base_url: str, built_sit
 def test_entity_page_leads_to_a_brief(page, base_url: str) -> None:
     page, watch = page
     page.goto(base_url)
+    page.evaluate("window.sameDocument = true")  # survives instant navigation, not a reload
     page.locator("article").get_by_role("link", name="people, organizations and places").click()
     page.wait_for_url(f"{base_url}entities/")
     page.locator("article li a").first.click()
@@ -230,13 +248,14 @@ def test_entity_page_leads_to_a_brief(page, base_url: str) -> None:
     page.wait_for_url(re.compile(re.escape(base_url) + r"briefs/[^/]+/#entities$"))
     from playwright.sync_api import expect
     expect(page.locator("article h1")).to_have_text(re.compile("^" + re.escape(title)))
+    assert page.evaluate("window.sameDocument === true"), "instant navigation is off"
     assert not watch.problems
 
 
-def test_no_page_has_console_errors_or_asks_another_host(page, base_url: str, built_site: Path) -> None:
+def test_no_page_has_console_errors_or_asks_another_host(page, base_url: str, site: Path) -> None:
     page, watch = page
-    pages = sorted(p.relative_to(built_site).as_posix() for p in built_site.rglob("index.html")
-                   if not p.relative_to(built_site).as_posix().startswith("r/"))
+    pages = sorted(p.relative_to(site).as_posix() for p in site.rglob("index.html")
+                   if not p.relative_to(site).as_posix().startswith("r/"))
     assert len(pages) > 5
     for rel in pages:
         page.goto(base_url + rel.removesuffix("index.html"))
@@ -256,10 +275,10 @@ def test_offline_copy_works_opened_from_disk(page, offline_site: Path) -> None:
     assert not watch.problems
 
 
-def test_brief_page_screenshots_and_print_layout(page, base_url: str, built_site: Path) -> None:
+def test_brief_page_screenshots_and_print_layout(page, base_url: str, site: Path) -> None:
     page, watch = page
     ARTIFACTS.mkdir(exist_ok=True)
-    brief = max(site_briefs(built_site), key=lambda b: len(b["recommendations"]))
+    brief = max(site_briefs(site), key=lambda b: len(b["recommendations"]))
     page.goto(f"{base_url}briefs/{brief['slug']}/")
     from playwright.sync_api import expect
     marks = page.locator("mark.brief-mark")

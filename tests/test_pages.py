@@ -28,6 +28,8 @@ def test_brief_pages_read_in_order_with_items_marked_in_the_text(built_site: Pat
         found = [s for s in SECTION_ORDER if f'<h2 id="{s}"' in page]
         assert found == sorted(found, key=lambda s: page.index(f'<h2 id="{s}"')), found
         assert found[0] == "summary", found
+        for section in found:  # each section heading carries its permalink
+            assert re.search(rf'<h2 id="{section}">.*?<a class="headerlink" href="#{section}"', page)
         assert "brief-byline" in page
         for item in brief["recommendations"] + brief["open_questions"]:
             assert f'href="#at-{item["id"]}"' in page, item["text"]     # entry → text
