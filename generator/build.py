@@ -13,10 +13,11 @@ from pathlib import Path
 from slugify import slugify
 
 from .aliases import Aliases, load_aliases
-from .ids import with_ids
+from .ids import assign_ids
 from .model import Brief, Problem, SeedError, Site
 from .parse import parse_document
 from .read import read_seed
+from .registry import REGISTRY_FILE, load_registry, save_registry
 from .render import render_site
 from .write import write_tree
 
@@ -30,6 +31,8 @@ class Paths:
     templates: Path
     out: Path
     aliases: Path
+    registry: Path | None = None
+    """The id registry (ids.lock.json); None for the one at the project root."""
 
     @classmethod
     def under(cls, root: Path) -> "Paths":
@@ -44,6 +47,8 @@ class BuildReport:
     briefs: tuple[Brief, ...]
     problems: tuple[Problem, ...]
     changed: tuple[str, ...]
+    notes: tuple[str, ...] = ()
+    """What the id stage changed: items re-anchored after an edit, removed, restored."""
 
 
 def display_path(path: Path, root: Path) -> str:
@@ -99,8 +104,10 @@ def build(paths: Paths) -> BuildReport:
     """Load seeds → parse each → check across briefs → ids → render → write."""
     aliases = load_aliases(paths.aliases)
     briefs, problems = parse_seeds(paths, aliases)
-    briefs = [with_ids(b) for b in unique_slugs(briefs)]
-    site = Site(briefs=tuple(briefs), problems=tuple(problems))
+    registry = paths.registry or paths.root / REGISTRY_FILE
+    ids = assign_ids(unique_slugs(briefs), load_registry(registry))
+    site = Site(briefs=ids.briefs, ids=ids.records, problems=tuple(problems))
     files = render_site(site, paths.templates)
     changed = write_tree(paths.out, files)
-    return BuildReport(tuple(briefs), tuple(problems), tuple(changed))
+    save_registry(registry, ids.records)
+    return BuildReport(ids.briefs, tuple(problems), tuple(changed), ids.notes)

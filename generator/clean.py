@@ -30,7 +30,8 @@ def furniture() -> dict:
     data = yaml.safe_load(resources.files("generator").joinpath("data/furniture.yaml").read_text("utf-8"))
     whole = lambda ps: re.compile(r"^(?:#+\s*)?(?:" + "|".join(ps) + r")\s*$", re.I)
     return {"blocks": whole(data["blocks"]), "sections": whole(data["sections"]),
-            "switchers": whole(data["switchers"]), "end_marks": tuple(data["end_marks"])}
+            "switchers": whole(data["switchers"]), "end_marks": tuple(data["end_marks"]),
+            "inline": re.compile("|".join(data["inline"]))}
 
 
 def normalize_spaces(text: str) -> str:
@@ -90,6 +91,11 @@ def drop_furniture(text: str) -> str:
     return "\n\n".join(kept) + "\n"
 
 
+def drop_inline_furniture(text: str) -> str:
+    """Image credits and page counters glued into a paragraph by PDF or feed extraction."""
+    return furniture()["inline"].sub("", text)
+
+
 def drop_end_marks(text: str) -> str:
     """End marks (❖, ■, -30-) closing a paragraph are layout, not words."""
     marks = "|".join(map(re.escape, furniture()["end_marks"]))
@@ -115,8 +121,8 @@ def join_page_breaks(text: str) -> str:
     return "\n\n".join(out) + "\n"
 
 
-STEPS = (normalize_spaces, repair_links, drop_furniture, drop_end_marks, join_page_breaks,
-         normalize_spaces)
+STEPS = (normalize_spaces, repair_links, drop_furniture, drop_inline_furniture, drop_end_marks,
+         join_page_breaks, normalize_spaces)
 
 
 def clean_text(text: str) -> str:

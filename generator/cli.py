@@ -12,27 +12,44 @@ from pathlib import Path
 from .aliases import load_aliases
 from .build import Paths, build, parse_seed
 from .export import brief_to_dict, to_json
-from .ids import with_ids
+from .ids import assign_ids
 from .model import SeedError
+from .registry import REGISTRY_FILE, load_registry, save_registry
 
 
 def extract(args: argparse.Namespace) -> int:
-    """Print one seed's brief as JSON; one error line and exit 1 when it cannot be read."""
+    """Print one seed's brief as JSON; one error line and exit 1 when it cannot be read.
+
+    Ids come from the registry: `--ids FILE` is read and recorded in; without it the
+    site's own `ids.lock.json` is only read, never written.
+    """
     root = Path.cwd()
     try:
         brief = parse_seed(Path(args.seed), root, load_aliases(root / "aliases.yaml"))
+        records = load_registry(Path(args.ids) if args.ids else root / REGISTRY_FILE)
     except SeedError as err:
         print(err, file=sys.stderr)
         return 1
-    sys.stdout.write(to_json(brief_to_dict(with_ids(brief))))
+    result = assign_ids([brief], records, complete=False)
+    if args.ids:
+        save_registry(Path(args.ids), result.records)
+    for note in result.notes:
+        print(note, file=sys.stderr)
+    sys.stdout.write(to_json(brief_to_dict(result.briefs[0])))
     return 0
 
 
 def build_cmd(args: argparse.Namespace) -> int:
     """Regenerate site_src/ from seeds/; exit 1 under --strict when a seed was skipped."""
-    report = build(Paths.under(Path(args.project)))
+    try:
+        report = build(Paths.under(Path(args.project)))
+    except SeedError as err:  # a broken id registry: never build over published ids
+        print(f"ERROR: {err}", file=sys.stderr)
+        return 1
     for problem in report.problems:
         print(f"WARNING: {problem}", file=sys.stderr)
+    for note in report.notes:
+        print(f"ids: {note}", file=sys.stderr)
     print(f"{len(report.briefs)} briefs built, {len(report.problems)} seeds skipped, "
           f"{len(report.changed)} files changed", file=sys.stderr)
     return 1 if args.strict and report.problems else 0

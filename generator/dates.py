@@ -4,6 +4,7 @@ Precision is kept, never invented: "June 2021" → "2021-06", "2021" alone is no
 """
 from __future__ import annotations
 
+import datetime
 import re
 
 MONTHS = {m: i for i, names in enumerate(
@@ -30,7 +31,9 @@ def iso(match: re.Match) -> str | None:
     year = int(parts["year"])
     month = MONTHS[parts["month"].lower()] if parts.get("month") else int(parts.get("mm") or 0)
     day = int(parts.get("day") or parts.get("dd") or 0)
-    if not 1 <= month <= 12 or day > 31:
+    try:
+        datetime.date(year, month, day or 1)
+    except ValueError:
         return None
     return f"{year:04d}-{month:02d}-{day:02d}" if day else f"{year:04d}-{month:02d}"
 

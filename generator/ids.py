@@ -1,26 +1,242 @@
-"""Give every recommendation and open question a short stable id."""
+"""Stable ids for recommendations and open questions, matched against the id registry.
+
+How an item keeps its id
+------------------------
+Every recommendation and open question gets a short, URL-safe id (six characters, lower
+case, never ``0 1 l o``) that a memo can cite forever. The build records each id in the
+registry (``ids.lock.json``) with the item's text, the text just before and after it, and
+its paragraph — a quote with prefix and suffix, as Hypothesis and the W3C
+TextQuoteSelector anchor an annotation. On every build each item is matched to the records
+of its own brief (see below), of the same kind:
+
+1. exact — an item whose text (case, punctuation, links and spacing ignored) equals a
+   record's keeps that id; where several records share the text, context and position
+   decide;
+2. fuzzy — remaining items and records are paired best-first by text similarity (80 %),
+   context similarity (15 %) and position (5 %); a pair holds when the texts are at least
+   85 % alike, or at least 70 % alike with their prefix and suffix at least 75 % alike,
+   or when one is found (90 % alike) inside the other and is at least half its length.
+   A typo fix, a changed word or changed punctuation keeps the id, and so does a sentence
+   rejoined with a neighbour; a sentence rewritten beyond recognition gets a new one;
+3. new — anything else gets a fresh id: a hash of slug, kind and text, salted until it is
+   not in the registry, so ids are deterministic and never reused.
+
+Steps 1 and 2 are `anchors.match_anchors`. A brief's own records are those of its slug,
+and those of a slug no brief has now whose seed had the same file name, or which shares
+at least half of its items word for word (a seed renamed *and* retitled, recognised by
+content as git recognises a renamed file).
+
+So an item keeps its id across rebuilds, when other paragraphs are added, removed or
+reordered, and when its seed file is renamed. A record that no item matches is kept and
+marked removed (its short page says so); should its item come back, it is restored.
+"""
 from __future__ import annotations
 
-import dataclasses
 import hashlib
+from collections import Counter
+from collections.abc import Collection, Iterable, Sequence
+from dataclasses import dataclass, replace
+from pathlib import PurePath
 
-from .model import Brief
+from .anchors import Anchor, anchor, contexts, match_anchors, normalize, plain
+from .model import Brief, IdRecord, OpenQuestion, Recommendation
 
-ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"
+ID_LENGTH = 6
+FIRST_CHARS = "abcdefghijkmnpqrstuvwxyz"
+"""An id starts with a letter, so it is a plain HTML anchor and CSS selector."""
+ID_CHARS = "23456789" + FIRST_CHARS
+KINDS = {Recommendation: "recommendation", OpenQuestion: "question"}
 
 
-def short_id(*parts: str, length: int = 6) -> str:
-    """A short lower-case id derived from `parts` (deterministic)."""
-    n = int.from_bytes(hashlib.sha256("\x1f".join(parts).encode()).digest()[:8], "big")
+@dataclass(frozen=True, slots=True)
+class Found:
+    """An item this build found, the context its record keeps, and its anchor."""
+
+    item: Recommendation | OpenQuestion
+    prefix: str
+    suffix: str
+    anchor: Anchor
+
+
+@dataclass(frozen=True, slots=True)
+class IdResult:
+    """What the id stage returns: briefs with ids, the updated registry, one note a change."""
+
+    briefs: tuple[Brief, ...]
+    records: tuple[IdRecord, ...]
+    notes: tuple[str, ...]
+
+
+def hash_id(text: str) -> str:
+    """A short id from a hash of `text`: a letter, then letters and digits."""
+    n = int.from_bytes(hashlib.sha256(text.encode()).digest()[:8], "big")
+    chars = [FIRST_CHARS[n % len(FIRST_CHARS)]]
+    n //= len(FIRST_CHARS)
+    for _ in range(ID_LENGTH - 1):
+        chars.append(ID_CHARS[n % len(ID_CHARS)])
+        n //= len(ID_CHARS)
+    return "".join(chars)
+
+
+def make_id(seed: str, taken: Collection[str]) -> str:
+    """A short id derived from `seed`, salted until it is not in `taken`."""
+    salt = 0
+    while (candidate := hash_id(f"{seed}\n{salt}")) in taken:
+        salt += 1
+    return candidate
+
+
+def items(brief: Brief) -> list[Recommendation | OpenQuestion]:
+    """The brief's citable items in a fixed order: recommendations, then questions."""
+    return [*brief.recommendations, *brief.open_questions]
+
+
+def record_anchor(record: IdRecord) -> Anchor:
+    """The anchor a registry record stands for."""
+    return anchor(record.kind, record.text, record.prefix, record.suffix, record.paragraph)
+
+
+def find_items(brief: Brief) -> list[Found]:
+    """Every citable item of a brief, anchored in its body."""
+    paras = [(p.number, plain(p.text)) for p in brief.body]
+    found = []
+    for item in items(brief):
+        prefix, suffix = contexts(paras, item)
+        found.append(Found(item, prefix, suffix,
+                           anchor(KINDS[type(item)], item.text, prefix, suffix, item.paragraph)))
+    return found
+
+
+def seed_name(source_file: str) -> str:
+    """A seed's file name without its folder: what stays when seeds are moved or copied."""
+    return PurePath(source_file.replace("\\", "/")).name
+
+
+def index(records: Iterable[IdRecord]) -> dict[tuple[str, ...], list[IdRecord]]:
+    """Records looked up by ("slug", s), ("file", name) and (kind, normalized text)."""
+    found: dict[tuple[str, ...], list[IdRecord]] = {}
+    for r in records:
+        for key in (("slug", r.slug), ("file", seed_name(r.source_file)),
+                    (r.kind, normalize(r.text))):
+            found.setdefault(key, []).append(r)
+    return found
+
+
+def own_records(brief: Brief, found: Sequence[Found], idx: dict, current: Counter,
+                live: Collection[str]) -> list[IdRecord]:
+    """The records that may be `brief`'s: its slug's while it has current items; else also
+    those of a slug no brief has now whose seed had the same file name, or which shares
+    word for word at least half of its current items and of the brief's (a brief renamed
+    and retitled: found by content, as git finds a renamed file)."""
+    own = idx.get(("slug", brief.slug), [])
+    if current[brief.slug]:
+        return own
+    shared = Counter(r.slug for f in found for r in idx.get((f.anchor.kind, f.anchor.key), ())
+                     if not r.removed)
+    related = {s for s, n in shared.items() if 2 * n >= max(len(found), current[s])}
+    same_file = {r.slug for r in idx.get(("file", seed_name(brief.source_file)), ())}
+    slugs = {s for s in related | same_file if s not in live}
+    return own + [r for s in sorted(slugs) for r in idx.get(("slug", s), ())]
+
+
+def match_briefs(briefs: Sequence[Brief], found: Sequence[Sequence[Found]],
+                 records: Sequence[IdRecord]
+                 ) -> tuple[dict[tuple[int, int], IdRecord], set[str]]:
+    """(brief, item) → the record it keeps, each brief matched against its own records;
+    and the ids of every record some brief could have kept."""
+    live = {b.slug for b in briefs}
+    idx = index(records)
+    current = Counter(r.slug for r in records if not r.removed)
+    chosen: dict[tuple[int, int], IdRecord] = {}
+    scoped: set[str] = set()
+    for b, brief in enumerate(briefs):
+        scope = [r for r in own_records(brief, found[b], idx, current, live)
+                 if r.id not in scoped]
+        scoped.update(r.id for r in scope)
+        for i, r in match_anchors([f.anchor for f in found[b]],
+                                  [record_anchor(r) for r in scope]).items():
+            chosen[b, i] = scope[r]
+    return chosen, scoped
+
+
+def assign_ids(briefs: Sequence[Brief], records: Sequence[IdRecord],
+               complete: bool = True) -> IdResult:
+    """Give every item of `briefs` its id; return them, the updated registry and notes.
+
+    `complete` says the briefs are the whole site, so records no brief kept are removed;
+    `extract` of one seed passes False and touches only the records of that brief.
+    """
+    found = [find_items(b) for b in briefs]
+    chosen, scoped = match_briefs(briefs, found, records)
+    taken = {r.id for r in records}
+    updated: dict[str, IdRecord] = {}
+    notes: list[str] = []
     out = []
-    for _ in range(length):
-        n, r = divmod(n, len(ALPHABET))
-        out.append(ALPHABET[r])
-    return "".join(out)
+    for b, brief in enumerate(briefs):
+        ids = []
+        for i, f in enumerate(found[b]):
+            old = chosen.get((b, i))
+            seed = f"{brief.slug}\n{f.anchor.kind}\n{f.anchor.key}"
+            rid = old.id if old else make_id(seed, taken)
+            taken.add(rid)
+            ids.append(rid)
+            updated[rid] = record_for(brief, f, rid)
+            notes += change_notes(old, updated[rid])
+        out.append(apply_ids(brief, ids))
+    for r in retire(records, set(updated), scoped if not complete else None):
+        notes.append(f"{r.slug}: {r.kind} {r.id} not found again, marked removed: "
+                     f"“{shorten(r.text)}”")
+        updated[r.id] = r
+    merged = {r.id: r for r in records} | updated
+    return IdResult(tuple(out), tuple(merged[k] for k in sorted(merged)), tuple(notes))
 
 
-def with_ids(brief: Brief) -> Brief:
-    """The brief with an id on each recommendation and question."""
-    recs = tuple(dataclasses.replace(r, id=short_id(brief.slug, r.text)) for r in brief.recommendations)
-    qs = tuple(dataclasses.replace(q, id=short_id(brief.slug, q.text)) for q in brief.open_questions)
-    return dataclasses.replace(brief, recommendations=recs, open_questions=qs)
+def record_for(brief: Brief, found: Found, rid: str) -> IdRecord:
+    """The registry record of an item as this build found it."""
+    return IdRecord(id=rid, kind=found.anchor.kind, slug=brief.slug,
+                    source_file=brief.source_file, text=found.item.text,
+                    prefix=found.prefix, suffix=found.suffix, paragraph=found.item.paragraph,
+                    actor=getattr(found.item, "actor", None), title=brief.meta.title)
+
+
+def change_notes(old: IdRecord | None, new: IdRecord) -> list[str]:
+    """One line for each way an item differs from its record: restored, moved, edited."""
+    if old is None:
+        return []
+    head = f"{new.slug}: {new.kind} {new.id}"
+    notes = []
+    if old.removed:
+        notes.append(f"{head} found again, restored: “{shorten(new.text)}”")
+    if old.slug != new.slug:
+        notes.append(f"{head} moved from brief {old.slug}")
+    if old.text != new.text:
+        notes.append(f"{head} re-anchored after an edit: “{shorten(old.text)}” → "
+                     f"“{shorten(new.text)}”")
+    return notes
+
+
+def retire(records: Sequence[IdRecord], kept: Collection[str],
+           scope: Collection[str] | None) -> list[IdRecord]:
+    """Records whose item this build did not find (among `scope`, or all), now removed."""
+    return [replace(r, removed=True) for r in records
+            if r.id not in kept and not r.removed and (scope is None or r.id in scope)]
+
+
+def with_ids(brief: Brief, records: Sequence[IdRecord] = ()) -> Brief:
+    """One brief with the ids `extract` gives it against `records` (fresh ids when empty)."""
+    return assign_ids([brief], records, complete=False).briefs[0]
+
+
+def apply_ids(brief: Brief, ids: Sequence[str]) -> Brief:
+    """The brief with `ids` given to its items, in `items()` order."""
+    n = len(brief.recommendations)
+    return replace(
+        brief,
+        recommendations=tuple(replace(r, id=i) for r, i in zip(brief.recommendations, ids[:n])),
+        open_questions=tuple(replace(q, id=i) for q, i in zip(brief.open_questions, ids[n:])))
+
+
+def shorten(text: str, width: int = 70) -> str:
+    """A sentence cut to `width` characters for a one-line note."""
+    text = " ".join(plain(text).split())
+    return text if len(text) <= width else text[:width - 1].rstrip() + "…"

@@ -36,6 +36,8 @@ def patterns() -> dict:
         "author_headings": full(data["author_headings"]),
         "bios": [re.compile(rf"^(?:{p})", re.U) for p in data["bios"]],
         "bylines": full(data["bylines"]),
+        "feed_headers": full(data["feed_headers"], re.S),
+        "cover_lines": full(data["cover_lines"], re.S),
         "publishers": pubs,
     }
 
@@ -97,6 +99,13 @@ def byline_names(block: str) -> list[str]:
     return []
 
 
+def publisher_name(domain: str) -> str | None:
+    """A known publisher's name for a web domain (sub-domains included)."""
+    known = patterns()["publishers"]
+    domain = domain.lower().removeprefix("www.")
+    return known.get(domain) or known.get(".".join(domain.split(".")[-2:]))
+
+
 def domain_publication(text: str) -> str | None:
     """A saved page's own site, known from the publisher table, when most links go there."""
     domains = Counter(urlsplit(u).hostname.removeprefix("www.") for u in LINK_URL.findall(text)
@@ -104,8 +113,7 @@ def domain_publication(text: str) -> str | None:
     if not domains:
         return None
     domain, count = domains.most_common(1)[0]
-    known = patterns()["publishers"]
-    name = known.get(domain) or known.get(".".join(domain.split(".")[-2:]))
+    name = publisher_name(domain)
     return name if name and count >= 2 and count / sum(domains.values()) >= 0.6 else None
 
 
@@ -179,6 +187,42 @@ def read_trailer_block(block: str, found: Reading) -> bool:
     return False
 
 
+def split_feed_header(blocks: list[str], found: Reading) -> list[str]:
+    """A feed item fused on one line: take title, source and date off it (it leads the
+    text, perhaps after an editor's note or two)."""
+    for i, block in enumerate(blocks[:3]):
+        for pat in patterns()["feed_headers"]:
+            hit = pat.match(block)
+            if hit:
+                found.title = hit.group("title").strip()
+                found.date = find_date(hit.group("date"))
+                found.publication = publisher_name(hit.group("source")) or hit.group("source")
+                return [*blocks[:i], hit.group("body").strip(), *blocks[i + 1:]]
+    return blocks
+
+
+def split_cover(block: str, found: Reading) -> str:
+    """A PDF cover run into the first paragraph: drop title repeats, take author and date."""
+    title = found.title
+    while title and block.startswith(title + " "):
+        block = block[len(title) + 1:]
+    for pat in patterns()["cover_lines"]:
+        hit = pat.match(block)
+        if hit and block != hit.group("body"):
+            found.names += [n.title() for n in split_names(hit.group("names"))]
+            found.date = found.date or find_date(hit.group("date"))
+            return restore_drop_cap(hit.group("body"))
+    return block
+
+
+def restore_drop_cap(block: str) -> str:
+    """A PDF's drop cap lands mid-sentence ("hen the … deep W corruption"): put it back."""
+    stray = re.search(r" ([B-HJ-Z]) (?=[a-z])", block[:400])
+    if block[:1].islower() and stray:
+        return stray.group(1) + block[:stray.start()] + block[stray.end() - 1:]
+    return block
+
+
 def scan(blocks: list[str], found: Reading) -> list[str]:
     """Walk header then trailer blocks, recording metadata; return the body's blocks."""
     start, in_authors = 0, False
@@ -191,6 +235,8 @@ def scan(blocks: list[str], found: Reading) -> list[str]:
         in_authors = kind == "authors"
     else:
         start = len(blocks)
+    if start < len(blocks) and not found.names:
+        blocks = [*blocks[:start], split_cover(blocks[start], found), *blocks[start + 1:]]
     end = len(blocks)
     while end > start + 1 and read_trailer_block(blocks[end - 1], found):
         end -= 1
@@ -212,7 +258,7 @@ def authors_of(found: Reading, hints: tuple[tuple[str, str], ...]) -> tuple[Auth
 def find_metadata(text: str, hints: tuple[tuple[str, str], ...] = ()) -> tuple[Metadata, str]:
     """Cleaned text (+ a seed's own metadata) → (Metadata, the body text without it)."""
     found = Reading()
-    body = scan(blocks_of(text), found)
+    body = scan(split_feed_header(blocks_of(text), found), found)
     date = next(filter(None, map(parse_date, hint(hints, "date"))), None) or found.date
     meta = Metadata(
         title=(hint(hints, "title") or [found.title])[0],

@@ -11,9 +11,11 @@ from pathlib import Path
 
 from mkdocs.config import config_options as opt
 from mkdocs.config.base import Config
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 
 from .build import Paths, build
+from .model import SeedError
 
 log = logging.getLogger("mkdocs.plugins.briefs")
 
@@ -36,9 +38,14 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
                      out=Path(config.docs_dir), aliases=Path(self.config.aliases))
 
     def on_pre_build(self, config) -> None:
-        report = build(self.paths(config))
+        try:
+            report = build(self.paths(config))
+        except SeedError as err:  # a broken id registry: never build over published ids
+            raise PluginError(str(err)) from err
         for problem in report.problems:
             log.warning(str(problem))
+        for note in report.notes:
+            log.info(f"ids: {note}")
         log.info(f"briefs: {len(report.briefs)} built, {len(report.problems)} skipped, "
                  f"{len(report.changed)} files changed")
 

@@ -1,42 +1,161 @@
-"""Sentences → the author's recommendations: deontic modals and necessity judgements."""
+"""Sentences -> the author's recommendations, each with its actor and strength.
+
+A sentence is advice when it carries a trigger from the lexicon (deontic modals, "it is
+critical that", "the best way to … is to", "we urge X to", "X can help") that is not
+quoted, not someone else's reported words and not a question; or when it is an imperative
+item of a list, a heading, or running text that follows advice. Its strength is that of
+its first trigger; its actor comes from generator.actors.
+"""
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
+from .actors import Article, make_article, resolve_actor, subject_before
 from .aliases import Aliases
+from .lexicon import lexicon
 from .model import Recommendation, Sentence
 
-MODALS = [("must", r"\b(must|needs? to|ha(?:s|ve) to)\b"), ("should", r"\b(should|ought to)\b"),
-          ("could", r"\bcan help\b")]
-JUDGEMENTS = [("must", r"\bis (necessary|essential|imperative|crucial)\b"),
-              ("should", r"\b(the best way to|in \w+(?:['’]s)? interest to)\b")]
-SUBJECT = re.compile(r"(?:^|,\s*)((?:the )?[A-Z][\w.’'-]*(?: (?:and )?[A-Z][\w.’'-]*)*(?: officials| diplomats)?)"
-                     r"\s+(?:also\s+)?(?:must|should|needs? to|has to|have to|can help|ought)")
+_CLAUSE_START = re.compile(r"[,;:\u2014\u2013(]|--|\b(?:but|because|while|although|though|whereas)\b", re.I)
+_ITEM_MARK = re.compile(r"^\s*(?:\(?(?:[ivx]{1,5}|[a-j]|\d{1,2})[.)]|[-*•]|(?:[A-Z]+\s+)?\d{1,3}(?:\.\d+)*\s*[:.])\s*")
 
 
-def strength_of(plain: str) -> str | None:
-    """must / should / could, for the first advice form the sentence uses."""
-    hits = [(m.start(), s) for s, p in MODALS + JUDGEMENTS for m in re.finditer(p, plain, re.I)]
-    return min(hits)[1] if hits else None
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """Where a sentence advises, how strongly, and the phrase that names the actor."""
+
+    start: int
+    strength: str
+    phrase: str
+    offset: int
 
 
-def actor_of(plain: str, aliases: Aliases) -> str | None:
-    """The subject of the modal, as its canonical name."""
-    found = SUBJECT.search(plain)
-    if not found:
+def _inside_quotes(plain: str, start: int) -> bool:
+    """True when `start` falls inside quoted words (reported speech, a slogan)."""
+    before = plain[:start]
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
+
+
+def _reported(plain: str, start: int) -> bool:
+    """True when the trigger sits in words reported from a third party ("they believe X should")."""
+    lex = lexicon()
+    clause = _CLAUSE_START.split(plain[:start])[-1]
+    for m in lex.reporting.finditer(clause):
+        subject = clause[:m.start()].split()
+        said_by = subject[-1].lower() if subject else ""
+        if said_by not in lex.first_person and said_by not in lex.not_before_reporting:
+            return True
+    return False
+
+
+def _blocked(plain: str, start: int) -> bool:
+    """True when the trigger at `start` is description, a quotation or reported words."""
+    lex = lexicon()
+    rest, before = plain[start:], plain[:start]
+    return (any(p.match(rest) for p in lex.not_advice_after)
+            or any(p.search(before) for p in lex.not_advice_before)
+            or _inside_quotes(plain, start) or _reported(plain, start))
+
+
+def _actor_phrase(plain: str, m: re.Match[str]) -> tuple[str, int]:
+    """The phrase naming who acts on the trigger `m`, and where it starts in `plain`."""
+    lex = lexicon()
+    if "actor" in m.re.groupindex and m.group("actor"):
+        return m.group("actor"), m.start("actor")
+    rest = plain[m.start():]
+    agent = lex.passive_agent.match(rest)
+    if agent:
+        return agent.group("actor"), m.start() + agent.start("actor")
+    if lex.passive_patient.match(rest):
+        return "", m.start()
+    return subject_before(plain, m.start())
+
+
+def triggers(plain: str) -> list[Trigger]:
+    """Every advising trigger in a sentence, in reading order."""
+    found = [Trigger(m.start(), strength, *_actor_phrase(plain, m))
+             for strength, pattern in lexicon().triggers
+             for m in pattern.finditer(plain) if not _blocked(plain, m.start())]
+    return sorted(found, key=lambda t: t.start)
+
+
+def item_body(plain: str) -> str:
+    """A list item's text without its marker ("ii. ", "- ", "3.1: ")."""
+    return _ITEM_MARK.sub("", plain, count=1).lstrip("*\"“ ")
+
+
+def is_imperative(plain: str) -> bool:
+    """True when the text opens with a base verb used as a command ("Repeal the tax.")."""
+    lex = lexicon()
+    words = re.findall(r"[\w’'-]+|,", item_body(plain))
+    if len(words) >= 2 and words[0].lower() in ("do", "don’t", "don't", "never") and words[1].lower() in ("not", *lex.imperative_verbs):
+        return True
+    if len(words) < 2 or not words[0][:1].isupper():
+        return False
+    return words[0].lower() in lex.imperative_verbs and words[1].lower() not in lex.not_after_imperative
+
+
+def _item_start(s: Sentence) -> bool:
+    """True for the first sentence of a list item (a bullet or an inline "ii." item)."""
+    return s.list_item and (s.index == 0 or _ITEM_MARK.match(s.plain) is not None)
+
+
+def _list_follows_advice(sentences: Sequence[Sentence], pos: int, advised: set[int]) -> bool:
+    """True when the item before this one, or the list's lead-in ("… should be to:"), was advice."""
+    for p in range(pos - 1, -1, -1):
+        if _item_start(sentences[p]):
+            return p in advised
+        if not sentences[p].list_item:
+            lead = sentences[p].plain
+            return ":" in lead and (p in advised or lexicon().list_lead_words.search(lead) is not None)
+    return False
+
+
+def _advice_context(sentences: Sequence[Sentence], pos: int, advised: set[int]) -> bool:
+    """True when the sentence before, in the same paragraph, gives or introduces advice."""
+    if pos == 0 or sentences[pos - 1].paragraph != sentences[pos].paragraph:
+        return False
+    return pos - 1 in advised or lexicon().advice_lead_end.search(sentences[pos - 1].plain) is not None
+
+
+def _excluded(s: Sentence) -> bool:
+    """Questions, lead-ins ("We make the following recommendations:") and advice a named
+    speaker gave ("…, the senator said.") are not the author's advice."""
+    lex = lexicon()
+    text = s.plain.rstrip(" \"”’')*")
+    return (text.endswith("?") or lex.lead_in.search(s.plain) is not None
+            or lex.reported_sentence.search(s.plain) is not None)
+
+
+def advice(sentences: Sequence[Sentence], pos: int, advised: set[int]) -> tuple[str, list[Trigger]] | None:
+    """(strength, triggers) when the sentence at `pos` is the author's advice, else None."""
+    s = sentences[pos]
+    if _excluded(s):
         return None
-    name = re.sub(r"^the ", "", found.group(1))
-    parts = [aliases.lookup(p) or p for p in re.split(r" and ", name)]
-    return " and ".join(parts)
+    found = triggers(s.plain)
+    if found:
+        return found[0].strength, found
+    labelled = lexicon().block_label.match(s.plain) is not None
+    if _item_start(s) and not labelled and _list_follows_advice(sentences, pos, advised):
+        return "should", []
+    if is_imperative(s.plain) and (_item_start(s) or s.heading or _advice_context(sentences, pos, advised)):
+        return "should", []
+    return None
 
 
 def find_recommendations(sentences: Sequence[Sentence], aliases: Aliases) -> tuple[Recommendation, ...]:
-    """Every sentence with advice in it; questions never count."""
-    out = []
-    for s in sentences:
-        strength = strength_of(s.plain)
-        if strength and not s.plain.rstrip().endswith("?"):
-            out.append(Recommendation(text=s.text, actor=actor_of(s.plain, aliases),
-                                      strength=strength, paragraph=s.paragraph, sentence=s.index))
-    return tuple(out)
+    """The author's recommendations, in reading order (ids are left for the id stage)."""
+    doc: Article = make_article(sentences, aliases)
+    previous: list[tuple[int, str | None]] = []
+    recs: list[Recommendation] = []
+    for pos, s in enumerate(doc.sentences):
+        hit = advice(doc.sentences, pos, {p for p, _ in previous})
+        if hit is None:
+            continue
+        strength, found = hit
+        actor = resolve_actor(doc, pos, [(t.phrase, t.offset) for t in found], previous)
+        previous.append((pos, actor))
+        recs.append(Recommendation(text=s.text, actor=actor, strength=strength,
+                                   paragraph=s.paragraph, sentence=s.index))
+    return tuple(recs)

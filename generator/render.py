@@ -15,8 +15,9 @@ from .export import briefs_to_json
 from .highlight import Marked, highlight_paragraph, text_anchor
 from .markdown_safe import md_inline, md_text, plain_text, safe_url
 from .model import Brief, Recommendation, Site
-from .views import (actor_label, anchor, brief_tags, briefs_by_publication, briefs_by_year, entities_by_kind,
-                    entity_slug, entity_views, strength_counts, strongest_first)
+from .shortlinks import permalink_files
+from .views import (actor_label, anchor, brief_tags, briefs_by_publication, briefs_by_year,
+                    entities_by_kind, entity_slug, entity_views, strength_counts, strongest_first)
 
 MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August",
                "September", "October", "November", "December")
@@ -109,4 +110,5 @@ def render_site(site: Site, templates: Path) -> dict[str, str]:
     files.update(render_views(env, briefs))
     files["briefs.json"] = briefs_to_json(briefs)
     files.update({a: (templates / a).read_text(encoding="utf-8") for a in ASSETS})
+    files.update(permalink_files(site.ids, {b.slug for b in briefs}, templates))
     return files

@@ -1,59 +1,165 @@
-"""Paragraphs → sentences with pysbd, split on the plain text so a URL never splits one.
+"""Paragraphs -> sentences, split on the plain text and mapped back to the Markdown.
 
-Each sentence keeps two forms: `text` as written (Markdown links kept, for the site) and
-`plain` (links reduced to their words, for the rules that read it).
+pysbd reads the plain text (links reduced to their label, emphasis and footnote marks
+dropped), so a URL's dots or a footnote mark never cut a sentence; each span is then
+mapped back to the paragraph's own text so the sentence keeps its links. Items of an
+inline enumeration ("… should be to: i. Support X. ii. Stop Y.") and labelled blocks
+("RECOMMENDATION 2: …") become sentences of their own, marked as list items.
 """
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 import pysbd
 
+from .lexicon import lexicon
 from .model import Paragraph, Sentence
 
-MD_LINK = re.compile(r"\[([^\]\n]*)\]\(([^)\s]*)\)")
-SEGMENTER = pysbd.Segmenter(language="en", clean=False, char_span=True)
+# Markup that plain text drops: [label](target) keeps its label; **, __, footnote marks
+# ([^note], [12], ¹²) and a doubled link " (<https://…>)" vanish; "\(" keeps the bracket.
+_MARKUP = re.compile(
+    r"(?P<link>\[(?P<label>[^\]\n]*)\]\((?P<target>[^)\s]*)\))"
+    r"|(?P<doubled>\s?\(<[^>\s]+>\))"
+    r"|(?P<note>\[\^[^\]\s]+\]|\[\d{1,3}\](?!\()|[\u00b9\u00b2\u00b3\u2070-\u2079]+)"
+    r"|(?P<emph>\*\*|__)"
+    r"|(?P<escape>\\(?=[()\[\]*_]))"
+)
+_BARE_URL = re.compile(r"(?:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)+\.(?:com|org|edu|gov|net|int)\b\S*")
+_CLOSING = re.compile(r"(?:\]\([^)\s]*\)|\*\*|__|\[\^[^\]\s]+\]|\[\d{1,3}\](?!\()|[\u00b9\u00b2\u00b3\u2070-\u2079]+|\s?\(<[^>\s]+>\))*")
+_ROMAN = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv", "xv"]
 
 
-def plain_with_spans(text: str) -> tuple[str, list[int], list[int]]:
-    """Markdown links → their words; maps from plain offsets to where spans start/end in `text`."""
-    plain: list[str] = []
-    starts: list[int] = []
-    ends: list[int] = [0]
+@lru_cache(maxsize=1)
+def _segmenter() -> pysbd.Segmenter:
+    """One pysbd segmenter per process (building it compiles many rules)."""
+    return pysbd.Segmenter(language="en", clean=False, char_span=True)
+
+
+def plain_text(text: str) -> tuple[str, list[int]]:
+    """Markdown text -> (plain text, index in `text` of each plain character)."""
+    out: list[str] = []
+    where: list[int] = []
     pos = 0
-    for link in [*MD_LINK.finditer(text), None]:
-        stop = link.start() if link else len(text)
-        for i in range(pos, stop):
-            plain.append(text[i]); starts.append(i); ends.append(i + 1)
-        if link is None:
-            break
-        words = range(link.start(1), link.end(1))
-        for k, i in enumerate(words):
-            plain.append(text[i])
-            starts.append(link.start() if k == 0 else i)
-            ends.append(link.end() if k == len(words) - 1 else i + 1)
-        pos = link.end()
-    starts.append(len(text))
-    return "".join(plain), starts, ends
+    for m in _MARKUP.finditer(text):
+        out.extend(text[pos:m.start()])
+        where.extend(range(pos, m.start()))
+        if m.group("link") is not None:
+            start = m.start("label")
+            out.extend(m.group("label"))
+            where.extend(range(start, start + len(m.group("label"))))
+        pos = m.end()
+    out.extend(text[pos:])
+    where.extend(range(pos, len(text)))
+    return "".join(out), where
 
 
-def split_paragraph(paragraph: Paragraph) -> list[Sentence]:
-    """One paragraph → its sentences, each with its written and plain forms."""
-    plain, starts, ends = plain_with_spans(paragraph.text)
-    out: list[Sentence] = []
-    for span in SEGMENTER.segment(plain):
-        left = span.start + len(span.sent) - len(span.sent.lstrip())
-        right = span.start + len(span.sent.rstrip())
-        if right <= left:
-            continue
-        out.append(Sentence(paragraph=paragraph.number, index=len(out),
-                            text=paragraph.text[starts[left]:ends[right]].strip(),
-                            plain=plain[left:right], heading=paragraph.heading,
-                            list_item=paragraph.list_item))
+def _masked(plain: str, enumerators: list[int]) -> str:
+    """Plain text for pysbd: URL dots and enumerator dots can no longer end a sentence."""
+    chars = list(plain)
+    for m in _BARE_URL.finditer(plain):
+        for i in range(m.start(), m.end() - 1):
+            if chars[i] == ".":
+                chars[i] = "_"
+    for start in enumerators:
+        dot = plain.find(".", start, start + 6)
+        if dot >= 0:
+            chars[dot] = ")"
+    return "".join(chars)
+
+
+def _enumerators(plain: str) -> list[int]:
+    """Start offsets of inline list markers that run in sequence (i., ii., …; a., b., …)."""
+    found = [(m.start(), m.group().strip("(.)").lower()) for m in lexicon().enumerator.finditer(plain)]
+    keep: list[int] = []
+    for k, (start, label) in enumerate(found):
+        nxt = found[k + 1][1] if k + 1 < len(found) else None
+        prev = found[k - 1][1] if k else None
+        if _follows(prev, label) or _follows(label, nxt):
+            keep.append(start)
+    return keep
+
+
+def _follows(a: str | None, b: str | None) -> bool:
+    """True when list label `b` comes right after `a` (ii after i, c after b, 3 after 2)."""
+    if a is None or b is None:
+        return False
+    if a in _ROMAN and b in _ROMAN and _ROMAN.index(b) == _ROMAN.index(a) + 1:
+        return True
+    if a.isdigit() and b.isdigit():
+        return int(b) == int(a) + 1
+    return len(a) == len(b) == 1 and a.isalpha() and ord(b) == ord(a) + 1
+
+
+def _item_starts(plain: str, enumerators: list[int]) -> list[int]:
+    """Offsets where a list item or labelled block starts a new sentence."""
+    starts = {m.start() for m in lexicon().block_label.finditer(plain)}
+    for start in enumerators:
+        before = plain[:start].rstrip()
+        if before and before[-1] in ".;!?":
+            starts.add(start)
+    return sorted(starts)
+
+
+def _spans(plain: str) -> list[tuple[int, int, bool]]:
+    """(start, end, is_item) spans of the plain text's sentences."""
+    enumerators = _enumerators(plain)
+    masked = _masked(plain, enumerators)
+    items = _item_starts(plain, enumerators)
+    bounds = sorted({0, *items, len(plain)})
+    spans: list[tuple[int, int, bool]] = []
+    for a, b in zip(bounds, bounds[1:]):
+        for part in _segmenter().segment(masked[a:b]):
+            start, end = a + part.start, a + part.end
+            if plain[start:end].strip():
+                spans.append((start, end, a in items and start == a))
+    return _rejoin(plain, spans)
+
+
+def _rejoin(plain: str, spans: list[tuple[int, int, bool]]) -> list[tuple[int, int, bool]]:
+    """Glue back a piece that starts in lower case after a cut with no full stop before it."""
+    out: list[tuple[int, int, bool]] = []
+    for start, end, item in spans:
+        head = plain[start:end].lstrip()
+        tail = plain[out[-1][0]:out[-1][1]].rstrip(" \"'”’)]*") if out else ""
+        if out and head[:1].islower() and not item and tail[-1:] not in (".", "?", "!"):
+            out[-1] = (out[-1][0], end, out[-1][2])
+        else:
+            out.append((start, end, item))
     return out
 
 
+def _text_spans(text: str, where: list[int], spans: list[tuple[int, int, bool]]) -> list[tuple[int, int]]:
+    """The Markdown span behind each plain span, opening and closing markup kept, in order."""
+    out: list[tuple[int, int]] = []
+    for start, end, _ in spans:
+        first = where[start]
+        while first > 0 and (text[first - 1] == "[" or text[first - 2:first] in ("**", "__")):
+            first -= 1 if text[first - 1] == "[" else 2
+        last = _CLOSING.match(text, where[end - 1] + 1).end()
+        if out:
+            first = max(first, out[-1][1])
+        out.append((first, last))
+    return out
+
+
+def split_paragraph(paragraph: Paragraph) -> tuple[Sentence, ...]:
+    """One paragraph -> its sentences (a heading stays whole)."""
+    plain, where = plain_text(paragraph.text)
+    if paragraph.heading or not plain.strip():
+        spans = [(0, len(plain), False)] if plain.strip() else []
+    else:
+        spans = _spans(plain)
+    texts = _text_spans(paragraph.text, where, spans)
+    return tuple(
+        Sentence(paragraph=paragraph.number, index=i,
+                 text=paragraph.text[a:b].strip(),
+                 plain=re.sub(r"\s+", " ", plain[s:e]).strip(),
+                 heading=paragraph.heading, list_item=paragraph.list_item or item)
+        for i, ((s, e, item), (a, b)) in enumerate(zip(spans, texts)))
+
+
 def split_sentences(paragraphs: Sequence[Paragraph]) -> tuple[Sentence, ...]:
-    """Every sentence of the body, in reading order."""
+    """Every paragraph's sentences, in reading order."""
     return tuple(s for p in paragraphs for s in split_paragraph(p))

@@ -1,0 +1,91 @@
+"""Actors a sentence names: alias-table names, demonym + government noun, titled names.
+
+"U.S. officials" and "the Iraqi government" name places; "President Obama" names Obama;
+"the President" names a role; "U.S.-Iraq" names a pair. Case matters for short forms, so
+"US" is the United States and "us" is not.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .aliases import Aliases, alias_key
+from .lexicon import lexicon
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """An actor named in a sentence: where, its canonical name and kind."""
+
+    start: int
+    end: int
+    name: str
+    kind: str
+    """"person", "place", "organization", "group" or "pair"."""
+
+
+def _case_ok(form: str, written: str) -> bool:
+    """Short capitalised forms ("US", "IS") must be written as such, not as "us"/"is"."""
+    if form.isupper():
+        return written.isupper()
+    return not form[:1].isupper() or written[:1].isupper()
+
+
+def alias_pattern(aliases: Aliases) -> re.Pattern[str]:
+    """One regex matching every alias form, demonym + government noun, and titled name."""
+    lex = lexicon()
+    forms = sorted({f for fs in aliases.forms.values() for f in fs}, key=len, reverse=True)
+    names = "|".join(re.escape(f) for f in forms) or r"(?!x)x"
+    demonyms = "|".join(re.escape(d) for d in sorted(lex.demonyms, key=len, reverse=True))
+    nouns = "|".join(sorted(lex.government_nouns, key=len, reverse=True))
+    titles = "|".join(re.escape(t) for t in lex.titles)
+    roles = "|".join(sorted(lex.person_roles, key=len, reverse=True))
+    return re.compile(
+        rf"(?<!\w)(?:(?P<demonym>{demonyms})\s+(?:{nouns})"
+        rf"|(?-i:{titles})\s+(?P<titled>(?-i:[A-Z][\w’'-]+(?:\s+(?:al-|bin\s+|de\s+|von\s+)?[A-Z][\w’'-]+)*))"
+        rf"|(?P<alias>{names})|the\s+(?P<role>{roles}))(?![\w])", re.I)
+
+
+def mentions_in(text: str, doc_aliases: Aliases, pattern: re.Pattern[str]) -> tuple[Mention, ...]:
+    """The actors `text` names, in order; "U.S.-Iraq" counts as the pair."""
+    found: list[Mention] = []
+    for m in pattern.finditer(text):
+        mention = _mention(m, doc_aliases)
+        if mention is None:
+            continue
+        if found and text[found[-1].end:m.start()] == "-" and found[-1].kind != "pair":
+            prev = found.pop()
+            mention = Mention(prev.start, mention.end, join_actors([prev.name, mention.name]), "pair")
+        found.append(mention)
+    return tuple(found)
+
+
+def _mention(m: re.Match[str], aliases: Aliases) -> Mention | None:
+    """One regex match -> a Mention, or None when the case shows it is a common word."""
+    lex = lexicon()
+    if m.group("demonym"):
+        demonym = next(d for d in lex.demonyms if d.lower() == m.group("demonym").lower())
+        if not m.group("demonym")[:1].isupper():
+            return None
+        return Mention(m.start(), m.end(), lex.demonyms[demonym], "place")
+    if m.group("titled"):
+        if not m.group()[:1].isupper():
+            return None
+        return Mention(m.start(), m.end(), m.group("titled"), "person")
+    if m.group("role"):
+        return Mention(m.start("role"), m.end(), m.group("role"), "person")
+    written = m.group("alias")
+    name = aliases.lookup(written)
+    if name is None:
+        return None
+    forms = [f for f in aliases.forms.get(name, (name,)) if alias_key(f) == alias_key(written)]
+    if not any(_case_ok(f, written) for f in forms):
+        return None
+    return Mention(m.start(), m.end(), name, aliases.kinds.get(name, "organization"))
+
+
+def join_actors(names: Sequence[str]) -> str:
+    """Several actors acting together -> one name ("United States and Iraq")."""
+    unique = list(dict.fromkeys(names))
+    return unique[0] if len(unique) == 1 else ", ".join(unique[:-1]) + " and " + unique[-1]

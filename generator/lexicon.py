@@ -1,0 +1,109 @@
+"""The extraction lexicon (generator/data/lexicon.yaml), loaded once and compiled.
+
+Word lists and patterns live in YAML so an analyst can tune them without touching the
+rules that use them; this module only turns them into regexes and sets.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+STRENGTHS = ("must", "should", "could")
+"""Strengths from strongest to weakest."""
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """Compiled patterns and word sets; see lexicon.yaml for what each one means."""
+
+    triggers: tuple[tuple[str, re.Pattern[str]], ...]
+    not_advice_after: tuple[re.Pattern[str], ...]
+    not_advice_before: tuple[re.Pattern[str], ...]
+    passive_patient: re.Pattern[str]
+    passive_agent: re.Pattern[str]
+    reporting: re.Pattern[str]
+    reported_sentence: re.Pattern[str]
+    first_person: frozenset[str]
+    not_before_reporting: frozenset[str]
+    lead_in: re.Pattern[str]
+    imperative_verbs: frozenset[str]
+    not_after_imperative: frozenset[str]
+    advice_lead_end: re.Pattern[str]
+    list_lead_words: re.Pattern[str]
+    enumerator: re.Pattern[str]
+    block_label: re.Pattern[str]
+    pronouns: dict[str, frozenset[str]]
+    pair_words: frozenset[str]
+    nation_words: frozenset[str]
+    government_nouns: frozenset[str]
+    titles: tuple[str, ...]
+    person_roles: frozenset[str]
+    group_roles: frozenset[str]
+    subject_openers: tuple[str, ...]
+    generic_orgs: frozenset[str]
+    prepositions: frozenset[str]
+    name_particles: frozenset[str]
+    demonyms: dict[str, str]
+    uncertainty: tuple[re.Pattern[str], ...]
+
+
+def _words(items: list[str]) -> frozenset[str]:
+    """A set of lower-cased words or phrases."""
+    return frozenset(str(i).lower() for i in items)
+
+
+def _any_word(items: list[str]) -> re.Pattern[str]:
+    """One case-insensitive pattern matching any of the phrases as whole words."""
+    alts = sorted((re.escape(str(i)).replace(r"\ ", r"\s+") for i in items), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(alts) + r")\b", re.I)
+
+
+def compile_lexicon(data: dict) -> Lexicon:
+    """Turn the YAML mapping into a Lexicon (patterns compiled, lists as sets)."""
+    flags = re.I
+    triggers = tuple((strength, re.compile(p, flags))
+                     for strength in STRENGTHS for p in data["triggers"][strength])
+    roles = data["role_nouns"]
+    return Lexicon(
+        triggers=triggers,
+        not_advice_after=tuple(re.compile(p, flags) for p in data["not_advice_after_trigger"]),
+        not_advice_before=tuple(re.compile(p, flags) for p in data["not_advice_before"]),
+        passive_patient=re.compile(data["passive_patient"], flags),
+        passive_agent=re.compile(data["passive_agent"]),
+        reporting=_any_word(data["reporting_verbs"]),
+        reported_sentence=re.compile(data["reported_sentence"]),
+        first_person=_words(data["first_person"]),
+        not_before_reporting=_words(data["not_before_reporting"]),
+        lead_in=re.compile(data["lead_in"], flags),
+        imperative_verbs=_words(data["imperative_verbs"]),
+        not_after_imperative=_words(data["not_after_imperative"]),
+        advice_lead_end=re.compile(data["advice_lead_end"], flags),
+        list_lead_words=re.compile(data["list_lead_words"], flags),
+        enumerator=re.compile(data["enumerator"]),
+        block_label=re.compile(data["block_label"]),
+        pronouns={k: _words(v) for k, v in data["pronouns"].items()},
+        pair_words=_words(data["pair_words"]),
+        nation_words=_words(data["nation_words"]),
+        government_nouns=_words(data["government_nouns"]),
+        titles=tuple(sorted(data["titles"], key=len, reverse=True)),
+        person_roles=_words(roles["person"]),
+        group_roles=_words(roles["group"]),
+        subject_openers=tuple(sorted((str(w).lower() for w in data["subject_openers"]),
+                                     key=len, reverse=True)),
+        generic_orgs=_words(data["generic_orgs"]),
+        prepositions=_words(data["prepositions"]),
+        name_particles=_words(data["name_particles"]),
+        demonyms={str(k): str(v) for k, v in data["demonyms"].items()},
+        uncertainty=tuple(re.compile(p, flags) for p in data["uncertainty"]),
+    )
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """The built-in lexicon, read from the package data once per process."""
+    text = resources.files("generator").joinpath("data/lexicon.yaml").read_text("utf-8")
+    return compile_lexicon(yaml.safe_load(text))

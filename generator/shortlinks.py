@@ -1,0 +1,79 @@
+"""Short pages for ids: `r/<id>/index.html` for every id ever published, and the id index.
+
+Like mkdocs-redirects, each short page is a tiny static HTML file, not a themed page, so a
+site of 1,000 briefs does not render 10,000 extra pages. A live id's page sends the reader
+to its item on the brief page (meta refresh, and `location.replace` for browsers that
+allow it) and still shows the item's text, actor and brief without JavaScript. A removed
+id's page says so, quotes the last text and links to the brief, or home when the brief is
+gone: an id the site ever published never ends on a 404. All links are relative
+(`../../briefs/<slug>/#<id>`), so pages work with or without `site_url` and under a sub-path.
+"""
+from __future__ import annotations
+
+from collections.abc import Collection, Iterable
+from pathlib import Path
+from urllib.parse import quote
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+
+from .markdown_safe import md_text, plain_text
+from .model import IdRecord
+
+SHORT_DIR = "r"
+INDEX_PAGE = "ids.md"
+ASSETS = ("assets/permalinks.js", "assets/permalinks.css")
+"""Static files the copy buttons need, copied from the templates folder as they are."""
+KIND_LABELS = {"recommendation": "recommendation", "question": "open question"}
+
+
+def environment(templates: Path) -> Environment:
+    """Jinja2 over the templates folder: `.html.j2` autoescaped, Markdown escaped by `md`."""
+    env = Environment(loader=FileSystemLoader(str(templates)),
+                      autoescape=select_autoescape(["html.j2"], default=False),
+                      undefined=StrictUndefined, keep_trailing_newline=True,
+                      trim_blocks=True, lstrip_blocks=True)
+    env.filters.update(md=md_text, plain=plain_text)
+    return env
+
+
+def short_path(rid: str) -> str:
+    """Where an id's short page is written, relative to the site root."""
+    return f"{SHORT_DIR}/{rid}/index.html"
+
+
+def brief_href(slug: str, rid: str | None = None) -> str:
+    """The URL of a brief page (and of an item's anchor on it), relative to a short page."""
+    return f"../../briefs/{quote(slug)}/" + (f"#{quote(rid)}" if rid else "")
+
+
+def render_shortlink(record: IdRecord, live_slugs: Collection[str], env: Environment) -> str:
+    """One short page: a redirect to a live item, or a note that the item was removed."""
+    has_brief = record.slug in live_slugs
+    live = has_brief and not record.removed
+    return env.get_template("shortlink.html.j2").render(
+        record=record,
+        kind=KIND_LABELS.get(record.kind, record.kind),
+        item_url=brief_href(record.slug, record.id) if live else None,
+        brief_url=brief_href(record.slug) if has_brief else None,
+        home_url="../../")
+
+
+def render_id_index(records: Iterable[IdRecord], live_slugs: Collection[str],
+                    env: Environment) -> str:
+    """The Markdown page that lists every id the site has published, current and removed."""
+    ordered = sorted(records, key=lambda r: (r.removed, r.title or r.slug, r.slug,
+                                             r.paragraph, r.id))
+    return env.get_template("ids.md.j2").render(
+        records=ordered, live_slugs=live_slugs, kinds=KIND_LABELS, short_path=short_path,
+        quote=quote)
+
+
+def permalink_files(records: Iterable[IdRecord], live_slugs: Collection[str],
+                    templates: Path) -> dict[str, str]:
+    """Every file the ids add to site_src/: a short page per id, the id index, the assets."""
+    records = tuple(records)
+    env = environment(templates)
+    files = {short_path(r.id): render_shortlink(r, live_slugs, env) for r in records}
+    files[INDEX_PAGE] = render_id_index(records, live_slugs, env)
+    files.update({a: (templates / a).read_text(encoding="utf-8") for a in ASSETS})
+    return files

@@ -1,0 +1,81 @@
+"""Who should act: subjects, aliases, demonyms, pronouns, pairs and context (invented text)."""
+from __future__ import annotations
+
+import pytest
+
+from generator.aliases import load_aliases
+from generator.model import Paragraph
+from generator.recommendations import find_recommendations
+from generator.sentences import split_sentences
+
+CASES = [
+    (["U.S. officials should press Riyadh to end the blockade."], "United States"),
+    (["The Iraqi government must pay public salaries on time."], "Iraq"),
+    (["The Pakistani authorities must arrest the organizers."], "Pakistan"),
+    (["Washington and Tehran should resume talks in Oman."], "United States and Iran"),
+    (["Ankara and Damascus need to agree on the border crossings."], "Turkey and Syria"),
+    (["On the Chinese side, it should stop harassing fishing boats."], "China"),
+    (["Japan and South Korea met in Seoul last week. Both sides should now publish the agreement."],
+     "Japan and South Korea"),
+    (["Israel and Egypt signed the accord in 1979. Each must now honor its terms."], "Israel and Egypt"),
+    (["Israel and Egypt signed the accord in 1979. Yet each must now honor its terms."], "Israel and Egypt"),
+    (["The President should veto the appropriations bill."], "President"),
+    (["President Okafor should release the detained journalists."], "Okafor"),
+    (["It is an open question, and one the committee should keep asking."], "committee"),
+    (["The Environmental Protection Agency (EPA) should tighten the rule."],
+     "Environmental Protection Agency"),
+    (["Washington\u2014not Brussels\u2014should lead the talks."], "United States"),
+    (["States should expand eligibility for the program."], "States"),
+    (["Yet, Haddad should engage the opposition before the vote."], "Haddad"),
+    (["The Department of Justice ignored the warnings. It must now publish the data."],
+     "Department of Justice"),
+    (["The Department of Justice ignored the warnings. The department should publish the data."],
+     "Department of Justice"),
+    (["The Bureau of Land Management leases the tracts. The bureau should raise its fees."],
+     "Bureau of Land Management"),
+    (["The Environmental Protection Agency reviews permits. The agency must publish a schedule."],
+     "Environmental Protection Agency"),
+    (["The outdated rule should be repealed by the Senate before June."], "Senate"),
+    (["Congress must restore the caps. Spending limits need to be enforced as well."], "Congress"),
+    (["Lawmakers should act this year. We also need better data on rents."], "Congress"),
+    (["Washington has neglected its railways. This country needs to invest in them."], "United States"),
+    (["Canada buys most of its drones abroad. Our government should build them at home."], "Canada"),
+    (["We urge Congress to pass the bill before the recess."], "Congress"),
+    (["It is in Japan's interest to keep the channel open."], "Japan"),
+    (["Congressional leaders in Washington should forge a compromise."], "Congress"),
+    (["The United States, working with its allies, should convene a donor conference."], "United States"),
+    (["While Tehran objects, the House needs to pass the sanctions bill."], "House of Representatives"),
+    (["A reset of the U.S.-Mexico relationship is necessary."], "United States and Mexico"),
+    (["Leaders in Kyiv should publish the reconstruction ledger."], "Ukraine"),
+    (["America's allies should raise their defense budgets."], "America's allies"),
+    (["Also, if the President meets the Senate leader, he should raise the nominations."], "President"),
+]
+
+
+def actor_of_last(texts: list[str], heading: str | None = None) -> str | None:
+    """The actor of the last recommendation found in the given paragraphs."""
+    paras = [Paragraph(1, heading, heading=True)] if heading else []
+    paras += [Paragraph(len(paras) + i + 1, t) for i, t in enumerate(texts)]
+    found = find_recommendations(split_sentences(paras), load_aliases())
+    assert found, "no recommendation found"
+    return found[-1].actor
+
+
+@pytest.mark.parametrize("texts,actor", CASES)
+def test_actor(texts: list[str], actor: str | None) -> None:
+    assert actor_of_last(texts) == actor
+
+
+def test_passive_takes_the_actor_who_instructs_from_context() -> None:
+    texts = ["The President should direct the attorney general to drop the case. "
+             "The department should be instructed to consult the regulator first."]
+    assert actor_of_last(texts) == "President"
+
+
+def test_heading_gives_the_actor_when_the_sentence_names_none() -> None:
+    assert actor_of_last(["Guidance on ambiguous statutes needs to be rewritten."],
+                         heading="Department of Justice") == "Department of Justice"
+
+
+def test_no_actor_when_nobody_is_named() -> None:
+    assert actor_of_last(["Guidance on ambiguous statutes needs to be rewritten."]) is None

@@ -1,0 +1,77 @@
+"""The metadata stage: header and trailer lines become fields and leave the body."""
+from __future__ import annotations
+
+import pytest
+
+from generator.clean import clean_text
+from generator.dates import find_date, parse_date
+from generator.metadata import find_metadata
+
+BODY = ("The government should fund the program for another decade, because the alternative "
+        "is a slow collapse of the services that rural towns depend on every single day.")
+
+
+@pytest.mark.parametrize("text,field,expected", [
+    (f"# Saving Rural Hospitals\n\nby Jane Roe and John Doe\n\nMar 3, 2021\n\n{BODY}", "title", "Saving Rural Hospitals"),
+    (f"# Saving Rural Hospitals\n\nby Jane Roe and John Doe\n\nMar 3, 2021\n\n{BODY}", "date", "2021-03-03"),
+    (f"Saving Rural Hospitals\n\n{BODY}\n\nOriginally published in The Daily Ledger", "publication", "The Daily Ledger"),
+    (f"Saving Rural Hospitals\n\n{BODY}\n\nThis article first appeared in Policy Review.", "publication", "Policy Review"),
+    (f"{BODY}", "title", None),
+    (f"Policy Analysis\n\n# Saving Rural Hospitals\n\n{BODY}", "kind", "Policy Analysis"),
+    (f"news Saving Rural Hospitals By feeds.example.org Published On :: Tue, 02 Feb 2021 09:00:00 -0500 {BODY}",
+     "title", "Saving Rural Hospitals"),
+    (f"news Saving Rural Hospitals By feeds.example.org Published On :: Tue, 02 Feb 2021 09:00:00 -0500 {BODY}",
+     "date", "2021-02-02"),
+    (f"Saving Rural Hospitals\n\nSaving Rural Hospitals JANE ROE May 2020 {BODY}", "date", "2020-05"),
+])
+def test_field(text: str, field: str, expected: object) -> None:
+    meta, _ = find_metadata(clean_text(text))
+    assert getattr(meta, field) == expected
+
+
+def test_byline_names_every_author() -> None:
+    meta, body = find_metadata(clean_text(f"# A Title Here\n\nBy Jane Roe, John Doe and Ann Lee\n\n{BODY}"))
+    assert [a.name for a in meta.authors] == ["Jane Roe", "John Doe", "Ann Lee"]
+    assert body.strip() == BODY
+
+
+def test_bio_at_the_end_names_the_author_and_leaves_the_body() -> None:
+    bio = "Jane Roe is a senior fellow at the Institute for Rural Policy."
+    meta, body = find_metadata(clean_text(f"A Title Here\n\n{BODY}\n\n{bio}"))
+    assert meta.authors[0].name == "Jane Roe" and meta.authors[0].bio == bio
+    assert bio not in body
+
+
+def test_author_section_gives_bios_and_leaves_the_body() -> None:
+    bio = "Jane Roe is a researcher and a journalist who covers rural health."
+    text = f"# A Title Here\n\nby Jane Roe\n\n## About the Author\n\nJane Roe\n\n{bio}\n\nBrief Analysis\n\n{BODY}"
+    meta, body = find_metadata(clean_text(text))
+    assert [(a.name, a.bio) for a in meta.authors] == [("Jane Roe", bio)]
+    assert meta.kind == "Brief Analysis" and body.strip() == BODY
+
+
+def test_front_matter_wins() -> None:
+    meta, _ = find_metadata(clean_text(f"# Chapter 9: Hospitals\n\n{BODY}"),
+                            (("title", "Hospitals"), ("author", "Ann Lee"), ("date", "2020-01-02")))
+    assert (meta.title, meta.authors[0].name, meta.date) == ("Hospitals", "Ann Lee", "2020-01-02")
+
+
+def test_a_cover_run_into_the_text_gives_author_and_repairs_the_drop_cap() -> None:
+    text = "Saving Rural Hospitals\n\nSaving Rural Hospitals JANE ROE May 2020 hen the government W decides " + BODY
+    meta, body = find_metadata(clean_text(text))
+    assert [a.name for a in meta.authors] == ["Jane Roe"]
+    assert body.startswith("When the government decides")
+
+
+@pytest.mark.parametrize("text,iso", [
+    ("Jul 1, 2020", "2020-07-01"), ("1 July 2020", "2020-07-01"), ("June 2021", "2021-06"),
+    ("2020-07-01", "2020-07-01"), ("Published: March 3rd, 2019", "2019-03-03"),
+    ("Mon, 11 Jul 2016 17:01:00 -0400", "2016-07-11"), ("2021", None), ("Not a date", None),
+    ("February 30, 2020", None),
+])
+def test_parse_date(text: str, iso: str | None) -> None:
+    assert parse_date(text) == iso
+
+
+def test_find_date_takes_the_first() -> None:
+    assert find_date("Posted Jan 5, 2019, updated Feb 6, 2020") == "2019-01-05"

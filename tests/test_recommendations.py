@@ -1,0 +1,172 @@
+"""Which sentences are the author's advice, and how strong: invented sentences of the genre."""
+from __future__ import annotations
+
+import pytest
+
+from generator.aliases import load_aliases
+from generator.model import Paragraph, Sentence
+from generator.recommendations import find_recommendations, is_imperative
+from generator.sentences import split_sentences
+
+ADVICE = [
+    ("Lawmakers should repeal the outdated licensing rule before the next session.", "should"),
+    ("The Treasury must not lift sanctions until inspectors regain access.", "must"),
+    ("Regulators ought to publish the stress-test results in full.", "should"),
+    ("The European Union needs to diversify its gas supply.", "must"),
+    ("Ministers have to stop treating the housing shortage as a local problem.", "must"),
+    ("A new approach to border security is essential.", "must"),
+    ("A pause in arms sales is necessary if talks are to resume.", "must"),
+    ("It is critical that the agency keep its inspectors in the field.", "must"),
+    ("It is important that the ministry publish the audit.", "should"),
+    ("It is vital for donors to fund the clinics through the winter.", "must"),
+    ("It is not in Germany's interest to abandon its reactors before renewables can replace them.", "should"),
+    ("The best way to deter aggression is to keep allied forces in the region.", "should"),
+    ("We urge the city council to reject the proposed fare increase.", "should"),
+    ("We recommend that Congress extend the program for two years.", "should"),
+    ("We don't want the legislature to weaken the disclosure rules.", "should"),
+    ("Countries with plans to expand coal should pay a levy.", "should"),
+    ("Owners with claims against the fund should file them by June.", "should"),
+    ("Congress must act before the summer, and it should say so.", "must"),
+    ("I would urge the commission to reopen the hearing.", "should"),
+    ("We need a credible plan to pay for the new bridge.", "must"),
+    ("The World Bank can help by guaranteeing the first tranche of loans.", "could"),
+    ("Japan could help by hosting the next round of talks.", "could"),
+    ("One option is to tie aid to measurable anticorruption benchmarks.", "could"),
+    ("Canada should not be too quick to sign the deal.", "should"),
+    ("Above all, the board must resist pressure to cut the maintenance budget.", "must"),
+    ("A broader coalition is needed now.", "must"),
+    ("Policymakers would do well to remember the last default.", "should"),
+    ("It is time for the alliance to admit the mission has failed.", "should"),
+    ("It is also time for the regulator to let utilities charge for storage.", "should"),
+    ("It would be wise for Brussels to delay the vote.", "should"),
+    ("One way to pay for it is to close the carried-interest loophole.", "could"),
+    ("That is why the EU must act before the summer.", "must"),
+]
+
+NOT_ADVICE = [
+    "Analysts say the central bank should raise rates.",
+    "The protesters demanded that the minister resign.",
+    "Opposition leaders believe the court should annul the vote.",
+    "The ceasefire is unlikely to hold through the winter.",
+    "A carbon tax would cut emissions by a fifth.",
+    "That should worry investors.",
+    "Should the government intervene?",
+    "We make the following recommendations:",
+    "The minister said, “Everyone must pay their fair share.”",
+    "Both countries have an opportunity to reset relations.",
+    "The new government could launch a reset with its neighbors.",
+    "The plan must have been drafted in a hurry.",
+    "Oil revenues are essential to the economy of the region.",
+    "The talks focused on the protocols necessary to lay the groundwork.",
+    "The factions hoped for a quick withdrawal of foreign troops.",
+    "No legislation would be needed to accomplish this.",
+    "The agency has yet to publish its findings.",
+    "Support for the treaty has grown since the spring.",
+    "The American people want to end the war.",
+    "Under the treaty, members must notify the council within 30 days.",
+    "A central bank that must defend a peg has little room to cut rates.",
+    "Europe would need to double its output to replace the imports.",
+    "If the bill passes, insurers will have to cover the new drugs.",
+    "Fares may need to rise as well.",
+    "Officials cited the need to protect their sources.",
+    "The debate is over whether the city should raise fares.",
+    "Nobody should be surprised that the talks failed.",
+    "Prices should fall next year as supply recovers.",
+    "This could help explain why turnout fell.",
+    "Falling oil prices could help the importers.",
+    "One way or another, the bill is going to pass.",
+    "Let us be clear about what the deal does.",
+    "As the report notes, donors must do more.",
+    "It should be noted that the figures are provisional.",
+    "It is important to note that the figures are provisional.",
+    "It is crucial to understand how the last reform failed.",
+    "It is necessary to recall how the treaty came about.",
+    "Congress must act before the summer, Senator Reyes said.",
+    "The agency should slow down, the union's lawyers argued in court.",
+    "Schools must hire more counselors, according to the report.",
+    "The report concludes that regulators should cap fees.",
+    "The government has to date ignored the audit.",
+    "Tehran must be feeling the pressure of the sanctions.",
+    "Congress should not have taken the recess.",
+    "The council should have acted sooner.",
+    "We need not look far for examples of failed reforms.",
+    "It has to be said that the figures are provisional.",
+]
+
+
+def recs(*texts: str, heading: str | None = None, items: tuple[str, ...] = ()):
+    """Recommendations found in paragraphs made of the given texts."""
+    paras = [Paragraph(1, heading, heading=True)] if heading else []
+    for text in texts:
+        paras.append(Paragraph(len(paras) + 1, text))
+    for text in items:
+        paras.append(Paragraph(len(paras) + 1, text, list_item=True))
+    return find_recommendations(split_sentences(paras), load_aliases())
+
+
+@pytest.mark.parametrize("text,strength", ADVICE)
+def test_advice_is_found_with_its_strength(text: str, strength: str) -> None:
+    found = recs(text)
+    assert [(r.text, r.strength) for r in found] == [(text, strength)]
+
+
+@pytest.mark.parametrize("text", NOT_ADVICE)
+def test_not_advice(text: str) -> None:
+    assert recs(text) == ()
+
+
+def test_one_entry_per_sentence_even_with_two_modals() -> None:
+    found = recs("The ministry must act, and parliament should follow within a month.")
+    assert len(found) == 1 and found[0].strength == "must"
+
+
+@pytest.mark.parametrize("items,count", [
+    (("Repeal the tax on imported grain.", "Expand the school meals program.", "Stop the raids."), 3),
+    (("**Index the thresholds to inflation.** The current ones date from 1974.",), 1),
+    (("Shana Example (D)—April 30, 2023", "Sam Sample (R)—April 30, 2021"), 0),
+])
+def test_list_items(items: tuple[str, ...], count: int) -> None:
+    assert len(recs(items=items)) == count
+
+
+def test_items_after_a_recommendations_lead_in() -> None:
+    found = recs("We make the following recommendations:",
+                 items=("A ban on bulk data purchases.", "Higher fines for repeat offenders."))
+    assert [r.text for r in found] == ["A ban on bulk data purchases.", "Higher fines for repeat offenders."]
+
+
+def test_inline_enumeration_after_advice_lead_in() -> None:
+    text = ("The priorities of the new envoy should be to: i. Restore the embassy. "
+            "ii. Reopen the consulates. iii. Expand visa processing.")
+    found = recs(text)
+    assert [r.text[:4] for r in found] == ["The ", "ii. ", "iii."]
+    assert {r.strength for r in found} == {"should"}
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Increase the subsidy for rural clinics.", True),
+    ("ii. Stop destabilizing interventions.", True),
+    ("Do not cut the research budget.", True),
+    ("Support for the plan is fading.", False),
+    ("Reform efforts stalled last year.", False),
+    ("increase the subsidy.", False),
+])
+def test_imperative(text: str, expected: bool) -> None:
+    assert is_imperative(text) is expected
+
+
+def test_imperative_in_running_text_needs_advice_before_it() -> None:
+    advised = recs("Congress should fix the formula. Expand the credit to part-time workers.")
+    alone = recs("The credit dates from 1997. Expand the credit to part-time workers.")
+    assert len(advised) == 2 and alone == ()
+
+
+def test_heading_that_states_advice() -> None:
+    found = recs("The agency ignored the warnings.", heading="The President Should Replace the Board")
+    assert [(r.text, r.actor) for r in found] == [("The President Should Replace the Board", "President")]
+
+
+def test_fields_point_at_the_sentence() -> None:
+    sentences = (Sentence(4, 2, "Ottawa [must act](https://x.org).", "Ottawa must act."),)
+    (rec,) = find_recommendations(sentences, load_aliases())
+    assert (rec.paragraph, rec.sentence, rec.text, rec.actor, rec.id) == (4, 2, sentences[0].text, "Canada", "")
