@@ -16,6 +16,10 @@ import yaml
 from .model import SeedError
 
 
+BUILTIN_TABLES = ("data/entity_aliases.yaml", "data/aliases.yaml")
+"""Built-in tables, read in this order (a later one wins for a form both list)."""
+
+
 @dataclass(frozen=True, slots=True)
 class Aliases:
     """A lookup from any written form (normalized) to its canonical name and kind."""
@@ -30,6 +34,26 @@ class Aliases:
     def lookup(self, name: str) -> str | None:
         """The canonical name for `name`, or None when no table lists it."""
         return self.canonical.get(alias_key(name))
+
+    def lookup_name(self, name: str) -> str | None:
+        """Like `lookup`, for a name as written in running text: a form the tables spell
+        in capitals ("IS", "WHO") matches only when written in capitals too."""
+        canon = self.lookup(name)
+        if canon is None:
+            return None
+        key = alias_key(name)
+        listed = [f for f in self.forms.get(canon, ()) if alias_key(f) == key]
+        if listed and all(is_acronym(f) for f in listed) and not is_acronym(name):
+            return None
+        return canon
+
+
+def is_acronym(form: str) -> bool:
+    """True for a form written in capitals ("ISIS", "U.S.", "DoD"), where case carries meaning."""
+    letters = [c for c in form if c.isalpha()]
+    slack = 1 if len(letters) >= 3 else 0
+    return len(letters) >= 2 and " " not in form.strip() \
+        and sum(c.isupper() for c in letters) >= len(letters) - slack
 
 
 def alias_key(name: str) -> str:
@@ -81,8 +105,10 @@ def build_aliases(*tables: dict[str, tuple[str | None, list[str]]]) -> Aliases:
 
 def load_aliases(user_file: Path | None = None) -> Aliases:
     """The built-in table, then the user's file where it exists."""
-    builtin = resources.files("generator").joinpath("data/aliases.yaml").read_text("utf-8")
-    tables = [parse_alias_table(yaml.safe_load(builtin), "generator/data/aliases.yaml")]
+    tables = []
+    for name in BUILTIN_TABLES:
+        builtin = resources.files("generator").joinpath(name).read_text("utf-8")
+        tables.append(parse_alias_table(yaml.safe_load(builtin), f"generator/{name}"))
     if user_file is not None and user_file.is_file():
         try:
             data = yaml.safe_load(user_file.read_text("utf-8"))

@@ -1,0 +1,208 @@
+"""Name spans: the capitalized runs of a paragraph that may name someone, as written.
+
+A span is a run of capitalized words, joined by the small words names carry inside them
+("Department of Justice", "Osama bin Laden", "Hans von Spakovsky"), with what a
+recognizer needs around it: whether it opens a sentence, the word before and after
+("in Kirkuk", "Smith said", "Nangarhar province"), and an acronym defined right after it
+("Federal Election Commission (FEC)"). Word lists live in data/entities.yaml; deciding
+what a span names is generator/entities.py's job.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+NOISE = re.compile(r"\[\^[^\]]*\]|\(<[^>]*>\)|<https?://[^>]*>|\*\*|__")
+TOKEN = re.compile(r"(?:[A-Z]\.){2,}(?:-[\w’']+)*"           # U.S., U.S.-Iraq
+                   r"|[^\W\d_][\w’'-]*(?<![-’'])(?:(?<=s)[’'])?"  # Kata’ib, Iran's
+                   r"|\d+")
+POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])$")
+QUOTED = re.compile(r"(?<!\w)[\"“']([A-Z][^\"“”']{3,80}?)[,.]?[\"”'](?!\w)")
+MAX_JOIN = 2
+"""Longest run of joiners inside one name ("of the", "van der")."""
+TITLE_CASE_WORDS, TITLE_CASE_SHARE = 6, 0.8
+"""A line with this many longer words, this share of them capitalized, reads as a title."""
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """One candidate name as written, with the context that tells what it names."""
+
+    words: tuple[str, ...]
+    initial: bool = False
+    """The first word opens a sentence, so its capital says nothing."""
+    before: str = ""
+    """The word just before, lower-cased ("in", "the"), when nothing but a space parts them."""
+    after: str = ""
+    """The word just after, lower-cased ("said", "province")."""
+    acronym: str = ""
+    """An acronym given in parentheses right after the name, e.g. "FEC" (that definition
+    is part of this mention, not one of its own)."""
+    quoted: bool = False
+    """Written in quotes as a title ("For the People Act"): taken whole, as written."""
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> dict[str, frozenset[str]]:
+    """The recognizer's word lists (data/entities.yaml), as sets for quick lookups."""
+    text = resources.files("generator").joinpath("data/entities.yaml").read_text("utf-8")
+    return {key: frozenset(words) for key, words in yaml.safe_load(text).items()}
+
+
+def plain(text: str) -> str:
+    """Markdown paragraph → text a reader sees: link text kept, URLs, footnotes, bold gone."""
+    return NOISE.sub("", LINK.sub(r"\1", text)).replace("\u00a0", " ")
+
+
+def looks_like_title(text: str) -> bool:
+    """A line with nearly every word capitalized and no full stop: a title or heading,
+    not running text."""
+    long_words = [w for w in text.split() if len(w) > 3 and w[0].isalpha()]
+    capitalized = sum(w[0].isupper() for w in long_words)
+    return len(long_words) >= TITLE_CASE_WORDS \
+        and capitalized >= TITLE_CASE_SHARE * len(long_words) \
+        and not text.rstrip().endswith((".", "?", "!"))
+
+
+def strip_possessive(word: str) -> str:
+    """"Iran's" → "Iran", "Forces’" → "Forces"; "Kata’ib" stays."""
+    return POSSESSIVE.sub("", word)
+
+
+def is_capitalized(word: str) -> bool:
+    """A word that may be part of a name: capitalized, or "al-Asad" style."""
+    if word[0].isupper():
+        return True
+    head, _, rest = word.partition("-")
+    return head in lexicon()["name_prefixes"] and rest[:1].isupper()
+
+
+@lru_cache(maxsize=1)
+def abbreviations() -> frozenset[str]:
+    """Titles and place abbreviations written with a dot ("Sen.", "St."), without it."""
+    dotted = lexicon()["titles"] | lexicon()["abbreviations"]
+    return frozenset(t.rstrip(".") for t in dotted if t.endswith("."))
+
+
+def is_abbreviation(word: str) -> bool:
+    """A title or initial that a dot follows without ending the sentence ("Sen.", "W.")."""
+    return (len(word) == 1 and word.isupper()) or word in abbreviations()
+
+
+def gap_kind(text: str, prev: str) -> str:
+    """What lies between two words: "join" (a space), "stop" (a sentence end) or "break"."""
+    if is_abbreviation(prev) and re.fullmatch(r"\.\s+", text):
+        return "join"
+    if re.fullmatch(r"\s+", text):
+        return "join"
+    return "stop" if re.search(r"[.!?:;]", text) else "break"
+
+
+def tokenize(text: str) -> list[tuple[str, bool, bool]]:
+    """Words with (word, joined to the previous word, opens a sentence)."""
+    out: list[tuple[str, bool, bool]] = []
+    prev_end = 0
+    for m in TOKEN.finditer(text):
+        gap = text[prev_end:m.start()]
+        kind = gap_kind(gap, out[-1][0]) if out else "stop"
+        if kind == "join" and gap.startswith("."):
+            out[-1] = (out[-1][0] + ".", *out[-1][1:])
+        after_number = bool(out) and out[-1][0].isdigit()
+        out.append((m.group(), kind == "join", kind == "stop" or after_number))
+        prev_end = m.end()
+    return out
+
+
+def may_join(chain: list[str], joiners: list[str]) -> bool:
+    """Whether lower-case joiners may bind the next capitalized word into this chain."""
+    lex = lexicon()
+    if len(joiners) > MAX_JOIN or any(j not in lex["joiners"] and j != "the" for j in joiners):
+        return False
+    if joiners[0] == "the" or (joiners[-1] == "the" and joiners[0] not in ("of", "for", "on")):
+        return False
+    if "and" in joiners or "&" in joiners:
+        return any(w in ("of", "for") for w in chain) and joiners == [joiners[0]]
+    return True
+
+
+def chain_end(tokens: list[tuple[str, bool, bool]], i: int) -> int:
+    """Index just past the name that starts at token i."""
+    chain, j = [tokens[i][0]], i + 1
+    while j < len(tokens) and (strip_possessive(chain[-1]) == chain[-1]
+                               or owned_by_name(chain[-1], tokens[j])):
+        k = j
+        while k < len(tokens) and tokens[k][1] and not is_capitalized(tokens[k][0]) \
+                and k - j < MAX_JOIN:
+            k += 1
+        if k >= len(tokens) or not tokens[k][1] or not is_capitalized(tokens[k][0]):
+            break
+        if k > j and (not may_join(chain, [t[0] for t in tokens[j:k]])
+                      or tokens[k][0].lower() in lexicon()["stop_words"]):
+            break
+        chain += [t[0] for t in tokens[j:k + 1]]
+        j = k + 1
+    return j
+
+
+def owned_by_name(word: str, nxt: tuple[str, bool, bool]) -> bool:
+    """A possessive inside a name: "Workers’ Party", "People’s Party" (an institution's
+    word follows), unlike "Iran's Quds Force", where the owner is a name of its own."""
+    return nxt[1] and nxt[0] in lexicon()["org_cues"] and word[:1].isupper() \
+        and strip_possessive(word) in lexicon()["possessive_nouns"]
+
+
+def starts_name(tokens: list[tuple[str, bool, bool]], i: int) -> bool:
+    """A capitalized word, or a particle joined to one ("bin Laden", "von Spakovsky")."""
+    word = tokens[i][0]
+    if is_capitalized(word):
+        return True
+    return (word in lexicon()["name_particles"] and i + 1 < len(tokens)
+            and tokens[i + 1][1] and is_capitalized(tokens[i + 1][0]))
+
+
+def defined_acronym(text: str, tail: int) -> str:
+    """The acronym in "(ABC)" right after position `tail`, or ""."""
+    m = re.match(r"\s*\(([A-Z][A-Za-z]*[A-Z])\)", text[tail:])
+    return m.group(1) if m else ""
+
+
+def find_spans(paragraph: str) -> list[Span]:
+    """Every candidate name in one paragraph: quoted titles of laws, then the rest in order."""
+    text = plain(paragraph)
+    quoted = quoted_names(text)
+    for span, (start, end) in quoted:
+        text = text[:start] + "," * (end - start) + text[end:]
+    tokens = tokenize(text)
+    ends = [m.end() for m in TOKEN.finditer(text)]
+    spans, i = [], 0
+    while i < len(tokens):
+        if not starts_name(tokens, i):
+            i += 1
+            continue
+        j = chain_end(tokens, i) if is_capitalized(tokens[i][0]) else chain_end(tokens, i + 1)
+        words = tuple(t[0] for t in tokens[i:j])
+        before = tokens[i - 1][0].lower() if i and tokens[i][1] else ""
+        after = tokens[j][0].lower() if j < len(tokens) and tokens[j][1] else ""
+        acronym = defined_acronym(text, ends[j - 1])
+        spans.append(Span(words, tokens[i][2], before, after, acronym))
+        i = j + 1 if acronym and j < len(tokens) and tokens[j][0] == acronym else j
+    return [span for span, _ in quoted] + spans
+
+
+def quoted_names(text: str) -> list[tuple[Span, tuple[int, int]]]:
+    """Names of laws and plans written in quotes ("the 'For the People Act of 2021'"),
+    with where they sit, so the words inside are not read a second time."""
+    lex = lexicon()
+    found = []
+    for m in QUOTED.finditer(text):
+        words = tuple(TOKEN.findall(m.group(1)))
+        small = lex["stop_words"] | lex["joiners"]
+        title_cased = all(w[0].isupper() or w.isdigit() or w in small for w in words)
+        if title_cased and len(words) >= 2 and set(words) & lex["org_cues"]:
+            found.append((Span(words, quoted=True), m.span()))
+    return found

@@ -1,0 +1,101 @@
+"""Word-level judgements of the entity recognizer, from the lists in data/entities.yaml
+and data/places.yaml: which words a personal name holds, which name nothing alone, where a
+title sits, what kind an unknown name is.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+from .aliases import is_acronym
+from .names import Span, is_capitalized, lexicon
+
+MAX_PERSON_WORDS = 4
+MAX_ACRONYM = 6
+"""Longer words in capitals are shouting ("RECOMMENDATION"), not acronyms."""
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> tuple[dict[str, str], frozenset[str]]:
+    """Place names → the place they stand for (a capital → its country), and the
+    demonyms, which are adjectives and no names (data/places.yaml)."""
+    data = yaml.safe_load(resources.files("generator").joinpath("data/places.yaml")
+                          .read_text("utf-8"))
+    places = {name: name for name in [*data["countries"], *data["places"], *data["states"]]}
+    places.update(data["capitals"])
+    demonyms = frozenset(d for ds in data["countries"].values() for d in ds)
+    return places, demonyms
+
+
+def find_title(words: Sequence[str]) -> tuple[int, int] | None:
+    """Where the last person title sits in a span, as (start, end), or None."""
+    titles = lexicon()["titles"]
+    best, i = None, 0
+    while i < len(words):
+        j = next((j for j in range(len(words), i, -1) if " ".join(words[i:j]) in titles), i)
+        if j > i:
+            best = (i, j)
+        i = max(j, i + 1)
+    return best
+
+
+def is_name_word(word: str) -> bool:
+    """A word a personal name can hold: capitalized, an initial or a particle."""
+    lex = lexicon()
+    if word in lex["name_particles"] or word.rstrip(".").isupper() and len(word) <= 2:
+        return True
+    return is_capitalized(word) and word not in lex["org_cues"] \
+        and not is_no_name(word) and not is_acronym(word)
+
+
+def looks_like_person(words: Sequence[str]) -> bool:
+    """One to four name words, none of them a joiner of an institution's name."""
+    return 1 <= len(words) <= MAX_PERSON_WORDS and all(is_name_word(w) for w in words) \
+        and not any(w in ("of", "for", "on", "and") for w in words)
+
+
+def guess_kind(words: Sequence[str], span: Span) -> str | None:
+    """Kind of a name no table knows, from its own words and the words around it."""
+    lex = lexicon()
+    if words[-1] in lex["place_cues"] or span.after in lex["place_nouns"]:
+        return "place"
+    if any(w in lex["org_cues"] for w in words) or is_acronym(" ".join(words)):
+        return "organization"
+    if span.after in lex["person_verbs"] or span.after in lex["person_nouns"] \
+            or (len(words) > 1 and looks_like_person(words)):
+        return "person"
+    if len(words) == 1 and span.before in lex["place_prepositions"]:
+        return "place"
+    return "organization" if len(words) > 1 else None
+
+
+def is_no_name(word: str) -> bool:
+    """A word that names nothing alone: small words, adjectives and demonyms, initials,
+    "Iranian-backed", party-and-state tags ("R-Ky"), shouting, and two small words a typo
+    ran together ("Januarythat")."""
+    lex = lexicon()
+    small = lex["stop_words"]
+    low = word.lower()
+    if low in small or low in lex["not_names"] or len(word.rstrip(".")) == 1 \
+            or word in gazetteer()[1]:
+        return True
+    if word.isupper() and len(word) > MAX_ACRONYM:
+        return True
+    head, _, tail = word.partition("-")
+    if tail and len(head) == 1:
+        return True
+    if tail and head.lower() not in lex["name_prefixes"] and (
+            head in gazetteer()[1] or any(p[:1].islower() for p in tail.split("-"))):
+        return True
+    return any(low[:i] in small and low[i:] in small for i in range(2, len(low) - 1))
+
+
+def word_key(word: str) -> str:
+    """A word without apostrophes or a name prefix ("Kata’ib" → "Kataib", "al-Kadhimi" →
+    "Kadhimi"), so a spelling or a surname used elsewhere vouches for a sentence's first word."""
+    head, _, rest = word.partition("-")
+    word = rest if rest and head.lower() in lexicon()["name_prefixes"] else word
+    return word.replace("’", "").replace("'", "")
