@@ -33,6 +33,9 @@ class Paths:
     aliases: Path
     registry: Path | None = None
     """The id registry (ids.lock.json); None for the one at the project root."""
+    directory_urls: bool = True
+    """How MkDocs writes page URLs: `briefs/x/`, or `briefs/x.html` (the offline copy).
+    Short pages are static HTML, so they must link the same way themselves."""
 
     @classmethod
     def under(cls, root: Path) -> "Paths":
@@ -107,7 +110,7 @@ def build(paths: Paths) -> BuildReport:
     registry = paths.registry or paths.root / REGISTRY_FILE
     ids = assign_ids(unique_slugs(briefs), load_registry(registry))
     site = Site(briefs=ids.briefs, ids=ids.records, problems=tuple(problems))
-    files = render_site(site, paths.templates)
+    files = render_site(site, paths.templates, paths.directory_urls)
     changed = write_tree(paths.out, files)
     save_registry(registry, ids.records)
     return BuildReport(ids.briefs, tuple(problems), tuple(changed), ids.notes)

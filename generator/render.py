@@ -100,8 +100,9 @@ def render_views(env: jinja2.Environment, briefs: list[Brief]) -> dict[str, str]
     return files
 
 
-def render_site(site: Site, templates: Path) -> dict[str, str]:
-    """Every generated file of `site_src/`, as {relative path: content}."""
+def render_site(site: Site, templates: Path, directory_urls: bool = True) -> dict[str, str]:
+    """Every generated file of `site_src/`, as {relative path: content}; `directory_urls`
+    as MkDocs' use_directory_urls (False in the offline copy)."""
     env = environment(templates)
     briefs = sorted(site.briefs, key=lambda b: b.slug)
     brief_page = env.get_template("brief.md.j2")
@@ -110,5 +111,5 @@ def render_site(site: Site, templates: Path) -> dict[str, str]:
     files.update(render_views(env, briefs))
     files["briefs.json"] = briefs_to_json(briefs)
     files.update({a: (templates / a).read_text(encoding="utf-8") for a in ASSETS})
-    files.update(permalink_files(site.ids, {b.slug for b in briefs}, templates))
+    files.update(permalink_files(site.ids, {b.slug for b in briefs}, templates, directory_urls))
     return files

@@ -1,12 +1,17 @@
 """Shared test setup: the project root, and `--update-golden` to refresh golden files."""
 from __future__ import annotations
 
+import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from siteproject import build_copy
 
 ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -39,3 +44,19 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def offline_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The copy that works opened from disk: `OFFLINE=true mkdocs build`."""
     return build_copy(tmp_path_factory.mktemp("offline"), OFFLINE="true")
+
+
+@pytest.fixture(scope="session")
+def chromium() -> Iterator[object]:
+    """Debian's headless Chromium under Playwright, one for the whole session (Playwright's
+    sync API allows one at a time). Missing: skipped locally, a failure in CI."""
+    if not CHROMIUM.is_file():
+        message = f"{CHROMIUM} is missing: apt-get install chromium"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()

@@ -2,13 +2,12 @@
 
 The site is built once per session for a free port of 127.0.0.1 and served there (the
 offline copy, conftest's `offline_site`, is opened from disk). Every request to another host is refused and counted as a failure. Without
-/usr/bin/chromium these tests skip locally and fail in CI (CI must run them).
+/usr/bin/chromium these tests skip locally and fail in CI (conftest's `chromium`).
 """
 from __future__ import annotations
 
 import functools
 import json
-import os
 import re
 import threading
 from collections.abc import Iterator
@@ -19,9 +18,6 @@ from urllib.parse import quote, urlsplit
 import pytest
 from siteproject import build_copy
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]
 ARTIFACTS = Path(__file__).parent / "artifacts"
 TIMEOUT_MS = 15_000
 STOP_WORDS = set("""able about across after almost also among because been cannot could dear
@@ -65,21 +61,6 @@ def site(served: tuple[str, Path]) -> Path:
     return served[1]
 
 
-@pytest.fixture(scope="session")
-def browser() -> Iterator[object]:
-    """Headless Chromium; skipped without it locally, a failure in CI."""
-    if not CHROMIUM.is_file():
-        message = f"{CHROMIUM} is missing: apt-get install chromium"
-        if os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
-    from playwright.sync_api import sync_playwright
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=ARGS, headless=True)
-        yield browser
-        browser.close()
-
-
 class Watch:
     """What went wrong on a page: console errors, script errors, requests to other hosts."""
 
@@ -100,9 +81,9 @@ class Watch:
 
 
 @pytest.fixture
-def page(browser) -> Iterator[tuple[object, Watch]]:
+def page(chromium) -> Iterator[tuple[object, Watch]]:
     """A fresh page (own context) whose problems the test checks at the end."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context = chromium.new_context(viewport={"width": 1280, "height": 900})
     context.set_default_timeout(TIMEOUT_MS)
     watch = Watch()
     context.route("**/*", watch.route)
@@ -272,6 +253,9 @@ def test_offline_copy_works_opened_from_disk(page, offline_site: Path) -> None:
     rec = first["recommendations"][0]
     result = search(page, rec["text"])
     assert points_at(result.get_attribute("href"), f"briefs/{first['slug']}.html", rec["id"])
+    if (offline_site / "r").is_dir():  # a short link, opened from disk too
+        page.goto((offline_site / "r" / rec["id"] / "index.html").as_uri())
+        page.wait_for_url(re.compile(re.escape(f"briefs/{first['slug']}.html#{rec['id']}") + "$"))
     assert not watch.problems
 
 
