@@ -31,6 +31,9 @@ class Paths:
     aliases: Path
     registry: Path | None = None
     """The id registry (ids.lock.json); None for the one at the project root."""
+    directory_urls: bool = True
+    """How MkDocs writes page URLs: `briefs/x/`, or `briefs/x.html` (the offline copy).
+    Short pages are static HTML, so they must link the same way themselves."""
 
     @classmethod
     def under(cls, root: Path) -> "Paths":
@@ -94,7 +97,7 @@ def build(paths: Paths) -> BuildReport:
     problems += clashes
     ids = assign_ids(briefs, records)
     site = Site(briefs=ids.briefs, ids=ids.records, problems=tuple(problems))
-    files = render_site(site, paths.templates)
+    files = render_site(site, paths.templates, paths.directory_urls)
     written = write_tree(paths.out, files)
     problems += [Problem(display_path(paths.out / rel, paths.root), "made by hand, so left alone; "
                          "move it to let the generator write this page") for rel in written.kept]

@@ -35,7 +35,8 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
         """This project's paths: docs_dir is where the generated Markdown goes."""
         root = Path(config.config_file_path).parent
         return Paths(root=root, seeds=Path(self.config.seeds), templates=Path(self.config.templates),
-                     out=Path(config.docs_dir), aliases=Path(self.config.aliases))
+                     out=Path(config.docs_dir), aliases=Path(self.config.aliases),
+                     directory_urls=config.use_directory_urls)
 
     def on_pre_build(self, config) -> None:
         try:

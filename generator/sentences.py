@@ -152,12 +152,14 @@ def split_paragraph(paragraph: Paragraph) -> tuple[Sentence, ...]:
     else:
         spans = _spans(plain)
     texts = _text_spans(paragraph.text, where, spans)
-    return tuple(
-        Sentence(paragraph=paragraph.number, index=i,
-                 text=paragraph.text[a:b].strip(),
-                 plain=re.sub(r"\s+", " ", plain[s:e]).strip(),
-                 heading=paragraph.heading, list_item=paragraph.list_item or item)
-        for i, ((s, e, item), (a, b)) in enumerate(zip(spans, texts)))
+    # A piece whose words all sat inside markup the previous piece already took (a link's
+    # brackets) has no text of its own: it is not a sentence.
+    pieces = [(paragraph.text[a:b].strip(), re.sub(r"\s+", " ", plain[s:e]).strip(), item)
+              for (s, e, item), (a, b) in zip(spans, texts)]
+    pieces = [p for p in pieces if p[0] and p[1]]
+    return tuple(Sentence(paragraph=paragraph.number, index=i, text=text, plain=words,
+                          heading=paragraph.heading, list_item=paragraph.list_item or item)
+                 for i, (text, words, item) in enumerate(pieces))
 
 
 def split_sentences(paragraphs: Sequence[Paragraph]) -> tuple[Sentence, ...]:

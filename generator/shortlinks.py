@@ -41,21 +41,24 @@ def short_path(rid: str) -> str:
     return f"{SHORT_DIR}/{rid}/index.html"
 
 
-def brief_href(slug: str, rid: str | None = None) -> str:
-    """The URL of a brief page (and of an item's anchor on it), relative to a short page."""
-    return f"../../briefs/{quote(slug)}/" + (f"#{quote(rid)}" if rid else "")
+def brief_href(slug: str, rid: str | None = None, directory_urls: bool = True) -> str:
+    """The URL of a brief page (and of an item's anchor on it), relative to a short page;
+    `briefs/<slug>.html` when the site is built without directory URLs (offline copy)."""
+    page = f"{quote(slug)}/" if directory_urls else f"{quote(slug)}.html"
+    return f"../../briefs/{page}" + (f"#{quote(rid)}" if rid else "")
 
 
-def render_shortlink(record: IdRecord, live_slugs: Collection[str], env: Environment) -> str:
+def render_shortlink(record: IdRecord, live_slugs: Collection[str], env: Environment,
+                     directory_urls: bool = True) -> str:
     """One short page: a redirect to a live item, or a note that the item was removed."""
     has_brief = record.slug in live_slugs
     live = has_brief and not record.removed
     return env.get_template("shortlink.html.j2").render(
         record=record,
         kind=KIND_LABELS.get(record.kind, record.kind),
-        item_url=brief_href(record.slug, record.id) if live else None,
-        brief_url=brief_href(record.slug) if has_brief else None,
-        home_url="../../")
+        item_url=brief_href(record.slug, record.id, directory_urls) if live else None,
+        brief_url=brief_href(record.slug, None, directory_urls) if has_brief else None,
+        home_url="../../" if directory_urls else "../../index.html")
 
 
 def render_id_index(records: Iterable[IdRecord], live_slugs: Collection[str],
@@ -69,11 +72,12 @@ def render_id_index(records: Iterable[IdRecord], live_slugs: Collection[str],
 
 
 def permalink_files(records: Iterable[IdRecord], live_slugs: Collection[str],
-                    templates: Path) -> dict[str, str]:
+                    templates: Path, directory_urls: bool = True) -> dict[str, str]:
     """Every file the ids add to site_src/: a short page per id, the id index, the assets."""
     records = tuple(records)
     env = environment(templates)
-    files = {short_path(r.id): render_shortlink(r, live_slugs, env) for r in records}
+    files = {short_path(r.id): render_shortlink(r, live_slugs, env, directory_urls)
+             for r in records}
     files[INDEX_PAGE] = render_id_index(records, live_slugs, env)
     files.update({a: (templates / a).read_text(encoding="utf-8") for a in ASSETS})
     return files

@@ -1,14 +1,20 @@
 """Shared test setup: the project root, and `--update-golden` to refresh golden files."""
 from __future__ import annotations
 
+import os
 import subprocess
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from siteproject import build_copy
 
 from seedkit import mkdocs_build, project_with_every_case
 
 ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -36,3 +42,31 @@ def every_case_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, su
     """One `mkdocs build` of the real seeds plus every bad, edge and hostile case (shared)."""
     project = project_with_every_case(tmp_path_factory.mktemp("every-case"))
     return project, mkdocs_build(project)
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site built once per test session, in a copy of the project."""
+    return build_copy(tmp_path_factory.mktemp("project"))
+
+
+@pytest.fixture(scope="session")
+def offline_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The copy that works opened from disk: `OFFLINE=true mkdocs build`."""
+    return build_copy(tmp_path_factory.mktemp("offline"), OFFLINE="true")
+
+
+@pytest.fixture(scope="session")
+def chromium() -> Iterator[object]:
+    """Debian's headless Chromium under Playwright, one for the whole session (Playwright's
+    sync API allows one at a time). Missing: skipped locally, a failure in CI."""
+    if not CHROMIUM.is_file():
+        message = f"{CHROMIUM} is missing: apt-get install chromium"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()

@@ -13,6 +13,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from siteproject import copy_project, mkdocs_build  # noqa: F401  (re-exported)
+
 FIXTURES = Path(__file__).parent / "fixtures"
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -36,16 +38,6 @@ Who decides which harbor is saved first when the fund cannot save them all?
 def article(title: str, byline: str = "By Mara Lindqvist") -> str:
     """A plain-text op-ed seed with this title."""
     return f"{title}\n\n{byline}\n\n{BODY}"
-
-
-def copy_project(dest: Path) -> Path:
-    """The project's inputs (config, seeds, templates, aliases) in a fresh folder."""
-    for name in ("mkdocs.yml", "aliases.yaml"):
-        shutil.copy(ROOT / name, dest / name)
-    for name in ("seeds", "templates"):
-        shutil.copytree(ROOT / name, dest / name)
-    (dest / "site_src").mkdir()
-    return dest
 
 
 GENERATED_BAD = {
@@ -89,13 +81,6 @@ def project_with_every_case(dest: Path) -> Path:
             shutil.copy(path, project / "seeds" / path.name)
     write_generated_seeds(project / "seeds")
     return project
-
-
-def mkdocs_build(project: Path, *extra: str) -> subprocess.CompletedProcess:
-    """`mkdocs build` in `project`, as a user runs it; its output kept for the assertions."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    return subprocess.run([sys.executable, "-m", "mkdocs", "build", *extra], cwd=project, env=env,
-                          capture_output=True, text=True, timeout=600)
 
 
 def warning_lines(stderr: str) -> list[str]:

@@ -13,6 +13,7 @@ from pathlib import Path
 import lxml.html
 import markdown
 import pytest
+import yaml
 
 from generator.markdown_safe import md_inline, md_text, plain_text, safe_url, web_url
 
@@ -191,7 +192,11 @@ def test_front_matter_cannot_change_page_settings(every_case_build) -> None:
     index = json.loads((project / "site" / "search" / "search_index.json").read_text("utf-8"))
     assert any(doc["location"].startswith(f"briefs/{slug}/") for doc in index["docs"])
     source = (project / "site_src" / "briefs" / f"{slug}.md").read_text("utf-8")
-    assert source.startswith("# ")  # no front matter of its own for MkDocs to read
+    # The only front matter is the generator's own (the actors a brief addresses, as tags):
+    # nothing from the seed's front matter becomes a page setting.
+    front, _, rest = source.partition("\n---\n\n") if source.startswith("---\n") else ("", "", source)
+    assert set(yaml.safe_load(front.removeprefix("---\n")) or {}) <= {"actors"}
+    assert rest.startswith("# ")
 
 
 def test_front_matter_in_a_text_seed_is_text(every_case_build) -> None:

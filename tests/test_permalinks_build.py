@@ -26,7 +26,6 @@ from generator.registry import load_registry
 ROOT = Path(__file__).resolve().parent.parent
 OP_ED = "000_eee4ee638b1a7a62.txt"
 WEB_PAGE = "003_c6e6deed5639b5a6.txt"
-CHROMIUM = "/usr/bin/chromium"
 
 
 def copy_project(dest: Path) -> Path:
@@ -221,17 +220,12 @@ def test_mkdocs_publishes_short_pages_of_removed_items(history, served):
 
 
 @pytest.fixture(scope="module")
-def browser(served):
-    """A headless Chromium allowed to use the clipboard of the test server."""
-    sync_api = pytest.importorskip("playwright.sync_api")
-    if not Path(CHROMIUM).exists():
-        pytest.skip(f"no {CHROMIUM}: apt-get install chromium")
-    with sync_api.sync_playwright() as pw:
-        chromium = pw.chromium.launch(executable_path=CHROMIUM)
-        context = chromium.new_context()
-        context.grant_permissions(["clipboard-read", "clipboard-write"], origin=served["origin"])
-        yield context
-        chromium.close()
+def browser(served, chromium):
+    """A headless Chromium context allowed to use the clipboard of the test server."""
+    context = chromium.new_context()
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=served["origin"])
+    yield context
+    context.close()
 
 
 @pytest.mark.parametrize("variant", ["url", "plain"], ids=["with site_url", "without site_url"])

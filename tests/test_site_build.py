@@ -6,23 +6,12 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 from generator.aliases import load_aliases
 from generator.build import parse_seed
 from generator.ids import with_ids
-from seedkit import copy_project, mkdocs_build
+from siteproject import copy_project
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-@pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    project = copy_project(tmp_path_factory.mktemp("project"))
-    result = mkdocs_build(project, "--strict")
-    assert result.returncode == 0, result.stderr
-    assert "WARNING" not in result.stderr, result.stderr
-    return project
 
 
 def briefs() -> list:
@@ -30,15 +19,15 @@ def briefs() -> list:
     return [with_ids(parse_seed(p, ROOT, aliases)) for p in sorted((ROOT / "seeds").glob("*.txt"))]
 
 
-def test_every_seed_has_a_page_listed_on_home(built: Path) -> None:
-    home = (built / "site" / "index.html").read_text("utf-8")
+def test_every_seed_has_a_page_listed_on_home(built_site: Path) -> None:
+    home = (built_site / "index.html").read_text("utf-8")
     for brief in briefs():
-        assert (built / "site" / "briefs" / brief.slug / "index.html").is_file()
+        assert (built_site / "briefs" / brief.slug / "index.html").is_file()
         assert f"briefs/{brief.slug}/" in home
 
 
-def test_every_recommendation_is_its_own_search_result(built: Path) -> None:
-    index = json.loads((built / "site" / "search" / "search_index.json").read_text("utf-8"))
+def test_every_recommendation_is_its_own_search_result(built_site: Path) -> None:
+    index = json.loads((built_site / "search" / "search_index.json").read_text("utf-8"))
     locations = {doc["location"] for doc in index["docs"]}
     for brief in briefs():
         assert brief.recommendations
@@ -46,16 +35,16 @@ def test_every_recommendation_is_its_own_search_result(built: Path) -> None:
             assert f"briefs/{brief.slug}/#{rec.id}" in locations
 
 
-def test_brief_page_shows_what_was_found(built: Path) -> None:
+def test_brief_page_shows_what_was_found(built_site: Path) -> None:
     for brief in briefs():
-        page = (built / "site" / "briefs" / brief.slug / "index.html").read_text("utf-8")
+        page = (built_site / "briefs" / brief.slug / "index.html").read_text("utf-8")
         for rec in brief.recommendations:
             assert f'id="{rec.id}"' in page
         assert "Summary" in page and "Full text" in page
 
 
-def test_seed_furniture_never_reaches_the_site(built: Path) -> None:
-    for page in (built / "site" / "briefs").rglob("*.html"):
+def test_seed_furniture_never_reaches_the_site(built_site: Path) -> None:
+    for page in (built_site / "briefs").rglob("*.html"):
         text = page.read_text("utf-8")
         for furniture in ("ABOUT THE AUTHORS", "RECOMMENDED", "Also available in", "❖", "(<https://"):
             assert furniture not in text, (page, furniture)

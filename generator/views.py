@@ -1,0 +1,168 @@
+"""Briefs → the views across them: entity pages, briefs by date and by publication,
+recommendation counts by actor and strength.
+
+Pure functions: they decide what each cross-brief page lists and in which order; the
+templates only lay it out. They work for any number of briefs and entities (none too).
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from slugify import slugify
+
+from .markdown_safe import plain_text
+from .model import Brief, Recommendation
+
+STRENGTHS = ("must", "should", "could")
+KIND_LABELS = {"person": "People", "organization": "Organizations", "place": "Places"}
+OTHER_KIND = "Other"
+NO_ACTOR = "No named actor"
+UNKNOWN_PUBLICATION = "Unknown publication"
+UNDATED = "Undated"
+TAG_UNSAFE = re.compile(r"[^\w .,'’()-]+")
+"""What a tag may not contain: Material writes tag names into pages unescaped."""
+RESERVED_SLUGS = {"index"}
+"""Names an entity page cannot take: `entities/index.md` is the entity index."""
+
+
+@dataclass(frozen=True, slots=True)
+class EntityView:
+    """One entity across the site: every brief that names it and every recommendation."""
+
+    name: str
+    slug: str
+    kind: str
+    aliases: tuple[str, ...]
+    mentions: int
+    briefs: tuple[tuple[Brief, int], ...]
+    """Each brief that names it, with its mentions there; most mentions first."""
+    recommendations: tuple[tuple[Brief, Recommendation], ...]
+    """Recommendations whose actor is this entity or whose sentence names it."""
+
+
+def anchor(name: str, prefix: str = "") -> str:
+    """A stable, readable HTML id/file name for any text (a hash when it has no letters)."""
+    slug = slugify(name or "")
+    if not slug:
+        slug = hashlib.sha256((name or "").encode("utf-8")).hexdigest()[:8]
+    return prefix + slug
+
+
+def entity_slug(name: str) -> str:
+    """The file name (without `.md`) of an entity's page under `entities/`."""
+    slug = anchor(name)
+    return f"{slug}-entity" if slug in RESERVED_SLUGS else slug
+
+
+def actor_label(rec: Recommendation) -> str:
+    """Who should act, as the site writes it."""
+    return rec.actor or NO_ACTOR
+
+
+def brief_tags(brief: Brief) -> list[str]:
+    """A brief's tags: who its recommendations address, in characters safe as raw HTML."""
+    names = {" ".join(TAG_UNSAFE.sub(" ", r.actor).split()) for r in brief.recommendations if r.actor}
+    return sorted(n for n in names if n)
+
+
+def strength_rank(strength: str) -> int:
+    """Strongest first: must, should, could (anything unknown after them)."""
+    return STRENGTHS.index(strength) if strength in STRENGTHS else len(STRENGTHS)
+
+
+def strongest_first(pairs: Iterable[tuple[Brief, Recommendation]]
+                    ) -> list[tuple[Brief, Recommendation]]:
+    """(brief, recommendation) pairs: must before should before could, then in reading order."""
+    return sorted(pairs, key=lambda br: (strength_rank(br[1].strength), br[0].slug,
+                                         br[1].paragraph, br[1].sentence))
+
+
+def strength_counts(recs: Iterable[Recommendation]) -> dict[str, int]:
+    """{"must": n, "should": n, "could": n} for a group of recommendations."""
+    counts = Counter(r.strength for r in recs)
+    return {s: counts.get(s, 0) for s in STRENGTHS}
+
+
+def name_pattern(names: Iterable[str]) -> re.Pattern[str] | None:
+    """One regex matching any of the names as whole words (longest first)."""
+    names = sorted({n for n in names if n.strip()}, key=lambda n: (-len(n), n))
+    if not names:
+        return None
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(n) for n in names) + r")(?!\w)")
+
+
+def naming_recommendations(names: Sequence[str], briefs: Sequence[Brief]
+                           ) -> tuple[tuple[Brief, Recommendation], ...]:
+    """Every recommendation whose actor is one of `names` or whose sentence names one,
+    strongest first."""
+    pattern = name_pattern(names)
+    found = [(b, r) for b in briefs for r in b.recommendations
+             if r.actor in names or (pattern and pattern.search(plain_text(r.text)))]
+    return tuple(strongest_first(found))
+
+
+def entity_views(briefs: Sequence[Brief]) -> list[EntityView]:
+    """Every entity of every brief, merged by page name, sorted by name."""
+    grouped: dict[str, list[tuple[Brief, object]]] = defaultdict(list)
+    for brief in briefs:
+        for entity in brief.entities:
+            grouped[entity_slug(entity.name)].append((brief, entity))
+    views = []
+    for slug, pairs in sorted(grouped.items()):
+        entities = [e for _, e in pairs]
+        spellings = Counter()
+        for e in entities:
+            spellings[e.name] += e.mentions
+        name = max(sorted(spellings), key=spellings.__getitem__)  # most mentioned, then A–Z
+        kinds = Counter(e.kind for e in entities)
+        aliases = sorted({a for e in entities for a in (e.name, *e.aliases)} - {name})
+        mentions: Counter[str] = Counter()
+        by_slug = {}
+        for brief, entity in pairs:
+            mentions[brief.slug] += entity.mentions
+            by_slug[brief.slug] = brief
+        ranked = sorted(by_slug.values(), key=lambda b: (-mentions[b.slug], b.slug))
+        views.append(EntityView(
+            name=name, slug=slug, kind=max(sorted(kinds), key=kinds.__getitem__),
+            aliases=tuple(aliases), mentions=sum(mentions.values()),
+            briefs=tuple((b, mentions[b.slug]) for b in ranked),
+            recommendations=naming_recommendations([name, *aliases], briefs)))
+    return sorted(views, key=lambda v: (v.name.lower(), v.slug))
+
+
+def entities_by_kind(views: Sequence[EntityView]) -> list[tuple[str, list[EntityView]]]:
+    """Entity index sections: people, organizations, places, then anything else."""
+    groups: dict[str, list[EntityView]] = defaultdict(list)
+    for view in views:
+        groups[KIND_LABELS.get(view.kind, OTHER_KIND)].append(view)
+    order = [*KIND_LABELS.values(), OTHER_KIND]
+    return [(label, groups[label]) for label in order if groups.get(label)]
+
+
+def briefs_by_year(briefs: Iterable[Brief]) -> list[tuple[str, list[Brief]]]:
+    """Briefs grouped by year, newest first within and across years; undated last."""
+    groups: dict[str, list[Brief]] = defaultdict(list)
+    for brief in briefs:
+        groups[brief.meta.date[:4] if brief.meta.date else UNDATED].append(brief)
+    years = sorted((y for y in groups if y != UNDATED), reverse=True)
+    ordered = [(y, sorted(groups[y], key=lambda b: (b.meta.date or "", b.slug), reverse=True))
+               for y in years]
+    if groups.get(UNDATED):
+        ordered.append((UNDATED, sorted(groups[UNDATED], key=lambda b: b.slug)))
+    return ordered
+
+
+def briefs_by_publication(briefs: Iterable[Brief]) -> list[tuple[str, list[Brief]]]:
+    """Briefs grouped by publication (alphabetical, unknown last), newest first within."""
+    groups: dict[str, list[Brief]] = defaultdict(list)
+    for brief in briefs:
+        groups[brief.meta.publication or UNKNOWN_PUBLICATION].append(brief)
+    names = sorted((p for p in groups if p != UNKNOWN_PUBLICATION), key=str.lower)
+    if UNKNOWN_PUBLICATION in groups:
+        names.append(UNKNOWN_PUBLICATION)
+    return [(p, sorted(groups[p], key=lambda b: (b.meta.date or "", b.slug), reverse=True))
+            for p in names]

@@ -1,0 +1,36 @@
+"""A throwaway copy of the project, and `mkdocs build` in it (for end-to-end tests)."""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def copy_project(dest: Path) -> Path:
+    """The project's inputs (config, seeds, templates, aliases) in a fresh folder."""
+    for name in ("mkdocs.yml", "aliases.yaml"):
+        shutil.copy(ROOT / name, dest / name)
+    for name in ("seeds", "templates"):
+        shutil.copytree(ROOT / name, dest / name)
+    (dest / "site_src").mkdir()
+    return dest
+
+
+def mkdocs_build(project: Path, *extra: str, **env: str) -> subprocess.CompletedProcess:
+    """`mkdocs build` in `project`, as a user runs it, with extra arguments and environment."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **env}
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", *extra],
+                          cwd=project, env=env, capture_output=True, text=True, timeout=600)
+
+
+def build_copy(dest: Path, **env: str) -> Path:
+    """A copy of the project built into `dest/site`; fails loudly on any warning."""
+    project = copy_project(dest)
+    result = mkdocs_build(project, "--strict", **env)
+    assert result.returncode == 0, result.stderr
+    assert "WARNING" not in result.stderr, result.stderr
+    return project / "site"

@@ -1,0 +1,66 @@
+"""Seed text is untrusted: whatever a seed says, every generated page renders it as text.
+
+A brief whose every field carries markup is rendered to Markdown (render_site) and then to
+HTML the way MkDocs does (Python-Markdown with this site's extensions, front matter split
+off); no tag, attribute or URL from the seed may come alive anywhere.
+"""
+from __future__ import annotations
+
+from html.parser import HTMLParser
+from pathlib import Path
+
+import markdown
+import pytest
+from mkdocs.utils.meta import get_data
+
+from generator.model import Author, Brief, Entity, Metadata, OpenQuestion, Paragraph, Recommendation, Site
+from generator.render import render_site
+
+ROOT = Path(__file__).resolve().parent.parent
+EVIL = '<script>alert(1)</script><img src=x onerror=alert(2)>[x](javascript:alert(3)){ #evil onclick="a()" }'
+
+
+class Alive(HTMLParser):
+    """Everything in a page that a browser would act on: tags from the seed, handlers, URLs."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.found: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in ("script", "img", "iframe", "object", "embed", "style"):
+            self.found.append(tag)
+        for name, value in attrs:
+            if name.startswith("on") or (value or "").strip().lower().startswith("javascript:") \
+                    or (name == "id" and value == "evil"):
+                self.found.append(f"{tag} {name}={value}")
+
+
+def evil_brief() -> Brief:
+    text = f"Officials must act {EVIL}."
+    meta = Metadata(title=EVIL, authors=(Author(EVIL, EVIL),), date="2020-01-02", publication=EVIL,
+                    kind=EVIL, url="javascript:alert(4)", source_line=EVIL)
+    return Brief(slug="hostile", source_file="seeds/hostile.txt", meta=meta,
+                 body=(Paragraph(1, f"Intro {EVIL}. {text}"),), summary=(text,),
+                 recommendations=(Recommendation(text, EVIL, "must", 1, 1, "abc234"),),
+                 open_questions=(OpenQuestion(f"Why {EVIL}?", "explicit", 1, 2, "def567"),),
+                 entities=(Entity(EVIL, "person", (EVIL,), 2),))
+
+
+PAGES = sorted(p for p in render_site(Site(briefs=(evil_brief(),)), ROOT / "templates")
+               if p.endswith(".md"))
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_seed_markup_never_comes_alive(path: str) -> None:
+    files = render_site(Site(briefs=(evil_brief(),)), ROOT / "templates")
+    body, _ = get_data(files[path])
+    alive = Alive()
+    alive.feed(markdown.markdown(body, extensions=["attr_list", "tables", "toc"]))
+    assert not alive.found, path
+
+
+def test_every_page_is_checked() -> None:
+    assert {"briefs/hostile.md", "index.md", "recommendations.md", "entities/index.md",
+            "by-date.md", "by-publication.md"} <= set(PAGES)
+    assert any(p.startswith("entities/") and p != "entities/index.md" for p in PAGES)

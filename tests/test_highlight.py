@@ -1,0 +1,46 @@
+"""Items marked in the full text: found in place, linked both ways, seed text still inert."""
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from generator.highlight import Marked, highlight_paragraph
+
+OUR_TAGS = re.compile(r'<mark class="brief-mark brief-mark-(?:recommendation|question)" id="at-[a-z0-9]+">|</mark>')
+
+CASES = [
+    # (paragraph, item sentences, expected Markdown)
+    ("Talks began. The U.S. must act now. Others wait.", ["The U.S. must act now."],
+     'Talks began. <mark class="brief-mark brief-mark-recommendation" id="at-i0">The U.S. must act now.</mark>'
+     '[↑](#i0 "Back to the recommendation"){ .brief-backlink } Others wait.'),
+    ("Not in this paragraph.", ["Something else."], "Not in this paragraph."),
+    ("See [the plan](https://x.org/p). Iraq should *adopt* it.", ["Iraq should *adopt* it."],
+     'See [the plan](https://x.org/p). <mark class="brief-mark brief-mark-recommendation" id="at-i0">'
+     'Iraq should *adopt* it.</mark>[↑](#i0 "Back to the recommendation"){ .brief-backlink }'),
+    ("<script>x</script> Leaders must act.", ["Leaders must act."],
+     '&lt;script&gt;x&lt;/script&gt; <mark class="brief-mark brief-mark-recommendation" id="at-i0">'
+     'Leaders must act.</mark>[↑](#i0 "Back to the recommendation"){ .brief-backlink }'),
+]
+
+
+@pytest.mark.parametrize("paragraph, sentences, expected", CASES)
+def test_highlight_paragraph(paragraph: str, sentences: list[str], expected: str) -> None:
+    items = [Marked(s, f"i{n}", "recommendation") for n, s in enumerate(sentences)]
+    assert highlight_paragraph(paragraph, items) == expected
+
+
+def test_overlapping_items_are_marked_once() -> None:
+    items = [Marked("must act now.", "a1", "recommendation"), Marked("act now.", "q1", "question")]
+    out = highlight_paragraph("We must act now.", items)
+    assert out.count("<mark") == 1 and 'id="at-a1"' in out
+
+
+@given(st.text(max_size=200), st.data())
+def test_only_our_own_tags_are_raw_html(text: str, data: st.DataObject) -> None:
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    out = highlight_paragraph(text, [Marked(text[start:end], "abc123", "question")])
+    assert "<" not in OUR_TAGS.sub("", out)

@@ -1,0 +1,73 @@
+"""The views across briefs: entity merging, recommendations naming an entity, dates, publications."""
+from __future__ import annotations
+
+import pytest
+
+from generator.model import Author, Brief, Entity, Metadata, Recommendation
+from generator.views import (anchor, briefs_by_publication, briefs_by_year, entities_by_kind,
+                             entity_slug, entity_views, strength_counts)
+
+
+def brief(slug: str, date: str | None = None, publication: str | None = None,
+          entities: tuple[Entity, ...] = (), recs: tuple[Recommendation, ...] = ()) -> Brief:
+    meta = Metadata(title=slug.title(), authors=(Author("A. Writer"),), date=date,
+                    publication=publication)
+    return Brief(slug=slug, source_file=f"seeds/{slug}.txt", meta=meta, body=(),
+                 recommendations=recs, entities=entities)
+
+
+def rec(text: str, actor: str | None, strength: str = "should", paragraph: int = 1) -> Recommendation:
+    return Recommendation(text=text, actor=actor, strength=strength, paragraph=paragraph, id=text[:6])
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("Mustafa al-Kadhimi", "mustafa-al-kadhimi"),
+    ("Kata’ib Hezbollah", "kataib-hezbollah"),
+    ("Index", "index-entity"),          # entities/index.md is the entity index
+    ("***", anchor("***")),             # no letters: a hash, never an empty file name
+])
+def test_entity_slug(name: str, expected: str) -> None:
+    assert entity_slug(name) == expected
+    assert entity_slug(name)
+
+
+def test_entities_merge_across_briefs_and_list_what_names_them() -> None:
+    a = brief("a", entities=(Entity("Kata’ib Hezbollah", "organization", (), 2),),
+              recs=(rec("Baghdad must disarm Kataib Hezbollah now.", "Iraq", "must"),))
+    b = brief("b", entities=(Entity("Kataib Hezbollah", "organization", ("KH",), 5),
+                             Entity("Iraq", "place", (), 1)),
+              recs=(rec("Iraq should talk to KH.", "Iraq"), rec("KHAN should wait.", None)))
+    views = {v.slug: v for v in entity_views([a, b])}
+    kh = views["kataib-hezbollah"]
+    assert kh.mentions == 7
+    assert [(x.slug, n) for x, n in kh.briefs] == [("b", 5), ("a", 2)]
+    assert (kh.name, kh.aliases) == ("Kataib Hezbollah", ("KH", "Kata’ib Hezbollah"))  # most mentioned
+    # the alias "KH" matches a whole word only; "KHAN" does not name it
+    assert [r.text for _, r in kh.recommendations] == [
+        "Baghdad must disarm Kataib Hezbollah now.", "Iraq should talk to KH."]
+    assert [r.actor for _, r in views["iraq"].recommendations] == ["Iraq", "Iraq"]  # by actor
+
+
+def test_entity_index_groups_by_kind_in_a_fixed_order() -> None:
+    b = brief("a", entities=(Entity("Zed", "place"), Entity("Acme", "organization"),
+                             Entity("Ann", "person"), Entity("Thing", "event")))
+    assert [(label, [v.name for v in vs]) for label, vs in entities_by_kind(entity_views([b]))] == [
+        ("People", ["Ann"]), ("Organizations", ["Acme"]), ("Places", ["Zed"]), ("Other", ["Thing"])]
+
+
+def test_briefs_by_year_newest_first_undated_last() -> None:
+    briefs = [brief("old", "2019-05-01"), brief("none"), brief("new", "2021-02"), brief("mid", "2021-06-30")]
+    assert [(y, [b.slug for b in bs]) for y, bs in briefs_by_year(briefs)] == [
+        ("2021", ["mid", "new"]), ("2019", ["old"]), ("Undated", ["none"])]
+
+
+def test_briefs_by_publication_alphabetical_unknown_last() -> None:
+    briefs = [brief("x", publication="War on the Rocks"), brief("y"),
+              brief("z", "2020-01-01", "atlantic council"), brief("w", "2021-01-01", "atlantic council")]
+    assert [(p, [b.slug for b in bs]) for p, bs in briefs_by_publication(briefs)] == [
+        ("atlantic council", ["w", "z"]), ("War on the Rocks", ["x"]), ("Unknown publication", ["y"])]
+
+
+def test_no_briefs_no_views() -> None:
+    assert entity_views([]) == [] and briefs_by_year([]) == [] and briefs_by_publication([]) == []
+    assert strength_counts([]) == {"must": 0, "should": 0, "could": 0}
