@@ -7,7 +7,6 @@ off); no tag, attribute or URL from the seed may come alive anywhere.
 from __future__ import annotations
 
 from html.parser import HTMLParser
-from pathlib import Path
 
 import markdown
 import pytest
@@ -15,8 +14,8 @@ from mkdocs.utils.meta import get_data
 
 from generator.model import Author, Brief, Entity, Metadata, OpenQuestion, Paragraph, Recommendation, Site
 from generator.render import render_site
+from siteproject import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 EVIL = '<script>alert(1)</script><img src=x onerror=alert(2)>[x](javascript:alert(3)){ #evil onclick="a()" }'
 
 

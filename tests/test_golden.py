@@ -14,8 +14,8 @@ from generator.export import brief_to_dict, to_json
 from generator.ids import with_ids
 from generator.model import Site
 from generator.render import render_site
+from siteproject import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = Path(__file__).parent / "golden"
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
 

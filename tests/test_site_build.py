@@ -9,9 +9,8 @@ from pathlib import Path
 from generator.aliases import load_aliases
 from generator.build import parse_seed
 from generator.ids import with_ids
-from siteproject import copy_project
+from siteproject import ROOT, copy_project
 
-ROOT = Path(__file__).resolve().parent.parent
 
 
 def briefs() -> list:
