@@ -89,6 +89,7 @@ def timed(cmd: list[str], cwd: Path) -> tuple[float, float, float]:
 
 
 def main() -> None:
+    """Build the corpus in a temporary folder, time each step, print the figures."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--briefs", type=int, default=200, help="corpus size (default 200)")
     count = parser.parse_args().briefs
