@@ -46,14 +46,13 @@ def evil_brief() -> Brief:
                  entities=(Entity(EVIL, "person", (EVIL,), 2),))
 
 
-PAGES = sorted(p for p in render_site(Site(briefs=(evil_brief(),)), ROOT / "templates")
-               if p.endswith(".md"))
+FILES = render_site(Site(briefs=(evil_brief(),)), ROOT / "templates")
+PAGES = sorted(p for p in FILES if p.endswith(".md"))
 
 
 @pytest.mark.parametrize("path", PAGES)
 def test_seed_markup_never_comes_alive(path: str) -> None:
-    files = render_site(Site(briefs=(evil_brief(),)), ROOT / "templates")
-    body, _ = get_data(files[path])
+    body, _ = get_data(FILES[path])
     alive = Alive()
     alive.feed(markdown.markdown(body, extensions=["attr_list", "tables", "toc"]))
     assert not alive.found, path
