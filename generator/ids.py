@@ -222,11 +222,6 @@ def retire(records: Sequence[IdRecord], kept: Collection[str],
             if r.id not in kept and not r.removed and (scope is None or r.id in scope)]
 
 
-def with_ids(brief: Brief, records: Sequence[IdRecord] = ()) -> Brief:
-    """One brief with the ids `extract` gives it against `records` (fresh ids when empty)."""
-    return assign_ids([brief], records, complete=False).briefs[0]
-
-
 def apply_ids(brief: Brief, ids: Sequence[str]) -> Brief:
     """The brief with `ids` given to its items, in `items()` order."""
     n = len(brief.recommendations)
