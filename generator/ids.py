@@ -131,8 +131,9 @@ def own_records(brief: Brief, found: Sequence[Found], idx: dict, current: Counte
     own = idx.get(("slug", brief.slug), [])
     if current[brief.slug]:
         return own
-    shared = Counter(r.slug for f in found for r in idx.get((f.anchor.kind, f.anchor.key), ())
-                     if not r.removed)
+    matched = {r.id: r for f in found for r in idx.get((f.anchor.kind, f.anchor.key), ())
+               if not r.removed}  # each record once: a sentence the brief repeats counts once
+    shared = Counter(r.slug for r in matched.values())
     related = {s for s, n in shared.items() if 2 * n >= max(len(found), current[s])}
     same_file = {r.slug for r in idx.get(("file", seed_name(brief.source_file)), ())}
     slugs = {s for s in related | same_file if s not in live}
