@@ -105,26 +105,46 @@ def _fits(kind: str, mention: Mention) -> bool:
 def _pronoun(kind: str, offset: int, doc: Article, pos: int,
              previous: Sequence[tuple[int, str | None]]) -> str | None:
     """A pronoun -> the nearest earlier actor of a fitting kind in the sentence or paragraph."""
-    here = [m for m in doc.mentions[pos] if m.start < offset]
-    earlier = [m for p in _sentence_range(doc, pos, "paragraph") for m in doc.mentions[p]]
-    for mention in reversed(earlier + here):
+    for mention in reversed([m for m in doc.mentions[pos] if m.start < offset]):
         if _fits(kind, mention):
             return mention.name
+    for p in reversed(_sentence_range(doc, pos, "paragraph")):
+        group = _plural_subject(doc, p) if kind == "plural" else None
+        fitting = [m.name for m in doc.mentions[p] if _fits(kind, m)]
+        if group or fitting:
+            return group or fitting[-1]
     return previous[-1][1] if previous else None
 
 
+def _plural_subject(doc: Article, p: int) -> str | None:
+    """The plural group a sentence opens with ("Counties have a role …"): the likeliest
+    antecedent of a "they" that follows."""
+    head = _role_head(strip_openers(doc.sentences[p].plain), doc, p)
+    last = head.split()[-1].lower() if head else ""
+    return head if last in lexicon().group_roles and last.endswith("s") else None
+
+
+def _named_pair(doc: Article, p: int) -> str | None:
+    """The pair sentence `p` names: "U.S.-Iraq", or two actors joined by "and"."""
+    ms = doc.mentions[p]
+    for m in ms:
+        if m.kind == "pair":
+            return m.name
+    text = doc.sentences[p].plain
+    for a, b in zip(ms, ms[1:]):
+        if re.fullmatch(r"\s+and\s+(?:the\s+)?", text[a.end:b.start]) and a.name != b.name:
+            return join_actors([a.name, b.name])
+    return None
+
+
 def _pair(doc: Article, pos: int) -> str | None:
-    """ "both sides" / "each" -> the two actors the paragraph sets side by side."""
+    """ "both sides" / "each" -> the two actors the paragraph sets side by side, else the
+    last pair named before it, else the paragraph's two most named actors."""
     para = [*_sentence_range(doc, pos, "paragraph"), pos]
-    for p in para:
-        ms = doc.mentions[p]
-        for m in ms:
-            if m.kind == "pair":
-                return m.name
-        text = doc.sentences[p].plain
-        for a, b in zip(ms, ms[1:]):
-            if re.fullmatch(r"\s+and\s+(?:the\s+)?", text[a.end:b.start]) and a.name != b.name:
-                return join_actors([a.name, b.name])
+    for p in [*para, *range(para[0] - 1, -1, -1)]:
+        named = _named_pair(doc, p)
+        if named:
+            return named
     counts = Counter(m.name for p in para for m in doc.mentions[p] if m.kind in ("place", "organization"))
     top = [name for name, _ in counts.most_common(2)]
     return join_actors(top) if len(top) == 2 else None
@@ -144,9 +164,10 @@ def _context_org(word: str, doc: Article, pos: int) -> str | None:
         for m in reversed(doc.mentions[p]):
             if word in m.name.lower():
                 return m.name
-        names = [n for n in named.findall(doc.sentences[p].plain) if " " in n]
+        names = [n for n in (re.sub(r"^The\s+", "", n) for n in named.findall(doc.sentences[p].plain))
+                 if " " in n]
         if names:
-            return re.sub(r"^The\s+", "", names[-1])
+            return names[-1]
     return None
 
 
@@ -204,8 +225,8 @@ def actor_of_phrase(phrase: str, offset: int, doc: Article, pos: int,
             phrase.strip().lower().startswith("our ") and text.lower() in lex.government_nouns):
         return _nation(doc)
     low = text.lower()
-    raw = " " + phrase.strip().lower()
-    if any(raw.endswith(" " + words) for words in lex.pair_words):
+    raw = " " + phrase.strip().lower() + " "
+    if any(raw.endswith(f" {words} ") or raw.startswith(f" {words} ") for words in lex.pair_words):
         return _pair(doc, pos)
     if not text:
         return None

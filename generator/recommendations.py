@@ -12,12 +12,13 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .actors import Article, make_article, resolve_actor, subject_before
+from .actors import Article, actor_of_phrase, make_article, resolve_actor, subject_before
 from .aliases import Aliases
 from .lexicon import lexicon
 from .model import Recommendation, Sentence
 
 _CLAUSE_START = re.compile(r"[,;:\u2014\u2013(]|--|\b(?:but|because|while|although|though|whereas)\b", re.I)
+_COORDINATED = re.compile(r"\s*(?:and|or|but)?\s*that\b", re.I)
 _ITEM_MARK = re.compile(r"^\s*(?:\(?(?:[ivx]{1,5}|[a-j]|\d{1,2})[.)]|[-*•]|(?:[A-Z]+\s+)?\d{1,3}(?:\.\d+)*\s*[:.])\s*")
 
 
@@ -37,10 +38,20 @@ def _inside_quotes(plain: str, start: int) -> bool:
     return before.count("“") > before.count("”") or before.count('"') % 2 == 1
 
 
+def _reporting_clause(before: str) -> str:
+    """The clause a trigger sits in, reaching back over coordinated that-clauses
+    ("X argue that A, and that the Fed should …") to the verb that governs them."""
+    pieces = _CLAUSE_START.split(before)
+    first = len(pieces) - 1
+    while first > 0 and _COORDINATED.match(pieces[first]):
+        first -= 1
+    return " ".join(pieces[first:])
+
+
 def _reported(plain: str, start: int) -> bool:
     """True when the trigger sits in words reported from a third party ("they believe X should")."""
     lex = lexicon()
-    clause = _CLAUSE_START.split(plain[:start])[-1]
+    clause = _reporting_clause(plain[:start])
     for m in lex.reporting.finditer(clause):
         subject = clause[:m.start()].split()
         said_by = subject[-1].lower() if subject else ""
@@ -144,6 +155,30 @@ def advice(sentences: Sequence[Sentence], pos: int, advised: set[int]) -> tuple[
     return None
 
 
+def _lead_in_actor(doc: Article, pos: int, previous: Sequence[tuple[int, str | None]]
+                   ) -> list[tuple[int, str | None]]:
+    """A lead-in that names who acts ("What mayors should do:") is no advice itself, but
+    the items under it are that actor's: [(pos, actor)] to carry as context, else []."""
+    s = doc.sentences[pos]
+    found = triggers(s.plain) if lexicon().lead_in.search(s.plain) else []
+    actor = resolve_actor(doc, pos, [(t.phrase, t.offset) for t in found], []) if found else None
+    return [(pos, actor)] if actor else []
+
+
+def _elaboration_actor(doc: Article, pos: int, previous: Sequence[tuple[int, str | None]]) -> str | None:
+    """Advice without a subject ("**Shorten permitting timelines.** Congress should …") is
+    for the actor that the next sentence of its paragraph names, when that one is advice."""
+    nxt = pos + 1
+    if nxt >= len(doc.sentences) or doc.sentences[nxt].paragraph != doc.sentences[pos].paragraph:
+        return None
+    hit = advice(doc.sentences, nxt, {pos, *(p for p, _ in previous)})
+    for t in hit[1] if hit else []:
+        actor = actor_of_phrase(t.phrase, t.offset, doc, nxt, previous)
+        if actor:
+            return actor
+    return None
+
+
 def find_recommendations(sentences: Sequence[Sentence], aliases: Aliases) -> tuple[Recommendation, ...]:
     """The author's recommendations, in reading order (ids are left for the id stage)."""
     doc: Article = make_article(sentences, aliases)
@@ -152,9 +187,11 @@ def find_recommendations(sentences: Sequence[Sentence], aliases: Aliases) -> tup
     for pos, s in enumerate(doc.sentences):
         hit = advice(doc.sentences, pos, {p for p, _ in previous})
         if hit is None:
+            previous += _lead_in_actor(doc, pos, previous)
             continue
         strength, found = hit
-        actor = resolve_actor(doc, pos, [(t.phrase, t.offset) for t in found], previous)
+        actor = (None if found else _elaboration_actor(doc, pos, previous)) \
+            or resolve_actor(doc, pos, [(t.phrase, t.offset) for t in found], previous)
         previous.append((pos, actor))
         recs.append(Recommendation(text=s.text, actor=actor, strength=strength,
                                    paragraph=s.paragraph, sentence=s.index))
