@@ -183,6 +183,8 @@ def _role_head(text: str, doc: Article, pos: int) -> str | None:
         size = 2 if i + 1 < len(words) and (pair in lex.person_roles or pair in lex.group_roles) else 1
         if size == 1 and low not in lex.person_roles and low not in lex.group_roles:
             continue
+        while i + size < len(words) and words[i + size].lower().strip(",.") in lex.group_roles:
+            size += 1  # a compound head: "City Council", "bank regulators"
         if i == 0 and size == 1 and low in lex.generic_orgs:
             return _context_org(low, doc, pos) or word
         first = max((j + 1 for j in range(i) if words[j].lower() in lex.subject_openers), default=0)
@@ -263,9 +265,11 @@ def fallback_actor(doc: Article, pos: int, previous: Sequence[tuple[int, str | N
 
 def resolve_actor(doc: Article, pos: int, phrases: Sequence[tuple[str, int]],
                   previous: Sequence[tuple[int, str | None]]) -> str | None:
-    """The first candidate phrase that names an actor, else the context's actor."""
+    """The first candidate phrase that names an actor, else the actor its wording implies
+    ("Vote no." -> Voters), else the context's actor."""
     for phrase, offset in phrases:
         actor = actor_of_phrase(phrase, offset, doc, pos, previous)
         if actor:
             return actor
-    return fallback_actor(doc, pos, previous)
+    implied = [actor for pattern, actor in lexicon().implied_actors if pattern.search(doc.sentences[pos].plain)]
+    return implied[0] if implied else fallback_actor(doc, pos, previous)

@@ -31,6 +31,7 @@ class Lexicon:
     not_before_reporting: frozenset[str]
     lead_in: re.Pattern[str]
     imperative_verbs: frozenset[str]
+    rhetorical_imperatives: frozenset[str]
     not_after_imperative: frozenset[str]
     advice_lead_end: re.Pattern[str]
     list_lead_words: re.Pattern[str]
@@ -48,6 +49,7 @@ class Lexicon:
     prepositions: frozenset[str]
     name_particles: frozenset[str]
     demonyms: dict[str, str]
+    implied_actors: tuple[tuple[re.Pattern[str], str], ...]
     uncertainty: tuple[re.Pattern[str], ...]
 
 
@@ -80,6 +82,7 @@ def compile_lexicon(data: dict) -> Lexicon:
         not_before_reporting=_words(data["not_before_reporting"]),
         lead_in=re.compile(data["lead_in"], flags),
         imperative_verbs=_words(data["imperative_verbs"]),
+        rhetorical_imperatives=_words(data["rhetorical_imperatives"]),
         not_after_imperative=_words(data["not_after_imperative"]),
         advice_lead_end=re.compile(data["advice_lead_end"], flags),
         list_lead_words=re.compile(data["list_lead_words"], flags),
@@ -98,6 +101,7 @@ def compile_lexicon(data: dict) -> Lexicon:
         prepositions=_words(data["prepositions"]),
         name_particles=_words(data["name_particles"]),
         demonyms={str(k): str(v) for k, v in data["demonyms"].items()},
+        implied_actors=tuple((re.compile(p, flags), str(a)) for p, a in data["implied_actors"].items()),
         uncertainty=tuple(re.compile(p, flags) for p in data["uncertainty"]),
     )
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .actors import Article, actor_of_phrase, make_article, resolve_actor, subject_before
 from .aliases import Aliases
@@ -18,6 +18,8 @@ from .lexicon import lexicon
 from .model import Recommendation, Sentence
 
 _CLAUSE_START = re.compile(r"[,;:\u2014\u2013(]|--|\b(?:but|because|while|although|though|whereas)\b", re.I)
+SHORT_COMMAND = 8
+"""Words at most in an imperative that counts as advice on its own, outside a list."""
 _COORDINATED = re.compile(r"\s*(?:and|or|but)?\s*that\b", re.I)
 _ITEM_MARK = re.compile(r"^\s*(?:\(?(?:[ivx]{1,5}|[a-j]|\d{1,2})[.)]|[-*•]|(?:[A-Z]+\s+)?\d{1,3}(?:\.\d+)*\s*[:.])\s*")
 
@@ -130,6 +132,13 @@ def _advice_context(sentences: Sequence[Sentence], pos: int, advised: set[int]) 
     return pos - 1 in advised or lexicon().advice_lead_end.search(sentences[pos - 1].plain) is not None
 
 
+def _short_command(plain: str) -> bool:
+    """A short imperative standing in running text ("Fix it now.", "Vote no.") is a call
+    to act, unless its verb opens an example ("Consider the numbers.")."""
+    words = plain.split()
+    return len(words) <= SHORT_COMMAND and words[0].lower() not in lexicon().rhetorical_imperatives
+
+
 def _excluded(s: Sentence) -> bool:
     """Questions, lead-ins ("We make the following recommendations:") and advice a named
     speaker gave ("…, the senator said.") are not the author's advice."""
@@ -150,7 +159,8 @@ def advice(sentences: Sequence[Sentence], pos: int, advised: set[int]) -> tuple[
     labelled = lexicon().block_label.match(s.plain) is not None
     if _item_start(s) and not labelled and _list_follows_advice(sentences, pos, advised):
         return "should", []
-    if is_imperative(s.plain) and (_item_start(s) or s.heading or _advice_context(sentences, pos, advised)):
+    if is_imperative(s.plain) and (_item_start(s) or s.heading or _advice_context(sentences, pos, advised)
+                                   or _short_command(s.plain)):
         return "should", []
     return None
 
@@ -183,7 +193,7 @@ def find_recommendations(sentences: Sequence[Sentence], aliases: Aliases) -> tup
     """The author's recommendations, in reading order (ids are left for the id stage)."""
     doc: Article = make_article(sentences, aliases)
     previous: list[tuple[int, str | None]] = []
-    recs: list[Recommendation] = []
+    recs: list[tuple[int, Recommendation]] = []
     for pos, s in enumerate(doc.sentences):
         hit = advice(doc.sentences, pos, {p for p, _ in previous})
         if hit is None:
@@ -193,6 +203,15 @@ def find_recommendations(sentences: Sequence[Sentence], aliases: Aliases) -> tup
         actor = (None if found else _elaboration_actor(doc, pos, previous)) \
             or resolve_actor(doc, pos, [(t.phrase, t.offset) for t in found], previous)
         previous.append((pos, actor))
-        recs.append(Recommendation(text=s.text, actor=actor, strength=strength,
-                                   paragraph=s.paragraph, sentence=s.index))
-    return tuple(recs)
+        recs.append((pos, Recommendation(text=s.text, actor=actor, strength=strength,
+                                         paragraph=s.paragraph, sentence=s.index)))
+    return tuple(_anticipated(pos, rec, previous) for pos, rec in recs)
+
+
+def _anticipated(pos: int, rec: Recommendation, context: Sequence[tuple[int, str | None]]) -> Recommendation:
+    """Advice given before the article names anyone who acts ("There is an urgent need for
+    a new approach.") is for the actor the advice after it names."""
+    if rec.actor is not None:
+        return rec
+    later = next((actor for p, actor in context if p > pos and actor), None)
+    return replace(rec, actor=later) if later else rec
