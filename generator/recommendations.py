@@ -18,8 +18,9 @@ from .lexicon import lexicon
 from .model import Recommendation, Sentence
 
 _CLAUSE_START = re.compile(r"[,;:\u2014\u2013(]|--|\b(?:but|because|while|although|though|whereas)\b", re.I)
-SHORT_COMMAND = 8
-"""Words at most in an imperative that counts as advice on its own, outside a list."""
+SHORT_COMMAND = 5
+"""Words at most in an imperative that counts as advice on its own in running text: a terse
+call ("Act now.", "Vote no."); a longer one needs advice before it."""
 _COORDINATED = re.compile(r"\s*(?:and|or|but)?\s*that\b", re.I)
 _ITEM_MARK = re.compile(r"^\s*(?:\(?(?:[ivx]{1,5}|[a-j]|\d{1,2})[.)]|[-*•]|(?:[A-Z]+\s+)?\d{1,3}(?:\.\d+)*\s*[:.])\s*")
 

@@ -49,6 +49,14 @@ CASES = [
     (["Leaders in Kyiv should publish the reconstruction ledger."], "Ukraine"),
     (["America's allies should raise their defense budgets."], "America's allies"),
     (["Also, if the President meets the Senate leader, he should raise the nominations."], "President"),
+    (["Counties have a role as well. They ought to recruit more foster families."], "Counties"),
+    (["The European Commission published a strategy. The Commission should now invite Japan to join."],
+     "European Commission"),
+    (["The European Union and Japan signed the deal in 2019.",
+      "It is imperative that both partners coordinate with Washington."], "European Union and Japan"),
+    (["The City Council should publish the terms of the deal."], "City Council"),
+    (["Vote no on Measure C."], "Voters"),
+    (["There is an urgent need for a new approach. Regulators should cap the fees."], "Regulators"),
 ]
 
 

@@ -41,6 +41,11 @@ ADVICE = [
     ("It would be wise for Brussels to delay the vote.", "should"),
     ("One way to pay for it is to close the carried-interest loophole.", "could"),
     ("That is why the EU must act before the summer.", "must"),
+    ("It would be a mistake for Ottawa to scrap the rebate.", "should"),
+    ("There is an urgent need for a regional water authority.", "must"),
+    ("A better approach would be to phase the cuts in over five years.", "should"),
+    ("Pass the bill.", "should"),
+    ("Vote yes on Proposition 4.", "should"),
 ]
 
 NOT_ADVICE = [
@@ -91,6 +96,15 @@ NOT_ADVICE = [
     "The council should have acted sooner.",
     "We need not look far for examples of failed reforms.",
     "It has to be said that the figures are provisional.",
+    "Regulators have known for years what needs to change.",
+    "Some economists argue that the target is too low, and that the bank should raise it.",
+    "The central bank should hold rates steady, most analysts expect.",
+    "The bank should cut rates in March, most economists expect, which would help exporters.",
+    "NATO leaders agreed that the target should be a floor.",
+    "What ministers should do:",
+    "Consider the numbers.",
+    "It would be a mistake to think the crisis is over.",
+    "There is no shortage of ideas.",
 ]
 
 
@@ -159,6 +173,18 @@ def test_imperative_in_running_text_needs_advice_before_it() -> None:
     advised = recs("Congress should fix the formula. Expand the credit to part-time workers.")
     alone = recs("The credit dates from 1997. Expand the credit to part-time workers.")
     assert len(advised) == 2 and alone == ()
+
+
+def test_lead_in_names_the_actor_of_its_items() -> None:
+    found = recs("What mayors should do:", items=("Fund the outreach programs.", "Publish the data monthly."))
+    assert [(r.text, r.actor) for r in found] == [("Fund the outreach programs.", "mayors"),
+                                                   ("Publish the data monthly.", "mayors")]
+
+
+def test_item_headline_takes_the_actor_its_elaboration_names() -> None:
+    found = recs(items=("**Shorten permit reviews.** Congress should set a two-year deadline.",
+                        "**Fund the pilots.** The Department of Energy should pay for ten."))
+    assert [r.actor for r in found] == ["Congress", "Congress", "Department of Energy", "Department of Energy"]
 
 
 def test_heading_that_states_advice() -> None:
