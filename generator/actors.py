@@ -171,6 +171,15 @@ def _context_org(word: str, doc: Article, pos: int) -> str | None:
     return None
 
 
+def _last_place(doc: Article, pos: int) -> str | None:
+    """The place named last, in this sentence or before it ("Kyiv …. The government must …")."""
+    for p in range(pos, -1, -1):
+        places = [m.name for m in doc.mentions[p] if m.kind == "place"]
+        if places:
+            return places[-1]
+    return None
+
+
 def _role_head(text: str, doc: Article, pos: int) -> str | None:
     """ "The President assuming office" -> "President"; "the department" -> its named org."""
     lex = lexicon()
@@ -187,6 +196,8 @@ def _role_head(text: str, doc: Article, pos: int) -> str | None:
             size += 1  # a compound head: "City Council", "bank regulators"
         if i == 0 and size == 1 and low in lex.generic_orgs:
             return _context_org(low, doc, pos) or word
+        if i == 0 and size == len(words) and low in lex.sovereign_nouns:
+            return _last_place(doc, pos) or word
         first = max((j + 1 for j in range(i) if words[j].lower() in lex.subject_openers), default=0)
         return " ".join(words[first:i + size]).strip(",.")
     return None
@@ -246,13 +257,31 @@ def actor_of_phrase(phrase: str, offset: int, doc: Article, pos: int,
     return _head_actor(text, doc, pos)
 
 
+def _addressee(doc: Article, section: range, previous: Sequence[tuple[int, str | None]]) -> str | None:
+    """The group a section's heading addresses ("For Congress", "For airports and stadium
+    operators"), as a known actor or, for a plural group, as written."""
+    heads = [p for p in section if doc.sentences[p].heading]
+    found = lexicon().addressee_heading.match(doc.sentences[heads[-1]].plain) if heads else None
+    if found is None:
+        return None
+    phrase = found.group("actor").strip()
+    actor = actor_of_phrase(phrase, 0, doc, heads[-1], previous)
+    if actor or not phrase.endswith("s"):
+        return actor
+    return phrase[:1].upper() + phrase[1:]
+
+
 def fallback_actor(doc: Article, pos: int, previous: Sequence[tuple[int, str | None]]) -> str | None:
     """The actor of advice whose subject cannot act: the section's last actor, else the
-    sentence's first named actor, else its heading's, else the article's last actor."""
+    group its heading addresses, else the sentence's first named actor, else its heading's,
+    else the article's last actor."""
     section = _sentence_range(doc, pos, "section")
     for p, actor in reversed(previous):
         if p in section and actor:
             return actor
+    addressed = _addressee(doc, section, previous)
+    if addressed:
+        return addressed
     if doc.mentions[pos]:
         return doc.mentions[pos][0].name
     heads = [p for p in section if doc.sentences[p].heading]

@@ -33,6 +33,8 @@ class Lexicon:
     imperative_verbs: frozenset[str]
     rhetorical_imperatives: frozenset[str]
     not_after_imperative: frozenset[str]
+    imperative_phrasal: frozenset[str]
+    addressee_heading: re.Pattern[str]
     advice_lead_end: re.Pattern[str]
     list_lead_words: re.Pattern[str]
     enumerator: re.Pattern[str]
@@ -46,6 +48,7 @@ class Lexicon:
     group_roles: frozenset[str]
     subject_openers: tuple[str, ...]
     generic_orgs: frozenset[str]
+    sovereign_nouns: frozenset[str]
     prepositions: frozenset[str]
     name_particles: frozenset[str]
     demonyms: dict[str, str]
@@ -84,6 +87,8 @@ def compile_lexicon(data: dict) -> Lexicon:
         imperative_verbs=_words(data["imperative_verbs"]),
         rhetorical_imperatives=_words(data["rhetorical_imperatives"]),
         not_after_imperative=_words(data["not_after_imperative"]),
+        imperative_phrasal=_words(data["imperative_phrasal"]),
+        addressee_heading=re.compile(data["addressee_heading"], flags),
         advice_lead_end=re.compile(data["advice_lead_end"], flags),
         list_lead_words=re.compile(data["list_lead_words"], flags),
         enumerator=re.compile(data["enumerator"]),
@@ -98,6 +103,7 @@ def compile_lexicon(data: dict) -> Lexicon:
         subject_openers=tuple(sorted((str(w).lower() for w in data["subject_openers"]),
                                      key=len, reverse=True)),
         generic_orgs=_words(data["generic_orgs"]),
+        sovereign_nouns=_words(data["sovereign_nouns"]),
         prepositions=_words(data["prepositions"]),
         name_particles=_words(data["name_particles"]),
         demonyms={str(k): str(v) for k, v in data["demonyms"].items()},

@@ -107,7 +107,9 @@ def is_imperative(plain: str) -> bool:
         return True
     if len(words) < 2 or not words[0][:1].isupper():
         return False
-    return words[0].lower() in lex.imperative_verbs and words[1].lower() not in lex.not_after_imperative
+    head = words[0].lower()
+    return head in lex.imperative_verbs and (words[1].lower() not in lex.not_after_imperative
+                                             or f"{head} {words[1].lower()}" in lex.imperative_phrasal)
 
 
 def _item_start(s: Sentence) -> bool:
