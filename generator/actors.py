@@ -14,7 +14,8 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .actor_mentions import Mention, alias_pattern, join_actors, mentions_in
+from .actor_mentions import (Mention, alias_pattern, join_actors, leading_name, mentions_in,
+                             proper_name)
 from .aliases import Aliases
 from .lexicon import lexicon
 from .model import Sentence
@@ -72,14 +73,6 @@ def strip_openers(phrase: str) -> str:
                 text = text[len(word):].lstrip(" ,")
                 changed = True
     return re.sub(_APOS + r"$", "", text)
-
-
-def _strip_title(name: str) -> str:
-    """ "President Obama" -> "Obama"; a bare title ("President") stays."""
-    for title in lexicon().titles:
-        if name.startswith(title + " ") and name[len(title) + 1:][:1].isupper():
-            return name[len(title) + 1:]
-    return name
 
 
 def _sentence_range(doc: Article, pos: int, same: str) -> range:
@@ -203,16 +196,6 @@ def _role_head(text: str, doc: Article, pos: int) -> str | None:
     return None
 
 
-def _proper_name(text: str) -> str | None:
-    """A subject written as a name ("Kadhimi", "the World Bank") is its own actor."""
-    words = text.split()
-    if not 0 < len(words) <= 5 or not words[0][:1].isupper():
-        return None
-    if all(w[:1].isupper() or w.lower() in lexicon().name_particles or w.lower().startswith("al-") for w in words):
-        return _strip_title(text.strip(",."))
-    return None
-
-
 def _head_actor(text: str, doc: Article, pos: int) -> str | None:
     """The actor a phrase starts with: alias, demonym, titled name, role or proper name."""
     nouns = lexicon().government_nouns
@@ -226,7 +209,7 @@ def _head_actor(text: str, doc: Article, pos: int) -> str | None:
         inside = [m for m in found if m.start == located.end()]
         if inside:
             return inside[0].name
-    return _role_head(text, doc, pos) or _proper_name(text)
+    return _role_head(text, doc, pos) or proper_name(text) or leading_name(text)
 
 
 def actor_of_phrase(phrase: str, offset: int, doc: Article, pos: int,
