@@ -196,6 +196,15 @@ def _role_head(text: str, doc: Article, pos: int) -> str | None:
     return None
 
 
+def _attested(name: str | None, doc: Article) -> str | None:
+    """A one-word name counts only where the article also writes it capitalised inside a
+    sentence ("Yet, Kadhimi …"): a capitalised first word ("Permission should …") is no name."""
+    if name is None or " " in name:
+        return name
+    inside = re.compile(rf"\S\s+{re.escape(name)}\b")
+    return name if any(inside.search(s.plain) for s in doc.sentences) else None
+
+
 def _head_actor(text: str, doc: Article, pos: int) -> str | None:
     """The actor a phrase starts with: alias, demonym, titled name, role or proper name."""
     nouns = lexicon().government_nouns
@@ -209,7 +218,7 @@ def _head_actor(text: str, doc: Article, pos: int) -> str | None:
         inside = [m for m in found if m.start == located.end()]
         if inside:
             return inside[0].name
-    return _role_head(text, doc, pos) or proper_name(text) or leading_name(text)
+    return _role_head(text, doc, pos) or _attested(proper_name(text), doc) or leading_name(text)
 
 
 def actor_of_phrase(phrase: str, offset: int, doc: Article, pos: int,

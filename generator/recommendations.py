@@ -18,6 +18,7 @@ from .lexicon import lexicon
 from .model import Recommendation, Sentence
 
 _CLAUSE_START = re.compile(r"[,;:\u2014\u2013(]|--|\b(?:but|because|while|although|though|whereas)\b", re.I)
+_HEADING_NUMBER = re.compile(r"\s*(?:(?:step|part)\s+)?(\d{1,2})[.):]\s", re.I)
 SHORT_COMMAND = 5
 """Words at most in an imperative that counts as advice on its own in running text: a terse
 call ("Act now.", "Vote no."); a longer one needs advice before it."""
@@ -128,6 +129,19 @@ def _list_follows_advice(sentences: Sequence[Sentence], pos: int, advised: set[i
     return False
 
 
+def _numbered_after_advice(sentences: Sequence[Sentence], pos: int, advised: set[int]) -> bool:
+    """True for a numbered heading ("## 3. Pilot a mileage fee") whose previous numbered
+    heading ("## 2. …") was advice: the steps of one plan."""
+    number = _HEADING_NUMBER.match(sentences[pos].plain)
+    if number is None:
+        return False
+    for p in range(pos - 1, -1, -1):
+        before = _HEADING_NUMBER.match(sentences[p].plain) if sentences[p].heading else None
+        if before:
+            return p in advised and int(before.group(1)) + 1 == int(number.group(1))
+    return False
+
+
 def _advice_context(sentences: Sequence[Sentence], pos: int, advised: set[int]) -> bool:
     """True when the sentence before, in the same paragraph, gives or introduces advice."""
     if pos == 0 or sentences[pos - 1].paragraph != sentences[pos].paragraph:
@@ -161,6 +175,8 @@ def advice(sentences: Sequence[Sentence], pos: int, advised: set[int]) -> tuple[
         return found[0].strength, found
     labelled = lexicon().block_label.match(s.plain) is not None
     if _item_start(s) and not labelled and _list_follows_advice(sentences, pos, advised):
+        return "should", []
+    if s.heading and _numbered_after_advice(sentences, pos, advised):
         return "should", []
     if is_imperative(s.plain) and (_item_start(s) or s.heading or _advice_context(sentences, pos, advised)
                                    or _short_command(s.plain)):

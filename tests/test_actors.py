@@ -63,6 +63,9 @@ CASES = [
     (["The European Central Bank meets in June. In our view, the bank should not wait."],
      "European Central Bank"),
     (["State broadband offices also need to collect better data."], None),
+    (["Permission should be granted automatically for compliant plans."], None),
+    (["Ministers must make the planning system predictable."], "Ministers"),
+    (["Whitehall should fund the planning departments."], "United Kingdom"),
 ]
 
 

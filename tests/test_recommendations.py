@@ -187,6 +187,18 @@ def test_item_headline_takes_the_actor_its_elaboration_names() -> None:
     assert [r.actor for r in found] == ["Congress", "Congress", "Department of Energy", "Department of Energy"]
 
 
+@pytest.mark.parametrize("headings,count", [
+    (("1. Raise the gas tax", "2. Charge electric vehicles a fee", "3. Pilot a mileage fee"), 3),
+    (("1. Background", "2. Charge density in batteries", "3. Pilot results"), 0),
+])
+def test_numbered_headings_after_advice_are_steps_of_one_plan(headings: tuple[str, ...], count: int) -> None:
+    paras = []
+    for heading in headings:
+        paras.append(Paragraph(len(paras) + 1, heading, heading=True))
+        paras.append(Paragraph(len(paras) + 1, "The fund has not grown since 1993."))
+    assert len(find_recommendations(split_sentences(paras), load_aliases())) == count
+
+
 def test_heading_that_states_advice() -> None:
     found = recs("The agency ignored the warnings.", heading="The President Should Replace the Board")
     assert [(r.text, r.actor) for r in found] == [("The President Should Replace the Board", "President")]
