@@ -241,7 +241,7 @@ def actor_of_phrase(phrase: str, offset: int, doc: Article, pos: int,
         if low in lex.pronouns[kind]:
             return _pronoun(kind, offset, doc, pos, previous)
     whole = mentions_in(text, doc.aliases, doc.pattern)
-    parts = re.split(r"\s+(?:and|&)\s+", text)
+    parts = re.split(r"\s+(?:and|&|nor)\s+", text)
     if len(parts) > 1 and not (whole and whole[0].start == 0 and whole[0].end == len(text)):
         names = [_head_actor(strip_openers(p), doc, pos) for p in parts]
         if all(names):
@@ -266,7 +266,7 @@ def _addressee(doc: Article, section: range, previous: Sequence[tuple[int, str |
 def fallback_actor(doc: Article, pos: int, previous: Sequence[tuple[int, str | None]]) -> str | None:
     """The actor of advice whose subject cannot act: the section's last actor, else the
     group its heading addresses, else the sentence's first named actor, else its heading's,
-    else the article's last actor."""
+    else the article's last actor, else the memo's addressee."""
     section = _sentence_range(doc, pos, "section")
     for p, actor in reversed(previous):
         if p in section and actor:
@@ -281,7 +281,16 @@ def fallback_actor(doc: Article, pos: int, previous: Sequence[tuple[int, str | N
         if doc.mentions[p]:
             return doc.mentions[p][0].name
     known = [actor for _, actor in previous if actor]
-    return known[-1] if known else None
+    return known[-1] if known else _memo_addressee(doc, previous)
+
+
+def _memo_addressee(doc: Article, previous: Sequence[tuple[int, str | None]]) -> str | None:
+    """The reader a memo is addressed to ("To: The Governor"), who acts on its advice."""
+    for p, s in enumerate(doc.sentences):
+        found = lexicon().memo_addressee.match(s.plain)
+        if found:
+            return actor_of_phrase(found.group("actor"), 0, doc, p, previous)
+    return None
 
 
 def resolve_actor(doc: Article, pos: int, phrases: Sequence[tuple[str, int]],

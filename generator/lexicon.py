@@ -35,6 +35,7 @@ class Lexicon:
     not_after_imperative: frozenset[str]
     imperative_phrasal: frozenset[str]
     addressee_heading: re.Pattern[str]
+    memo_addressee: re.Pattern[str]
     advice_lead_end: re.Pattern[str]
     list_lead_words: re.Pattern[str]
     enumerator: re.Pattern[str]
@@ -89,6 +90,7 @@ def compile_lexicon(data: dict) -> Lexicon:
         not_after_imperative=_words(data["not_after_imperative"]),
         imperative_phrasal=_words(data["imperative_phrasal"]),
         addressee_heading=re.compile(data["addressee_heading"], flags),
+        memo_addressee=re.compile(data["memo_addressee"], flags),
         advice_lead_end=re.compile(data["advice_lead_end"], flags),
         list_lead_words=re.compile(data["list_lead_words"], flags),
         enumerator=re.compile(data["enumerator"]),

@@ -66,6 +66,9 @@ CASES = [
     (["Permission should be granted automatically for compliant plans."], None),
     (["Ministers must make the planning system predictable."], "Ministers"),
     (["Whitehall should fund the planning departments."], "United Kingdom"),
+    (["What districts should do is invest in mentoring."], "districts"),
+    (["To: The Governor From: Office of Policy", "Fund the audit now."],
+     "Governor"),
 ]
 
 

@@ -27,6 +27,8 @@ CASES = [
     ("It is also unclear how the reform will be paid for.", "implicit"),
     ("Nor is it clear how allies will share the cost.", "implicit"),
     ("It is far from clear that the truce will hold.", "implicit"),
+    ("Whether the surplus will last is anyone's guess.", "implicit"),
+    ("The big unknown is whether voters will accept the tax.", "implicit"),
     ("We know how the last crisis ended.", None),
     ("“Why now?” the minister asked.", None),
     ("She asked reporters, “Where is the money?”", None),

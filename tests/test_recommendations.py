@@ -46,6 +46,10 @@ ADVICE = [
     ("A better approach would be to phase the cuts in over five years.", "should"),
     ("Pass the bill.", "should"),
     ("Vote yes on Proposition 4.", "should"),
+    ("The answer is to pay nurses enough that they stay.", "should"),
+    ("The solution is not more audits but to publish the data.", "should"),
+    ("Now is the time for the assembly to act.", "should"),
+    ("The time has come for the alliance to station forces in the east.", "should"),
 ]
 
 NOT_ADVICE = [
@@ -105,6 +109,8 @@ NOT_ADVICE = [
     "Consider the numbers.",
     "It would be a mistake to think the crisis is over.",
     "There is no shortage of ideas.",
+    "The answer is complicated.",
+    "The key question is what the court will do.",
 ]
 
 
