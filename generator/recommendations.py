@@ -212,16 +212,20 @@ def find_recommendations(sentences: Sequence[Sentence], aliases: Aliases) -> tup
     """The author's recommendations, in reading order (ids are left for the id stage)."""
     doc: Article = make_article(sentences, aliases)
     previous: list[tuple[int, str | None]] = []
+    seen: set[int] = set()  # the positions in `previous`, kept alongside (not rebuilt per sentence)
     recs: list[tuple[int, Recommendation]] = []
     for pos, s in enumerate(doc.sentences):
-        hit = advice(doc.sentences, pos, {p for p, _ in previous})
+        hit = advice(doc.sentences, pos, seen)
         if hit is None:
-            previous += _lead_in_actor(doc, pos, previous)
+            lead_in = _lead_in_actor(doc, pos, previous)
+            previous += lead_in
+            seen.update(p for p, _ in lead_in)
             continue
         strength, found = hit
         actor = (None if found else _elaboration_actor(doc, pos, previous)) \
             or resolve_actor(doc, pos, [(t.phrase, t.offset) for t in found], previous)
         previous.append((pos, actor))
+        seen.add(pos)
         recs.append((pos, Recommendation(text=s.text, actor=actor, strength=strength,
                                          paragraph=s.paragraph, sentence=s.index)))
     return tuple(_anticipated(pos, rec, previous) for pos, rec in recs)
