@@ -1,7 +1,7 @@
 """A saved web page → its article as Markdown (links kept) and its metadata, via trafilatura.
 
 trafilatura drops the page's furniture (navigation, sidebars, footers, scripts) and
-returns the main text; its metadata (title, author, date, site name, canonical URL) become
+returns the main text; its metadata (title, author, date, site name as "site", canonical URL) become
 the same `(key, value)` pairs that Markdown front matter gives. trafilatura only logs why
 it gave up; here the reason is raised as a SeedError instead, and its logging is kept off
 the build's output (one line per bad seed, and that line is ours).
@@ -17,7 +17,7 @@ from .model import SeedError
 
 LIBRARY_LOGGERS = ("trafilatura", "htmldate", "courlan", "justext")
 META_FIELDS = (("title", "title"), ("author", "author"), ("date", "date"),
-               ("sitename", "publication"), ("url", "url"))
+               ("sitename", "site"), ("url", "url"))
 
 
 def silence_library_logs() -> None:
