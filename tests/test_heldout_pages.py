@@ -1,0 +1,21 @@
+"""Held-out saved pages: every page's title, authors, date and publication as labelled, no
+furniture string in the body, every labelled body string kept (see tests/heldout.py)."""
+from __future__ import annotations
+
+import pytest
+
+from heldout import FIELDS, labels, score_page
+
+LABELS = labels()
+
+
+@pytest.mark.parametrize("name", sorted(LABELS))
+def test_page_metadata(name: str) -> None:
+    row = score_page(name, LABELS[name])
+    assert {f: row["got"][f] for f in FIELDS if not row["ok"][f]} == {}
+
+
+@pytest.mark.parametrize("name", sorted(LABELS))
+def test_page_body(name: str) -> None:
+    row = score_page(name, LABELS[name])
+    assert (row["leaks"], row["missing"]) == ([], [])
