@@ -11,8 +11,8 @@ from importlib import resources
 
 import yaml
 
-from .clean import folded, unlinked
-from .dates import parse_date
+from .clean import folded, furniture, unlinked
+from .dates import find_date, parse_date
 
 NAME_SPLIT = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|;\s*)")
 ABBREVIATION = re.compile(r"(?:\b[A-Z]|\bJr|\bSr)\.$")
@@ -36,7 +36,8 @@ def patterns() -> dict:
         "cover_lines": full(data["cover_lines"], re.S),
         "publishers": pubs,
         "honorific": re.compile(rf"^(?:(?:{words(data['honorifics'])})\.?\s+)+"),
-        "credential": re.compile(rf"^(?:{words(data['credentials'])})\.?$", re.I),
+        "credential": re.compile(rf"^(?:(?i:{words(data['credentials'])})\.?|"
+                                 rf"{data['credential_shape']})$"),
         "particles": set(data["name_particles"]),
         "not_name_words": {w.lower() for w in data["not_name_words"]},
         "not_people": re.compile(rf"\b(?:{'|'.join(data['not_people'])})\b", re.I),
@@ -72,14 +73,20 @@ def looks_like_name(text: str) -> bool:
 
 
 def name_list(line: str) -> list[str]:
-    """A line that is only names ("Jane Roe and John Doe") → the names, else []."""
+    """A line that is only names ("Jane Roe and John Doe"), or one name and its role
+    ("Jane Roe, Senior Fellow for Asia") → the names, else []."""
     names = split_names(line)
-    return names if names and all(looks_like_name(n) for n in names) else []
+    if names and all(looks_like_name(n) for n in names):
+        return names
+    head, _, role = line.partition(", ")
+    role_words = {w.lower().strip(",.") for w in role.split()}
+    return [clean_name(head)] if (looks_like_name(clean_name(head)) and
+                                  role_words & patterns()["not_name_words"]) else []
 
 
 def bio_authors(block: str) -> list[str]:
     """The names a short bio block is about (one per "X is a …" sentence), else []."""
-    line = folded(block)
+    line = re.sub(r"^about the authors?:\s*", "", folded(block), flags=re.I)
     if len(line.split()) > 90:
         return []
     found = []
@@ -106,6 +113,8 @@ def first_group(key: str, group: str, block: str) -> str | None:
 def source_publication(block: str) -> str | None:
     """The publication a source line names ("Originally published in X")."""
     pub = first_group("source_lines", "pub", block)
+    if pub and find_date(pub):
+        pub = re.split(r",?\s+(?:on\s+)?(?=\S*\s*\d)", pub)[0]
     return pub.strip(" .*_") if pub else None
 
 
@@ -152,6 +161,6 @@ def meta_line(block: str) -> tuple[list[str], list[tuple[str, str]]] | None:
             dates.append(("updated" if part.lower().startswith("updated") else "published", date))
         elif people or byline(part) is not None:
             names += people
-        else:
+        elif not furniture()["blocks"].match(part):
             return None
     return names, dates

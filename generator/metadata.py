@@ -2,8 +2,11 @@
 and take those lines out of the body: cleaned text → (Metadata, body text).
 
 Metadata sits in a header (lines before the first article paragraph) and a trailer (bios,
-"Originally published in …"). Front matter or HTML <meta> values, when a seed has them,
-win over what the text suggests.
+"Originally published in …", a copyright line). In the header, the title is found first;
+what stands above it (site name, menus, kind label) and the short labels under it that
+are not bylines or dates (share bars, "Download PDF", affiliations) are page furniture and
+leave the body. Front matter or HTML <meta> values, when a seed has them, win over what
+the text suggests.
 """
 from __future__ import annotations
 
@@ -11,6 +14,8 @@ import re
 from collections import Counter
 from urllib.parse import urlsplit
 
+from .blockshapes import (NOTE, ROOT_LINK, heading_text, is_article_paragraph, is_navigation,
+                          is_prose, is_title_like, leads_list, split_fields)
 from .bylines import (bio_authors, byline, copyright_holder, meta_line, name_list, patterns,
                       site_name, source_publication, split_names, strip_title_label)
 from .clean import blocks_of, folded, unlinked
@@ -18,45 +23,6 @@ from .dates import find_date, parse_date
 from .model import Author, Metadata
 
 LINK_URL = re.compile(r"\]\((https?://[^)\s]+)\)")
-ROOT_LINK = re.compile(r"^\[[^\]]+\]\(https?://[^/)\s]+/?\)$")
-
-
-def heading_text(block: str) -> str | None:
-    """The text of a Markdown ATX heading, or None."""
-    found = re.match(r"^#{1,6}\s+(.*?)\s*#*$", block)
-    return found.group(1).strip() if found else None
-
-
-def is_article_paragraph(block: str) -> bool:
-    """Where the body begins: a real paragraph (many words, ending as prose ends)."""
-    words = folded(block).split()
-    return len(words) >= 20 and bool(re.search(r"[.!?\"”’)]$", folded(block)))
-
-
-def is_prose(block: str) -> bool:
-    """A sentence, a long block or a heading after the title starts the body; short labels
-    do not."""
-    words = folded(block).split()
-    return heading_text(block) is not None or len(words) >= 25 or (len(words) >= 6 and bool(
-        re.search(r"[.!?\"”’)]$", words[-1])))
-
-
-def is_navigation(block: str) -> bool:
-    """A menu saved as lines of a word or three, or as a list of links."""
-    lines = [ln.strip() for ln in block.splitlines() if ln.strip()]
-    return (len(lines) >= 2 and all(len(unlinked(ln).split()) <= 3 for ln in lines)) or \
-        bool(re.match(r"[-*+] \[", block))
-
-
-def is_title_like(block: str) -> bool:
-    """A line that could be the title: a heading, or a short line that is not a sentence,
-    a label, a date, a byline or a menu."""
-    if heading_text(block) is not None:
-        return True
-    line = unlinked(folded(block))
-    return (2 <= len(line.split()) <= 25 and not line.endswith(".") and not is_navigation(block)
-            and line.lower() not in patterns()["kinds"] and not parse_date(line)
-            and byline(block) is None and meta_line(block) is None)
 
 
 def publisher_name(domain: str) -> str | None:
@@ -175,25 +141,26 @@ def read_header_block(block: str, found: Reading, in_authors: bool) -> str | Non
 
 def read_before_title(block: str, found: Reading) -> None:
     """Above the title sit the site's name, menus and the kind label: note what they say."""
-    line = unlinked(folded(block))
+    line = heading_text(block) or folded(block)
     if not read_label(block, found) and found.site is None:
-        found.site = site_name(block) or (line if ROOT_LINK.match(folded(block)) else None)
+        found.site = site_name(line) or (unlinked(line) if ROOT_LINK.match(line) else None)
+
+
+def is_site(block: str, holders: set[str]) -> bool:
+    """A line naming the site: its copyright holder, an institution, a link to its home page."""
+    line = heading_text(block) or folded(block)
+    return unlinked(line) in holders or bool(site_name(line) or ROOT_LINK.match(line))
 
 
 def title_index(blocks: list[str], end: int) -> int | None:
     """Where the title is among the header blocks: the first level-1 heading, else the first
-    title-like line that is not the site's name (a name the page repeats in its copyright
-    line, or an institution's name with another candidate after it)."""
-    h1 = next((i for i in range(end) if blocks[i].startswith("# ")), None)
-    if h1 is not None:
-        return h1
+    title-like line, passing over the site's name when another candidate follows it."""
     holders = {copyright_holder(b) for b in blocks[end:]} - {None}
     candidates = [i for i in range(end) if is_title_like(blocks[i])]
-    for n, i in enumerate(candidates):
-        line = unlinked(folded(blocks[i]))
-        named_site = line in holders or site_name(blocks[i]) or ROOT_LINK.match(folded(blocks[i]))
-        if not (named_site and n + 1 < len(candidates)):
-            return i
+    for pool in ([i for i in range(end) if blocks[i].startswith("# ")], candidates):
+        for i in pool:
+            if not (is_site(blocks[i], holders) and any(j > i for j in candidates)):
+                return i
     return None
 
 
@@ -209,6 +176,8 @@ def read_trailer_block(block: str, found: Reading) -> bool:
         return True
     if copyright_holder(block):
         found.holder = found.holder or copyright_holder(block)
+        return True
+    if is_navigation(block) or NOTE.match(folded(block)):
         return True
     for name in bio_authors(block):
         found.add_bio(name, folded(block))
@@ -268,7 +237,7 @@ def read_header(blocks: list[str], found: Reading) -> int:
         if is_article_paragraph(block) and not (in_authors and bio_authors(block)):
             return i
         kind = read_header_block(block, found, in_authors)
-        if kind is None and (is_prose(block) or title_at is None):
+        if kind is None and (is_prose(block) or title_at is None or leads_list(blocks, i)):
             return i
         in_authors = kind == "authors"
     return len(blocks)
@@ -324,7 +293,7 @@ def find_metadata(text: str, hints: tuple[tuple[str, str], ...] = ()) -> tuple[M
     Publication: what the seed's metadata says, else where the text says it first
     appeared, else the page's site (<meta>, copyright line, its links, its masthead)."""
     found = Reading()
-    body = scan(split_feed_header(blocks_of(text), found), found)
+    body = scan(split_fields(split_feed_header(blocks_of(text), found)), found)
     title = first(*hint(hints, "title"), found.title)
     meta = Metadata(
         title=strip_title_label(title) if title else None,
