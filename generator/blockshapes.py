@@ -9,8 +9,9 @@ from .bylines import byline, meta_line, patterns
 from .clean import folded, unlinked
 from .dates import parse_date
 
-NOTE = re.compile(r"^(?:\[\d{1,3}\]|\^\d{1,3}|\(\d{1,3}\))\s+\S")
-"""An endnote at the foot of the page: "[1] Source …" (numbered lists "1. …" are not notes)."""
+NOTE = re.compile(r"^(?:\[\^\w{1,12}\]:?|\[\d{1,3}\]|\^\d{1,3}|\(\d{1,3}\))\s+\S")
+"""An endnote at the foot of the page: "[1] Source …", "[^1]: …" (numbered lists "1. …" are
+not notes)."""
 ROOT_LINK = re.compile(r"^\[[^\]]+\]\(https?://[^/)\s]+/?\)$")
 
 
@@ -66,3 +67,11 @@ def split_fields(blocks: list[str]) -> list[str]:
         fields = len(lines) > 1 and all(re.match(r"[A-Z][\w ]{0,24}:\s+\S", ln) for ln in lines)
         out += lines if fields else [block]
     return out
+
+
+def is_dek(blocks: list[str], i: int) -> bool:
+    """A one-sentence standfirst between the title and the byline is not the article's text."""
+    nxt = blocks[i + 1] if i + 1 < len(blocks) else ""
+    line = unlinked(folded(nxt))
+    return heading_text(blocks[i]) is None and len(folded(blocks[i]).split()) < 20 and bool(
+        byline(nxt) is not None or meta_line(nxt) or (len(line.split()) <= 14 and parse_date(line)))

@@ -93,8 +93,9 @@ def bio_authors(block: str) -> list[str]:
     for sentence in re.split(r"(?<=[a-z]{2}[.!?])\s+(?=[A-Z])", line):
         for pat in patterns()["bios"]:
             hit = pat.match(sentence)
-            if hit and looks_like_name(clean_name(hit.group("name"))):
-                found.append(clean_name(hit.group("name")))
+            names = split_names(hit.group("name")) if hit else []
+            if names and all(looks_like_name(n) for n in names):
+                found += names
                 break
     return found if found and bio_starts(line, found[0]) else []
 

@@ -23,7 +23,7 @@ FORMS = [
     re.compile(rf"{MONTH}\s+{YEAR}", re.I),                               # June 2021
 ]
 LABEL = r"(?:(?:published|posted|updated|date|last updated|first published)(?: on)?\s*:*\s*)?"
-TIME = r"(?:,?\s+(?:at\s+)?\d\d?(?::\d\d){1,2}.*)?"
+TIME = r"(?:(?:,|\s+[/|·•-])?\s+(?:at\s+)?\d\d?(?::\d\d){1,2}.*)?"
 """A time after the date ("17:01:00 -0400", ", 9:30 a.m. PT", "at 5:12 p.m."): ignored."""
 
 

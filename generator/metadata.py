@@ -15,7 +15,7 @@ from collections import Counter
 from urllib.parse import urlsplit
 
 from .blockshapes import (NOTE, ROOT_LINK, heading_text, is_article_paragraph, is_navigation,
-                          is_prose, is_title_like, leads_list, split_fields)
+                          is_dek, is_prose, is_title_like, leads_list, split_fields)
 from .bylines import (bio_authors, byline, copyright_holder, meta_line, name_list, patterns,
                       site_name, source_publication, split_names, strip_title_label)
 from .clean import blocks_of, folded, unlinked
@@ -149,7 +149,7 @@ def read_before_title(block: str, found: Reading) -> None:
 def is_site(block: str, holders: set[str]) -> bool:
     """A line naming the site: its copyright holder, an institution, a link to its home page."""
     line = heading_text(block) or folded(block)
-    return unlinked(line) in holders or bool(site_name(line) or ROOT_LINK.match(line))
+    return unlinked(line).casefold() in {h.casefold() for h in holders} or bool(site_name(line) or ROOT_LINK.match(line))
 
 
 def title_index(blocks: list[str], end: int) -> int | None:
@@ -237,7 +237,8 @@ def read_header(blocks: list[str], found: Reading) -> int:
         if is_article_paragraph(block) and not (in_authors and bio_authors(block)):
             return i
         kind = read_header_block(block, found, in_authors)
-        if kind is None and (is_prose(block) or title_at is None or leads_list(blocks, i)):
+        starts = is_prose(block) and not is_dek(blocks, i)
+        if kind is None and (starts or title_at is None or leads_list(blocks, i)):
             return i
         in_authors = kind == "authors"
     return len(blocks)
