@@ -45,10 +45,12 @@ def is_navigation(block: str) -> bool:
 
 def is_title_like(block: str) -> bool:
     """A line that could be the title: a heading, or a short line that is not a sentence,
-    a label, a date, a byline or a menu."""
+    a label, a section heading ("Introduction"), a date, a byline or a menu."""
+    line = unlinked(heading_text(block) or folded(block))
+    if line.lower().strip(" :") in patterns()["section_headings"]:
+        return False
     if heading_text(block) is not None:
         return True
-    line = unlinked(folded(block))
     return (2 <= len(line.split()) <= 25 and not line.endswith(".") and not is_navigation(block)
             and line.lower() not in patterns()["kinds"] and not parse_date(line)
             and byline(block) is None and meta_line(block) is None)

@@ -28,6 +28,7 @@ def patterns() -> dict:
     words = lambda ws: "|".join(re.escape(w) for w in sorted(ws, key=len, reverse=True))
     return {
         "kinds": {k.lower(): k for k in data["kinds"]},
+        "section_headings": {h.lower() for h in data["section_headings"]},
         "source_lines": full(data["source_lines"]),
         "author_headings": full(data["author_headings"]),
         "bios": [re.compile(rf"^(?:{p})", re.U) for p in data["bios"]],

@@ -157,7 +157,8 @@ def title_index(blocks: list[str], end: int) -> int | None:
     title-like line, passing over the site's name when another candidate follows it."""
     holders = {copyright_holder(b) for b in blocks[end:]} - {None}
     candidates = [i for i in range(end) if is_title_like(blocks[i])]
-    for pool in ([i for i in range(end) if blocks[i].startswith("# ")], candidates):
+    h1s = [i for i in candidates if blocks[i].startswith("# ")]
+    for pool in (h1s, candidates):
         for i in pool:
             if not (is_site(blocks[i], holders) and any(j > i for j in candidates)):
                 return i

@@ -76,3 +76,16 @@ def test_parse_date(text: str, iso: str | None) -> None:
 
 def test_find_date_takes_the_first() -> None:
     assert find_date("Posted Jan 5, 2019, updated Feb 6, 2020") == "2019-01-05"
+
+
+@pytest.mark.parametrize("text,title", [
+    (f"Saving Rural Hospitals\n\n# Introduction\n\n{BODY}", "Saving Rural Hospitals"),
+    (f"Harbor Institute\n\nMenu\n\nCommentary\n\nSaving Rural Hospitals\n\nJane Roe | March 3, 2021\n\n{BODY}",
+     "Saving Rural Hospitals"),
+    (f"# [Harbor Review](https://harbor.example.com/)\n\n## Saving Rural Hospitals\n\nBy Jane Roe\n\n{BODY}",
+     "Saving Rural Hospitals"),
+    (f"Opinion | Saving Rural Hospitals\n\nBy Jane Roe\n\n{BODY}", "Saving Rural Hospitals"),
+])
+def test_title_passes_over_site_names_and_section_headings(text: str, title: str) -> None:
+    meta, body = find_metadata(clean_text(text))
+    assert meta.title == title and body.strip().endswith(BODY) and title not in body
