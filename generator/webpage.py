@@ -14,6 +14,7 @@ import re
 import lxml.html
 import trafilatura
 from lxml.etree import LxmlError
+from trafilatura.utils import load_html
 
 from .model import SeedError
 
@@ -59,15 +60,17 @@ def header_lines(tree: lxml.html.HtmlElement) -> list[str]:
     return lines
 
 
-def title_site(tree: lxml.html.HtmlElement, title: str | None) -> str | None:
+def title_site(tree: lxml.html.HtmlElement | None, title: str | None) -> str | None:
     """'Title | Site' in the <title> tag → 'Site', when the other part is the title."""
+    if tree is None:
+        return None
     parts = TITLE_SEPARATOR.split(" ".join((tree.findtext(".//title") or "").split()))
     fold = lambda s: re.sub(r"\W+", " ", s).strip().lower()
     rest = [p for p in parts if fold(p) != fold(title or "")]
     return rest[-1] if title and len(parts) == 2 and len(rest) == 1 else None
 
 
-def page_meta(html: str, tree: lxml.html.HtmlElement) -> tuple[tuple[str, str], ...]:
+def page_meta(html: str, tree: lxml.html.HtmlElement | None) -> tuple[tuple[str, str], ...]:
     """The page's title, authors, date, site and URL as metadata pairs. Only dates the page
     states count (no guess from a copyright year)."""
     found = trafilatura.extract_metadata(html, extensive=False)
@@ -98,8 +101,9 @@ def read_webpage(html: str, path: object) -> tuple[str, tuple[tuple[str, str], .
                                    include_comments=False, include_tables=True)
         meta: tuple[tuple[str, str], ...] = ()
         if text:
-            tree = lxml.html.fromstring(html)
-            text, meta = with_header(text, header_lines(tree)), page_meta(html, tree)
+            tree = load_html(html)  # as trafilatura parses it (XHTML declarations too)
+            lines = header_lines(tree) if tree is not None else []
+            text, meta = with_header(text, lines), page_meta(html, tree)
     except (ValueError, LxmlError) as err:  # lxml refusing the document
         raise SeedError(path, f"unreadable web page ({err})") from err
     if not text or not text.strip():
