@@ -221,13 +221,18 @@ def test_entity_page_leads_to_a_brief(page, base_url: str) -> None:
     page.evaluate("window.sameDocument = true")  # survives instant navigation, not a reload
     page.locator("article").get_by_role("link", name="people, organizations and places").click()
     page.wait_for_url(f"{base_url}entities/")
-    page.locator("article li a").first.click()
+    # Instant navigation changes the address before it swaps the content: wait for the page.
+    from playwright.sync_api import expect
+    expect(page.locator("article h1")).to_have_text(re.compile("^People, organizations and places"))
+    entity_link = page.locator("article li a").first
+    name = entity_link.inner_text()
+    entity_link.click()
     page.wait_for_url(re.compile(re.escape(base_url) + r"entities/[^/]+/$"))
+    expect(page.locator("article h1")).to_have_text(re.compile("^" + re.escape(name)))
     brief_link = page.locator("article #briefs + ul a").first
     title = brief_link.inner_text()
     brief_link.click()
     page.wait_for_url(re.compile(re.escape(base_url) + r"briefs/[^/]+/#entities$"))
-    from playwright.sync_api import expect
     expect(page.locator("article h1")).to_have_text(re.compile("^" + re.escape(title)))
     assert page.evaluate("window.sameDocument === true"), "instant navigation is off"
     assert not watch.problems
