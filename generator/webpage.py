@@ -44,9 +44,10 @@ def words_of(element: lxml.html.HtmlElement) -> str:
 
 
 def header_lines(tree: lxml.html.HtmlElement) -> list[str]:
-    """The short lines right under the page's <h1> (byline, date, author list), which
+    """The short lines right under the page's <h1> or first <h2> (byline, date, authors), which
     trafilatura leaves out of the article: the metadata stage reads them as in a text seed."""
     h1 = next(tree.iter("h1"), None)
+    h1 = h1 if h1 is not None else next(tree.iter("h2"), None)  # blog themes title in <h2>
     if h1 is None:
         return []
     parent = h1.getparent()
@@ -88,7 +89,7 @@ def with_header(text: str, lines: list[str]) -> str:
     missing = [ln for ln in lines if " ".join(ln.split()) not in " ".join(text.split())]
     if not missing:
         return text
-    title = re.search(r"(?m)^# .*\n", text)
+    title = re.search(r"(?m)^#{1,2} .*\n", text)
     at = title.end() if title else 0
     return text[:at] + "\n" + "\n\n".join(missing) + "\n\n" + text[at:]
 
