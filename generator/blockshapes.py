@@ -45,13 +45,14 @@ def is_navigation(block: str) -> bool:
 
 def is_title_like(block: str) -> bool:
     """A line that could be the title: a heading, or a short line that is not a sentence,
-    a label, a section heading ("Introduction"), a date, a byline or a menu."""
+    a label ("Introduction", "Energy & Climate"), a date, a byline or a menu."""
     line = unlinked(heading_text(block) or folded(block))
     if line.lower().strip(" :") in patterns()["section_headings"]:
         return False
     if heading_text(block) is not None:
         return True
     return (2 <= len(line.split()) <= 25 and not line.endswith(".") and not is_navigation(block)
+            and not any(p.match(line) for p in patterns()["topic_labels"])
             and line.lower() not in patterns()["kinds"] and not parse_date(line)
             and byline(block) is None and meta_line(block) is None)
 

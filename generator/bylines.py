@@ -29,6 +29,7 @@ def patterns() -> dict:
     return {
         "kinds": {k.lower(): k for k in data["kinds"]},
         "section_headings": {h.lower() for h in data["section_headings"]},
+        "topic_labels": full(data["topic_labels"], 0),
         "source_lines": full(data["source_lines"]),
         "author_headings": full(data["author_headings"]),
         "bios": [re.compile(rf"^(?:{p})", re.U) for p in data["bios"]],

@@ -103,28 +103,34 @@ def read_label(block: str, found: Reading) -> str | None:
     return None
 
 
+def read_byline(block: str, found: Reading) -> bool:
+    """A byline or a "Name | date" line (its first line, over a role); True when it was one."""
+    if byline(block) is not None:
+        found.names += byline(block)
+        return True
+    parts = meta_line(block)
+    for label, date in parts[1] if parts else []:
+        found.add_date(label, date)
+    found.names += parts[0] if parts else []
+    return bool(parts)
+
+
 def read_names(block: str, found: Reading, in_authors: bool) -> str | None:
     """Bylines, "Name | date" lines, author sections and name boxes; what it was."""
     if in_authors and bio_authors(block):
         for name in bio_authors(block):
             found.add_bio(name, folded(block))
         return "authors"
-    lines = block.splitlines()
+    lines = [folded(ln) for ln in block.splitlines()]
     if in_authors and name_list(folded(block)):
         found.names += name_list(folded(block))
         return "authors"
-    if byline(block) is not None:
-        found.names += byline(block)
+    roles = all(len(ln.split()) <= 12 and not ln.endswith(".") for ln in lines[1:])
+    if read_byline(block, found) or (roles and read_byline(lines[0], found)):
         return "byline"
-    parts = meta_line(block)
-    if parts:
-        found.names += parts[0]
-        for label, date in parts[1]:
-            found.add_date(label, date)
-        return "byline"
-    if found.date is None and name_list(folded(lines[0])) and all(
-            len(ln.split()) <= 12 and not ln.rstrip().endswith(".") for ln in lines[1:]):
-        found.listed += name_list(folded(lines[0]))
+    per_line = [name_list(ln) for ln in lines]
+    if found.date is None and per_line[0] and (roles or all(per_line)):
+        found.listed += [n for names in per_line for n in names] if all(per_line) else per_line[0]
         return "names"
     return None
 

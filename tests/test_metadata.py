@@ -85,7 +85,22 @@ def test_find_date_takes_the_first() -> None:
     (f"# [Harbor Review](https://harbor.example.com/)\n\n## Saving Rural Hospitals\n\nBy Jane Roe\n\n{BODY}",
      "Saving Rural Hospitals"),
     (f"Opinion | Saving Rural Hospitals\n\nBy Jane Roe\n\n{BODY}", "Saving Rural Hospitals"),
+    (f"Energy & Climate\n\nSaving Rural Hospitals\n\nBy Jane Roe\n\n{BODY}", "Saving Rural Hospitals"),
 ])
 def test_title_passes_over_site_names_and_section_headings(text: str, title: str) -> None:
     meta, body = find_metadata(clean_text(text))
     assert meta.title == title and body.strip().endswith(BODY) and title not in body
+
+
+@pytest.mark.parametrize("header,names", [
+    ("By Jane Roe\nSenior Fellow, Health Program", ["Jane Roe"]),
+    ("Jane Roe\nJohn Q. Doe", ["Jane Roe", "John Q. Doe"]),
+    ("Jane Roe\nSenior Fellow\n\nJohn Doe\nResearch Associate", ["Jane Roe", "John Doe"]),
+    ("By Dr. Jane Roe, Ph.D., and John Doe Jr.", ["Jane Roe", "John Doe Jr."]),
+    ("Jane Roe | March 3, 2021", ["Jane Roe"]),
+    ("Posted on March 3, 2021 by Jane Roe", ["Jane Roe"]),
+    ("By the Editorial Board", []),
+])
+def test_header_names(header: str, names: list[str]) -> None:
+    meta, body = find_metadata(clean_text(f"Health Policy Program\n\n# Saving Rural Hospitals\n\n{header}\n\n{BODY}"))
+    assert [a.name for a in meta.authors] == names and body.strip() == BODY
