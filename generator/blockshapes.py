@@ -32,7 +32,7 @@ def is_prose(block: str) -> bool:
     do not."""
     words = folded(block).split()
     return heading_text(block) is not None or len(words) >= 25 or (len(words) >= 6 and bool(
-        re.search(r"[.!?\"”’)]$", words[-1])))
+        re.search(r"[.!?:\"”’)]$", words[-1])))
 
 
 def is_navigation(block: str) -> bool:

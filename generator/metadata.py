@@ -17,19 +17,13 @@ from urllib.parse import urlsplit
 from .blockshapes import (NOTE, ROOT_LINK, heading_text, is_article_paragraph, is_navigation,
                           is_dek, is_prose, is_title_like, leads_list, split_fields)
 from .bylines import (bio_authors, byline, copyright_holder, meta_line, name_list, patterns,
-                      site_name, source_publication, split_names, strip_title_label)
+                      site_name, source_publication, strip_title_label)
 from .clean import blocks_of, folded, unlinked
-from .dates import find_date, parse_date
+from .covers import publisher_name, split_cover, split_feed_header
+from .dates import parse_date
 from .model import Author, Metadata
 
 LINK_URL = re.compile(r"\]\((https?://[^)\s]+)\)")
-
-
-def publisher_name(domain: str) -> str | None:
-    """A known publisher's name for a web domain (sub-domains included)."""
-    known = patterns()["publishers"]
-    domain = domain.lower().removeprefix("www.")
-    return known.get(domain) or known.get(".".join(domain.split(".")[-2:]))
 
 
 def domain_publication(text: str) -> str | None:
@@ -77,6 +71,7 @@ class Reading:
         self.bios.setdefault(name, bio)
 
     def add_date(self, label: str, date: str) -> None:
+        """Keep the first published date, and the first updated one apart (a fallback)."""
         if label == "updated":
             self.updated = self.updated or date
         else:
@@ -189,42 +184,6 @@ def read_trailer_block(block: str, found: Reading) -> bool:
     for name in bio_authors(block):
         found.add_bio(name, folded(block))
     return bool(bio_authors(block))
-
-
-def split_feed_header(blocks: list[str], found: Reading) -> list[str]:
-    """A feed item fused on one line: take title, source and date off it (it leads the
-    text, perhaps after an editor's note or two)."""
-    for i, block in enumerate(blocks[:3]):
-        for pat in patterns()["feed_headers"]:
-            hit = pat.match(block)
-            if hit:
-                found.title = hit.group("title").strip()
-                found.date = find_date(hit.group("date"))
-                found.publication = publisher_name(hit.group("source")) or hit.group("source")
-                return [*blocks[:i], hit.group("body").strip(), *blocks[i + 1:]]
-    return blocks
-
-
-def split_cover(block: str, found: Reading) -> str:
-    """A PDF cover run into the first paragraph: drop title repeats, take author and date."""
-    title = found.title
-    while title and block.startswith(title + " "):
-        block = block[len(title) + 1:]
-    for pat in patterns()["cover_lines"]:
-        hit = pat.match(block)
-        if hit and block != hit.group("body"):
-            found.names += [n.title() for n in split_names(hit.group("names"))]
-            found.date = found.date or find_date(hit.group("date"))
-            return restore_drop_cap(hit.group("body"))
-    return block
-
-
-def restore_drop_cap(block: str) -> str:
-    """A PDF's drop cap lands mid-sentence ("hen the … deep W corruption"): put it back."""
-    stray = re.search(r" ([B-HJ-Z]) (?=[a-z])", block[:400])
-    if block[:1].islower() and stray:
-        return stray.group(1) + block[:stray.start()] + block[stray.end() - 1:]
-    return block
 
 
 def read_header(blocks: list[str], found: Reading) -> int:
