@@ -179,8 +179,8 @@ def read_trailer_block(block: str, found: Reading) -> bool:
     if copyright_holder(block):
         found.holder = found.holder or copyright_holder(block)
         return True
-    if is_navigation(block) or NOTE.match(folded(block)):
-        return True
+    if is_navigation(block) or NOTE.match(folded(block)) or name_list(folded(block)):
+        return True  # menus, endnotes, an author's name over the bio
     for name in bio_authors(block):
         found.add_bio(name, folded(block))
     return bool(bio_authors(block))
