@@ -9,6 +9,8 @@ from .bylines import byline, meta_line, patterns
 from .clean import folded, unlinked
 from .dates import parse_date
 
+ENDS_SENTENCE = re.compile(r"[.!?\"”’)](?:\[?\^?\d{1,3}\]?)?$")
+"""Prose ends as a sentence ends, perhaps with a footnote mark after it ("… in 2019.[3]")."""
 NOTE = re.compile(r"^(?:\[\^\w{1,12}\]:?|\[\d{1,3}\]|\^\d{1,3}|\(\d{1,3}\))\s+\S")
 """An endnote at the foot of the page: "[1] Source …", "[^1]: …" (numbered lists "1. …" are
 not notes)."""
@@ -24,7 +26,7 @@ def heading_text(block: str) -> str | None:
 def is_article_paragraph(block: str) -> bool:
     """Where the body begins: a real paragraph (many words, ending as prose ends)."""
     words = folded(block).split()
-    return len(words) >= 20 and bool(re.search(r"[.!?\"”’)]$", folded(block)))
+    return len(words) >= 20 and bool(ENDS_SENTENCE.search(folded(block)))
 
 
 def is_prose(block: str) -> bool:
@@ -32,7 +34,7 @@ def is_prose(block: str) -> bool:
     do not."""
     words = folded(block).split()
     return heading_text(block) is not None or len(words) >= 25 or (len(words) >= 6 and bool(
-        re.search(r"[.!?:\"”’)]$", words[-1])))
+        ENDS_SENTENCE.search(words[-1]) or words[-1].endswith(":")))
 
 
 def is_navigation(block: str) -> bool:

@@ -104,3 +104,19 @@ def test_title_passes_over_site_names_and_section_headings(text: str, title: str
 def test_header_names(header: str, names: list[str]) -> None:
     meta, body = find_metadata(clean_text(f"Health Policy Program\n\n# Saving Rural Hospitals\n\n{header}\n\n{BODY}"))
     assert [a.name for a in meta.authors] == names and body.strip() == BODY
+
+
+@pytest.mark.parametrize("last,publication,kept", [
+    ("© 2021 The Harbor Council. All rights reserved.", "The Harbor Council", False),
+    ("Copyright 2020 Westbrook Institute", "Westbrook Institute", False),
+    ("Copyright law has not kept pace with the cloud, and Congress should act.", None, True),
+])
+def test_copyright_line_names_the_site(last: str, publication: str | None, kept: bool) -> None:
+    meta, body = find_metadata(clean_text(f"# Saving Rural Hospitals\n\n{BODY}\n\n{last}"))
+    assert meta.publication == publication and (last in body) == kept
+
+
+def test_short_first_paragraph_with_a_footnote_mark_is_body() -> None:
+    lead = "Rural hospitals closed at a record pace in 2019.[1]"
+    meta, body = find_metadata(clean_text(f"# Saving Rural Hospitals\n\nBy Jane Roe\n\n{lead}\n\n{BODY}"))
+    assert body.startswith(lead)
