@@ -1,6 +1,6 @@
 """Score the reading stages on the held-out pages (tests/fixtures/heldout_pages + labels).
 
-`python tests/heldout.py` prints per-page misses and the totals; the test module pins them.
+`python tests/heldout_pages.py` prints per-page misses and the totals; the test module pins them.
 Matching follows ../shared/eval/score.py: titles and names compared after folding case,
 links and quotes; furniture is a substring of the flattened body; body strings must stay.
 """
