@@ -14,6 +14,12 @@ from .aliases import Aliases, alias_key
 from .lexicon import lexicon
 
 
+_LEADING_NAME = re.compile(r"[A-Z][\w’'&.-]*(?:\s+(?:(?:of|for|on|and|the|&)\s+)*[A-Z][\w’'&.-]*)+"
+                           r"(?=\s+(?!(?:of|for|on|and|the)\b)[a-z])")
+LEADING_NAME_WORDS = 8
+"""Longer capitalised runs are headline text, not one name."""
+
+
 @dataclass(frozen=True, slots=True)
 class Mention:
     """An actor named in a sentence: where, its canonical name and kind."""
@@ -89,3 +95,28 @@ def join_actors(names: Sequence[str]) -> str:
     """Several actors acting together -> one name ("United States and Iraq")."""
     unique = list(dict.fromkeys(names))
     return unique[0] if len(unique) == 1 else ", ".join(unique[:-1]) + " and " + unique[-1]
+
+
+def strip_title(name: str) -> str:
+    """ "President Obama" -> "Obama"; a bare title ("President") stays."""
+    for title in lexicon().titles:
+        if name.startswith(title + " ") and name[len(title) + 1:][:1].isupper():
+            return name[len(title) + 1:]
+    return name
+
+
+def proper_name(text: str) -> str | None:
+    """A subject written as a name ("Kadhimi", "the World Bank") is its own actor."""
+    words = text.split()
+    if not 0 < len(words) <= 5 or not words[0][:1].isupper():
+        return None
+    if all(w[:1].isupper() or w.lower() in lexicon().name_particles or w.lower().startswith("al-") for w in words):
+        return strip_title(text.strip(",."))
+    return None
+
+
+def leading_name(text: str) -> str | None:
+    """The name that opens a clause ("Centers for Medicare and Medicaid Services simplify
+    …"): capitalised words, with the particles names hold, up to the lower-case verb."""
+    found = _LEADING_NAME.match(text)
+    return found.group() if found and len(found.group().split()) <= LEADING_NAME_WORDS else None

@@ -14,7 +14,8 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .actor_mentions import Mention, alias_pattern, join_actors, mentions_in
+from .actor_mentions import (Mention, alias_pattern, join_actors, leading_name, mentions_in,
+                             proper_name)
 from .aliases import Aliases
 from .lexicon import lexicon
 from .model import Sentence
@@ -74,14 +75,6 @@ def strip_openers(phrase: str) -> str:
     return re.sub(_APOS + r"$", "", text)
 
 
-def _strip_title(name: str) -> str:
-    """ "President Obama" -> "Obama"; a bare title ("President") stays."""
-    for title in lexicon().titles:
-        if name.startswith(title + " ") and name[len(title) + 1:][:1].isupper():
-            return name[len(title) + 1:]
-    return name
-
-
 def _sentence_range(doc: Article, pos: int, same: str) -> range:
     """Positions of the sentences before `pos` in the same paragraph or section."""
     first = pos
@@ -105,26 +98,46 @@ def _fits(kind: str, mention: Mention) -> bool:
 def _pronoun(kind: str, offset: int, doc: Article, pos: int,
              previous: Sequence[tuple[int, str | None]]) -> str | None:
     """A pronoun -> the nearest earlier actor of a fitting kind in the sentence or paragraph."""
-    here = [m for m in doc.mentions[pos] if m.start < offset]
-    earlier = [m for p in _sentence_range(doc, pos, "paragraph") for m in doc.mentions[p]]
-    for mention in reversed(earlier + here):
+    for mention in reversed([m for m in doc.mentions[pos] if m.start < offset]):
         if _fits(kind, mention):
             return mention.name
+    for p in reversed(_sentence_range(doc, pos, "paragraph")):
+        group = _plural_subject(doc, p) if kind == "plural" else None
+        fitting = [m.name for m in doc.mentions[p] if _fits(kind, m)]
+        if group or fitting:
+            return group or fitting[-1]
     return previous[-1][1] if previous else None
 
 
+def _plural_subject(doc: Article, p: int) -> str | None:
+    """The plural group a sentence opens with ("Counties have a role …"): the likeliest
+    antecedent of a "they" that follows."""
+    head = _role_head(strip_openers(doc.sentences[p].plain), doc, p)
+    last = head.split()[-1].lower() if head else ""
+    return head if last in lexicon().group_roles and last.endswith("s") else None
+
+
+def _named_pair(doc: Article, p: int) -> str | None:
+    """The pair sentence `p` names: "U.S.-Iraq", or two actors joined by "and"."""
+    ms = doc.mentions[p]
+    for m in ms:
+        if m.kind == "pair":
+            return m.name
+    text = doc.sentences[p].plain
+    for a, b in zip(ms, ms[1:]):
+        if re.fullmatch(r"\s+and\s+(?:the\s+)?", text[a.end:b.start]) and a.name != b.name:
+            return join_actors([a.name, b.name])
+    return None
+
+
 def _pair(doc: Article, pos: int) -> str | None:
-    """ "both sides" / "each" -> the two actors the paragraph sets side by side."""
+    """ "both sides" / "each" -> the two actors the paragraph sets side by side, else the
+    last pair named before it, else the paragraph's two most named actors."""
     para = [*_sentence_range(doc, pos, "paragraph"), pos]
-    for p in para:
-        ms = doc.mentions[p]
-        for m in ms:
-            if m.kind == "pair":
-                return m.name
-        text = doc.sentences[p].plain
-        for a, b in zip(ms, ms[1:]):
-            if re.fullmatch(r"\s+and\s+(?:the\s+)?", text[a.end:b.start]) and a.name != b.name:
-                return join_actors([a.name, b.name])
+    for p in [*para, *range(para[0] - 1, -1, -1)]:
+        named = _named_pair(doc, p)
+        if named:
+            return named
     counts = Counter(m.name for p in para for m in doc.mentions[p] if m.kind in ("place", "organization"))
     top = [name for name, _ in counts.most_common(2)]
     return join_actors(top) if len(top) == 2 else None
@@ -144,9 +157,19 @@ def _context_org(word: str, doc: Article, pos: int) -> str | None:
         for m in reversed(doc.mentions[p]):
             if word in m.name.lower():
                 return m.name
-        names = [n for n in named.findall(doc.sentences[p].plain) if " " in n]
+        names = [n for n in (re.sub(r"^The\s+", "", n) for n in named.findall(doc.sentences[p].plain))
+                 if " " in n]
         if names:
-            return re.sub(r"^The\s+", "", names[-1])
+            return names[-1]
+    return None
+
+
+def _last_place(doc: Article, pos: int) -> str | None:
+    """The place named last, in this sentence or before it ("Kyiv …. The government must …")."""
+    for p in range(pos, -1, -1):
+        places = [m.name for m in doc.mentions[p] if m.kind == "place"]
+        if places:
+            return places[-1]
     return None
 
 
@@ -162,21 +185,24 @@ def _role_head(text: str, doc: Article, pos: int) -> str | None:
         size = 2 if i + 1 < len(words) and (pair in lex.person_roles or pair in lex.group_roles) else 1
         if size == 1 and low not in lex.person_roles and low not in lex.group_roles:
             continue
+        while i + size < len(words) and words[i + size].lower().strip(",.") in lex.group_roles:
+            size += 1  # a compound head: "City Council", "bank regulators"
         if i == 0 and size == 1 and low in lex.generic_orgs:
             return _context_org(low, doc, pos) or word
+        if i == 0 and size == len(words) and low in lex.sovereign_nouns:
+            return _last_place(doc, pos) or word
         first = max((j + 1 for j in range(i) if words[j].lower() in lex.subject_openers), default=0)
         return " ".join(words[first:i + size]).strip(",.")
     return None
 
 
-def _proper_name(text: str) -> str | None:
-    """A subject written as a name ("Kadhimi", "the World Bank") is its own actor."""
-    words = text.split()
-    if not 0 < len(words) <= 5 or not words[0][:1].isupper():
-        return None
-    if all(w[:1].isupper() or w.lower() in lexicon().name_particles or w.lower().startswith("al-") for w in words):
-        return _strip_title(text.strip(",."))
-    return None
+def _attested(name: str | None, doc: Article) -> str | None:
+    """A one-word name counts only where the article also writes it capitalised inside a
+    sentence ("Yet, Kadhimi …"): a capitalised first word ("Permission should …") is no name."""
+    if name is None or " " in name:
+        return name
+    inside = re.compile(rf"\S\s+{re.escape(name)}\b")
+    return name if any(inside.search(s.plain) for s in doc.sentences) else None
 
 
 def _head_actor(text: str, doc: Article, pos: int) -> str | None:
@@ -192,7 +218,7 @@ def _head_actor(text: str, doc: Article, pos: int) -> str | None:
         inside = [m for m in found if m.start == located.end()]
         if inside:
             return inside[0].name
-    return _role_head(text, doc, pos) or _proper_name(text)
+    return _role_head(text, doc, pos) or _attested(proper_name(text), doc) or leading_name(text)
 
 
 def actor_of_phrase(phrase: str, offset: int, doc: Article, pos: int,
@@ -204,8 +230,8 @@ def actor_of_phrase(phrase: str, offset: int, doc: Article, pos: int,
             phrase.strip().lower().startswith("our ") and text.lower() in lex.government_nouns):
         return _nation(doc)
     low = text.lower()
-    raw = " " + phrase.strip().lower()
-    if any(raw.endswith(" " + words) for words in lex.pair_words):
+    raw = " " + phrase.strip().lower() + " "
+    if any(raw.endswith(f" {words} ") or raw.startswith(f" {words} ") for words in lex.pair_words):
         return _pair(doc, pos)
     if not text:
         return None
@@ -215,7 +241,7 @@ def actor_of_phrase(phrase: str, offset: int, doc: Article, pos: int,
         if low in lex.pronouns[kind]:
             return _pronoun(kind, offset, doc, pos, previous)
     whole = mentions_in(text, doc.aliases, doc.pattern)
-    parts = re.split(r"\s+(?:and|&)\s+", text)
+    parts = re.split(r"\s+(?:and|&|nor)\s+", text)
     if len(parts) > 1 and not (whole and whole[0].start == 0 and whole[0].end == len(text)):
         names = [_head_actor(strip_openers(p), doc, pos) for p in parts]
         if all(names):
@@ -223,13 +249,31 @@ def actor_of_phrase(phrase: str, offset: int, doc: Article, pos: int,
     return _head_actor(text, doc, pos)
 
 
+def _addressee(doc: Article, section: range, previous: Sequence[tuple[int, str | None]]) -> str | None:
+    """The group a section's heading addresses ("For Congress", "For airports and stadium
+    operators"), as a known actor or, for a plural group, as written."""
+    heads = [p for p in section if doc.sentences[p].heading]
+    found = lexicon().addressee_heading.match(doc.sentences[heads[-1]].plain) if heads else None
+    if found is None:
+        return None
+    phrase = found.group("actor").strip()
+    actor = actor_of_phrase(phrase, 0, doc, heads[-1], previous)
+    if actor or not phrase.endswith("s"):
+        return actor
+    return phrase[:1].upper() + phrase[1:]
+
+
 def fallback_actor(doc: Article, pos: int, previous: Sequence[tuple[int, str | None]]) -> str | None:
     """The actor of advice whose subject cannot act: the section's last actor, else the
-    sentence's first named actor, else its heading's, else the article's last actor."""
+    group its heading addresses, else the sentence's first named actor, else its heading's,
+    else the article's last actor, else the memo's addressee."""
     section = _sentence_range(doc, pos, "section")
     for p, actor in reversed(previous):
         if p in section and actor:
             return actor
+    addressed = _addressee(doc, section, previous)
+    if addressed:
+        return addressed
     if doc.mentions[pos]:
         return doc.mentions[pos][0].name
     heads = [p for p in section if doc.sentences[p].heading]
@@ -237,14 +281,25 @@ def fallback_actor(doc: Article, pos: int, previous: Sequence[tuple[int, str | N
         if doc.mentions[p]:
             return doc.mentions[p][0].name
     known = [actor for _, actor in previous if actor]
-    return known[-1] if known else None
+    return known[-1] if known else _memo_addressee(doc, previous)
+
+
+def _memo_addressee(doc: Article, previous: Sequence[tuple[int, str | None]]) -> str | None:
+    """The reader a memo is addressed to ("To: The Governor"), who acts on its advice."""
+    for p, s in enumerate(doc.sentences):
+        found = lexicon().memo_addressee.match(s.plain)
+        if found:
+            return actor_of_phrase(found.group("actor"), 0, doc, p, previous)
+    return None
 
 
 def resolve_actor(doc: Article, pos: int, phrases: Sequence[tuple[str, int]],
                   previous: Sequence[tuple[int, str | None]]) -> str | None:
-    """The first candidate phrase that names an actor, else the context's actor."""
+    """The first candidate phrase that names an actor, else the actor its wording implies
+    ("Vote no." -> Voters), else the context's actor."""
     for phrase, offset in phrases:
         actor = actor_of_phrase(phrase, offset, doc, pos, previous)
         if actor:
             return actor
-    return fallback_actor(doc, pos, previous)
+    implied = [actor for pattern, actor in lexicon().implied_actors if pattern.search(doc.sentences[pos].plain)]
+    return implied[0] if implied else fallback_actor(doc, pos, previous)

@@ -31,7 +31,11 @@ class Lexicon:
     not_before_reporting: frozenset[str]
     lead_in: re.Pattern[str]
     imperative_verbs: frozenset[str]
+    rhetorical_imperatives: frozenset[str]
     not_after_imperative: frozenset[str]
+    imperative_phrasal: frozenset[str]
+    addressee_heading: re.Pattern[str]
+    memo_addressee: re.Pattern[str]
     advice_lead_end: re.Pattern[str]
     list_lead_words: re.Pattern[str]
     enumerator: re.Pattern[str]
@@ -45,9 +49,11 @@ class Lexicon:
     group_roles: frozenset[str]
     subject_openers: tuple[str, ...]
     generic_orgs: frozenset[str]
+    sovereign_nouns: frozenset[str]
     prepositions: frozenset[str]
     name_particles: frozenset[str]
     demonyms: dict[str, str]
+    implied_actors: tuple[tuple[re.Pattern[str], str], ...]
     uncertainty: tuple[re.Pattern[str], ...]
 
 
@@ -80,7 +86,11 @@ def compile_lexicon(data: dict) -> Lexicon:
         not_before_reporting=_words(data["not_before_reporting"]),
         lead_in=re.compile(data["lead_in"], flags),
         imperative_verbs=_words(data["imperative_verbs"]),
+        rhetorical_imperatives=_words(data["rhetorical_imperatives"]),
         not_after_imperative=_words(data["not_after_imperative"]),
+        imperative_phrasal=_words(data["imperative_phrasal"]),
+        addressee_heading=re.compile(data["addressee_heading"], flags),
+        memo_addressee=re.compile(data["memo_addressee"], flags),
         advice_lead_end=re.compile(data["advice_lead_end"], flags),
         list_lead_words=re.compile(data["list_lead_words"], flags),
         enumerator=re.compile(data["enumerator"]),
@@ -95,9 +105,11 @@ def compile_lexicon(data: dict) -> Lexicon:
         subject_openers=tuple(sorted((str(w).lower() for w in data["subject_openers"]),
                                      key=len, reverse=True)),
         generic_orgs=_words(data["generic_orgs"]),
+        sovereign_nouns=_words(data["sovereign_nouns"]),
         prepositions=_words(data["prepositions"]),
         name_particles=_words(data["name_particles"]),
         demonyms={str(k): str(v) for k, v in data["demonyms"].items()},
+        implied_actors=tuple((re.compile(p, flags), str(a)) for p, a in data["implied_actors"].items()),
         uncertainty=tuple(re.compile(p, flags) for p in data["uncertainty"]),
     )
 

@@ -10,14 +10,19 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from .actors import Article, make_article, resolve_actor, subject_before
+from .actors import Article, actor_of_phrase, make_article, resolve_actor, subject_before
 from .aliases import Aliases
 from .lexicon import lexicon
 from .model import Recommendation, Sentence
 
 _CLAUSE_START = re.compile(r"[,;:\u2014\u2013(]|--|\b(?:but|because|while|although|though|whereas)\b", re.I)
+_HEADING_NUMBER = re.compile(r"\s*(?:(?:step|part)\s+)?(\d{1,2})[.):]\s", re.I)
+SHORT_COMMAND = 5
+"""Words at most in an imperative that counts as advice on its own in running text: a terse
+call ("Act now.", "Vote no."); a longer one needs advice before it."""
+_COORDINATED = re.compile(r"\s*(?:and|or|but)?\s*that\b", re.I)
 _ITEM_MARK = re.compile(r"^\s*(?:\(?(?:[ivx]{1,5}|[a-j]|\d{1,2})[.)]|[-*•]|(?:[A-Z]+\s+)?\d{1,3}(?:\.\d+)*\s*[:.])\s*")
 
 
@@ -37,10 +42,20 @@ def _inside_quotes(plain: str, start: int) -> bool:
     return before.count("“") > before.count("”") or before.count('"') % 2 == 1
 
 
+def _reporting_clause(before: str) -> str:
+    """The clause a trigger sits in, reaching back over coordinated that-clauses
+    ("X argue that A, and that the Fed should …") to the verb that governs them."""
+    pieces = _CLAUSE_START.split(before)
+    first = len(pieces) - 1
+    while first > 0 and _COORDINATED.match(pieces[first]):
+        first -= 1
+    return " ".join(pieces[first:])
+
+
 def _reported(plain: str, start: int) -> bool:
     """True when the trigger sits in words reported from a third party ("they believe X should")."""
     lex = lexicon()
-    clause = _CLAUSE_START.split(plain[:start])[-1]
+    clause = _reporting_clause(plain[:start])
     for m in lex.reporting.finditer(clause):
         subject = clause[:m.start()].split()
         said_by = subject[-1].lower() if subject else ""
@@ -93,7 +108,9 @@ def is_imperative(plain: str) -> bool:
         return True
     if len(words) < 2 or not words[0][:1].isupper():
         return False
-    return words[0].lower() in lex.imperative_verbs and words[1].lower() not in lex.not_after_imperative
+    head = words[0].lower()
+    return head in lex.imperative_verbs and (words[1].lower() not in lex.not_after_imperative
+                                             or f"{head} {words[1].lower()}" in lex.imperative_phrasal)
 
 
 def _item_start(s: Sentence) -> bool:
@@ -112,11 +129,31 @@ def _list_follows_advice(sentences: Sequence[Sentence], pos: int, advised: set[i
     return False
 
 
+def _numbered_after_advice(sentences: Sequence[Sentence], pos: int, advised: set[int]) -> bool:
+    """True for a numbered heading ("## 3. Pilot a mileage fee") whose previous numbered
+    heading ("## 2. …") was advice: the steps of one plan."""
+    number = _HEADING_NUMBER.match(sentences[pos].plain)
+    if number is None:
+        return False
+    for p in range(pos - 1, -1, -1):
+        before = _HEADING_NUMBER.match(sentences[p].plain) if sentences[p].heading else None
+        if before:
+            return p in advised and int(before.group(1)) + 1 == int(number.group(1))
+    return False
+
+
 def _advice_context(sentences: Sequence[Sentence], pos: int, advised: set[int]) -> bool:
     """True when the sentence before, in the same paragraph, gives or introduces advice."""
     if pos == 0 or sentences[pos - 1].paragraph != sentences[pos].paragraph:
         return False
     return pos - 1 in advised or lexicon().advice_lead_end.search(sentences[pos - 1].plain) is not None
+
+
+def _short_command(plain: str) -> bool:
+    """A short imperative standing in running text ("Fix it now.", "Vote no.") is a call
+    to act, unless its verb opens an example ("Consider the numbers.")."""
+    words = plain.split()
+    return len(words) <= SHORT_COMMAND and words[0].lower() not in lexicon().rhetorical_imperatives
 
 
 def _excluded(s: Sentence) -> bool:
@@ -139,8 +176,35 @@ def advice(sentences: Sequence[Sentence], pos: int, advised: set[int]) -> tuple[
     labelled = lexicon().block_label.match(s.plain) is not None
     if _item_start(s) and not labelled and _list_follows_advice(sentences, pos, advised):
         return "should", []
-    if is_imperative(s.plain) and (_item_start(s) or s.heading or _advice_context(sentences, pos, advised)):
+    if s.heading and _numbered_after_advice(sentences, pos, advised):
         return "should", []
+    if is_imperative(s.plain) and (_item_start(s) or s.heading or _advice_context(sentences, pos, advised)
+                                   or _short_command(s.plain)):
+        return "should", []
+    return None
+
+
+def _lead_in_actor(doc: Article, pos: int, previous: Sequence[tuple[int, str | None]]
+                   ) -> list[tuple[int, str | None]]:
+    """A lead-in that names who acts ("What mayors should do:") is no advice itself, but
+    the items under it are that actor's: [(pos, actor)] to carry as context, else []."""
+    s = doc.sentences[pos]
+    found = triggers(s.plain) if lexicon().lead_in.search(s.plain) else []
+    actor = resolve_actor(doc, pos, [(t.phrase, t.offset) for t in found], []) if found else None
+    return [(pos, actor)] if actor else []
+
+
+def _elaboration_actor(doc: Article, pos: int, previous: Sequence[tuple[int, str | None]]) -> str | None:
+    """Advice without a subject ("**Shorten permitting timelines.** Congress should …") is
+    for the actor that the next sentence of its paragraph names, when that one is advice."""
+    nxt = pos + 1
+    if nxt >= len(doc.sentences) or doc.sentences[nxt].paragraph != doc.sentences[pos].paragraph:
+        return None
+    hit = advice(doc.sentences, nxt, {pos, *(p for p, _ in previous)})
+    for t in hit[1] if hit else []:
+        actor = actor_of_phrase(t.phrase, t.offset, doc, nxt, previous)
+        if actor:
+            return actor
     return None
 
 
@@ -148,14 +212,25 @@ def find_recommendations(sentences: Sequence[Sentence], aliases: Aliases) -> tup
     """The author's recommendations, in reading order (ids are left for the id stage)."""
     doc: Article = make_article(sentences, aliases)
     previous: list[tuple[int, str | None]] = []
-    recs: list[Recommendation] = []
+    recs: list[tuple[int, Recommendation]] = []
     for pos, s in enumerate(doc.sentences):
         hit = advice(doc.sentences, pos, {p for p, _ in previous})
         if hit is None:
+            previous += _lead_in_actor(doc, pos, previous)
             continue
         strength, found = hit
-        actor = resolve_actor(doc, pos, [(t.phrase, t.offset) for t in found], previous)
+        actor = (None if found else _elaboration_actor(doc, pos, previous)) \
+            or resolve_actor(doc, pos, [(t.phrase, t.offset) for t in found], previous)
         previous.append((pos, actor))
-        recs.append(Recommendation(text=s.text, actor=actor, strength=strength,
-                                   paragraph=s.paragraph, sentence=s.index))
-    return tuple(recs)
+        recs.append((pos, Recommendation(text=s.text, actor=actor, strength=strength,
+                                         paragraph=s.paragraph, sentence=s.index)))
+    return tuple(_anticipated(pos, rec, previous) for pos, rec in recs)
+
+
+def _anticipated(pos: int, rec: Recommendation, context: Sequence[tuple[int, str | None]]) -> Recommendation:
+    """Advice given before the article names anyone who acts ("There is an urgent need for
+    a new approach.") is for the actor the advice after it names."""
+    if rec.actor is not None:
+        return rec
+    later = next((actor for p, actor in context if p > pos and actor), None)
+    return replace(rec, actor=later) if later else rec

@@ -49,6 +49,26 @@ CASES = [
     (["Leaders in Kyiv should publish the reconstruction ledger."], "Ukraine"),
     (["America's allies should raise their defense budgets."], "America's allies"),
     (["Also, if the President meets the Senate leader, he should raise the nominations."], "President"),
+    (["Counties have a role as well. They ought to recruit more foster families."], "Counties"),
+    (["The European Commission published a strategy. The Commission should now invite Japan to join."],
+     "European Commission"),
+    (["The European Union and Japan signed the deal in 2019.",
+      "It is imperative that both partners coordinate with Washington."], "European Union and Japan"),
+    (["The City Council should publish the terms of the deal."], "City Council"),
+    (["Vote no on Measure C."], "Voters"),
+    (["There is an urgent need for a new approach. Regulators should cap the fees."], "Regulators"),
+    (["We urge the Centers for Medicare and Medicaid Services to simplify the forms."],
+     "Centers for Medicare and Medicaid Services"),
+    (["Kyiv has work to do. The government must publish the contracts."], "Ukraine"),
+    (["The European Central Bank meets in June. In our view, the bank should not wait."],
+     "European Central Bank"),
+    (["State broadband offices also need to collect better data."], None),
+    (["Permission should be granted automatically for compliant plans."], None),
+    (["Ministers must make the planning system predictable."], "Ministers"),
+    (["Whitehall should fund the planning departments."], "United Kingdom"),
+    (["What districts should do is invest in mentoring."], "districts"),
+    (["To: The Governor From: Office of Policy", "Fund the audit now."],
+     "Governor"),
 ]
 
 
@@ -75,6 +95,15 @@ def test_passive_takes_the_actor_who_instructs_from_context() -> None:
 def test_heading_gives_the_actor_when_the_sentence_names_none() -> None:
     assert actor_of_last(["Guidance on ambiguous statutes needs to be rewritten."],
                          heading="Department of Justice") == "Department of Justice"
+
+
+@pytest.mark.parametrize("heading,actor", [
+    ("For Congress", "Congress"),
+    ("Recommendations for the Department of Energy", "Department of Energy"),
+    ("For airports and stadium operators", "Airports and stadium operators"),
+])
+def test_heading_that_addresses_a_group_gives_the_actor(heading: str, actor: str) -> None:
+    assert actor_of_last(["Fund the clearinghouse this year."], heading=heading) == actor
 
 
 def test_no_actor_when_nobody_is_named() -> None:

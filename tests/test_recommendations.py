@@ -41,6 +41,15 @@ ADVICE = [
     ("It would be wise for Brussels to delay the vote.", "should"),
     ("One way to pay for it is to close the carried-interest loophole.", "could"),
     ("That is why the EU must act before the summer.", "must"),
+    ("It would be a mistake for Ottawa to scrap the rebate.", "should"),
+    ("There is an urgent need for a regional water authority.", "must"),
+    ("A better approach would be to phase the cuts in over five years.", "should"),
+    ("Pass the bill.", "should"),
+    ("Vote yes on Proposition 4.", "should"),
+    ("The answer is to pay nurses enough that they stay.", "should"),
+    ("The solution is not more audits but to publish the data.", "should"),
+    ("Now is the time for the assembly to act.", "should"),
+    ("The time has come for the alliance to station forces in the east.", "should"),
 ]
 
 NOT_ADVICE = [
@@ -91,6 +100,17 @@ NOT_ADVICE = [
     "The council should have acted sooner.",
     "We need not look far for examples of failed reforms.",
     "It has to be said that the figures are provisional.",
+    "Regulators have known for years what needs to change.",
+    "Some economists argue that the target is too low, and that the bank should raise it.",
+    "The central bank should hold rates steady, most analysts expect.",
+    "The bank should cut rates in March, most economists expect, which would help exporters.",
+    "NATO leaders agreed that the target should be a floor.",
+    "What ministers should do:",
+    "Consider the numbers.",
+    "It would be a mistake to think the crisis is over.",
+    "There is no shortage of ideas.",
+    "The answer is complicated.",
+    "The key question is what the court will do.",
 ]
 
 
@@ -159,6 +179,30 @@ def test_imperative_in_running_text_needs_advice_before_it() -> None:
     advised = recs("Congress should fix the formula. Expand the credit to part-time workers.")
     alone = recs("The credit dates from 1997. Expand the credit to part-time workers.")
     assert len(advised) == 2 and alone == ()
+
+
+def test_lead_in_names_the_actor_of_its_items() -> None:
+    found = recs("What mayors should do:", items=("Fund the outreach programs.", "Publish the data monthly."))
+    assert [(r.text, r.actor) for r in found] == [("Fund the outreach programs.", "mayors"),
+                                                   ("Publish the data monthly.", "mayors")]
+
+
+def test_item_headline_takes_the_actor_its_elaboration_names() -> None:
+    found = recs(items=("**Shorten permit reviews.** Congress should set a two-year deadline.",
+                        "**Fund the pilots.** The Department of Energy should pay for ten."))
+    assert [r.actor for r in found] == ["Congress", "Congress", "Department of Energy", "Department of Energy"]
+
+
+@pytest.mark.parametrize("headings,count", [
+    (("1. Raise the gas tax", "2. Charge electric vehicles a fee", "3. Pilot a mileage fee"), 3),
+    (("1. Background", "2. Charge density in batteries", "3. Pilot results"), 0),
+])
+def test_numbered_headings_after_advice_are_steps_of_one_plan(headings: tuple[str, ...], count: int) -> None:
+    paras = []
+    for heading in headings:
+        paras.append(Paragraph(len(paras) + 1, heading, heading=True))
+        paras.append(Paragraph(len(paras) + 1, "The fund has not grown since 1993."))
+    assert len(find_recommendations(split_sentences(paras), load_aliases())) == count
 
 
 def test_heading_that_states_advice() -> None:
