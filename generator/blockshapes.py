@@ -64,12 +64,18 @@ def leads_list(blocks: list[str], i: int) -> bool:
     return i + 1 < len(blocks) and bool(re.match(r"([-*+]|\d+[.)])\s", blocks[i + 1]))
 
 
+def is_memo_head(block: str) -> bool:
+    """A memo's address block ("To: The Governor / From: …") opens the memo's text."""
+    return bool(patterns()["memo_head"].match(block))
+
+
 def split_fields(blocks: list[str]) -> list[str]:
-    """A block of 'Label: value' lines (a blog's 'Author: …', 'Date: …') → one block each."""
+    """A block of 'Label: value' lines (a blog's 'Author: …', 'Date: …') → one block each;
+    a memo's address block stays whole."""
     out: list[str] = []
     for block in blocks:
         lines = block.splitlines()
-        fields = len(lines) > 1 and all(re.match(r"[A-Z][\w ]{0,24}:\s+\S", ln) for ln in lines)
+        fields = len(lines) > 1 and not is_memo_head(block) and all(re.match(r"[A-Z][\w ]{0,24}:\s+\S", ln) for ln in lines)
         out += lines if fields else [block]
     return out
 

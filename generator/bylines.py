@@ -29,6 +29,7 @@ def patterns() -> dict:
     return {
         "kinds": {k.lower(): k for k in data["kinds"]},
         "section_headings": {h.lower() for h in data["section_headings"]},
+        "memo_head": re.compile(rf"^(?:{words(data['memo_fields'])}):\s", re.I),
         "topic_labels": full(data["topic_labels"], 0),
         "source_lines": full(data["source_lines"]),
         "author_headings": full(data["author_headings"]),
@@ -68,7 +69,8 @@ def split_names(names: str) -> list[str]:
 def looks_like_name(text: str) -> bool:
     """Two to five capitalized words: a person's name, not a sentence or an institution."""
     words = text.split()
-    return (2 <= len(words) <= 5 and not patterns()["not_people"].search(text)
+    return (2 <= len(words) <= 5 and ":" not in text
+            and not patterns()["not_people"].search(text)
             and not any(w.lower().strip(",.") in patterns()["not_name_words"] for w in words)
             and all(w[:1].isupper() or w.lower() in patterns()["particles"]
                     or re.match(r"^(al|el)-", w, re.I) for w in words))

@@ -15,7 +15,7 @@ from collections import Counter
 from urllib.parse import urlsplit
 
 from .blockshapes import (NOTE, ROOT_LINK, heading_text, is_article_paragraph, is_navigation,
-                          is_dek, is_prose, is_title_like, leads_list, split_fields)
+                          is_dek, is_memo_head, is_prose, is_title_like, leads_list, split_fields)
 from .bylines import (bio_authors, byline, copyright_holder, meta_line, name_list, patterns,
                       site_name, source_publication, strip_title_label)
 from .clean import blocks_of, folded, unlinked
@@ -200,7 +200,8 @@ def read_header(blocks: list[str], found: Reading) -> int:
             if i < title_at:
                 read_before_title(block, found)
             continue
-        if is_article_paragraph(block) and not (in_authors and bio_authors(block)):
+        if is_memo_head(block) or (is_article_paragraph(block) and
+                                   not (in_authors and bio_authors(block))):
             return i
         kind = read_header_block(block, found, in_authors)
         starts = is_prose(block) and not is_dek(blocks, i)

@@ -120,3 +120,9 @@ def test_short_first_paragraph_with_a_footnote_mark_is_body() -> None:
     lead = "Rural hospitals closed at a record pace in 2019.[1]"
     meta, body = find_metadata(clean_text(f"# Saving Rural Hospitals\n\nBy Jane Roe\n\n{lead}\n\n{BODY}"))
     assert body.startswith(lead)
+
+
+def test_a_memo_address_block_opens_the_body() -> None:
+    memo = "To: The Governor\nFrom: Office of Policy"
+    meta, body = find_metadata(clean_text(f"Memo: Saving Rural Hospitals\n\n{memo}\n\n{BODY}"))
+    assert meta.authors == () and body.startswith(memo)
