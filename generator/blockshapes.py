@@ -75,7 +75,8 @@ def split_fields(blocks: list[str]) -> list[str]:
     out: list[str] = []
     for block in blocks:
         lines = block.splitlines()
-        fields = len(lines) > 1 and not is_memo_head(block) and all(re.match(r"[A-Z][\w ]{0,24}:\s+\S", ln) for ln in lines)
+        fields = len(lines) > 1 and not is_memo_head(block) and all(
+            re.match(r"[A-Z][\w ]{0,24}:\s+\S", ln) for ln in lines)
         out += lines if fields else [block]
     return out
 

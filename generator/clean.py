@@ -144,8 +144,8 @@ def join_page_breaks(text: str) -> str:
     return "\n\n".join(out) + "\n"
 
 
-STEPS = (normalize_spaces, setext_headings, repair_links, drop_furniture, drop_inline_furniture, drop_end_marks,
-         join_page_breaks, normalize_spaces)
+STEPS = (normalize_spaces, setext_headings, repair_links, drop_furniture, drop_inline_furniture,
+         drop_end_marks, join_page_breaks, normalize_spaces)
 
 
 def clean_text(text: str) -> str:

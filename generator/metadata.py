@@ -150,7 +150,8 @@ def read_before_title(block: str, found: Reading) -> None:
 def is_site(block: str, holders: set[str]) -> bool:
     """A line naming the site: its copyright holder, an institution, a link to its home page."""
     line = heading_text(block) or folded(block)
-    return unlinked(line).casefold() in {h.casefold() for h in holders} or bool(site_name(line) or ROOT_LINK.match(line))
+    named = unlinked(line).casefold() in {h.casefold() for h in holders}
+    return named or bool(site_name(line) or ROOT_LINK.match(line))
 
 
 def title_index(blocks: list[str], end: int) -> int | None:

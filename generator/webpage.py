@@ -51,7 +51,9 @@ def header_lines(tree: lxml.html.HtmlElement) -> list[str]:
     if h1 is None:
         return []
     parent = h1.getparent()
-    siblings = list(h1.itersiblings()) or (list(parent.itersiblings()) if parent is not None else [])
+    siblings = list(h1.itersiblings())
+    if not siblings and parent is not None:
+        siblings = list(parent.itersiblings())
     lines: list[str] = []
     for element in siblings[:8]:
         text = words_of(element) if isinstance(element.tag, str) else ""

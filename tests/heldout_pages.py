@@ -32,7 +32,8 @@ def norm(text: str | None) -> str:
     """Text as the scorer compares it: NFKC, link text only, plain quotes, folded case."""
     text = unicodedata.normalize("NFKC", text or "")
     text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text).replace("**", "").replace("__", "")
-    text = text.translate(str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-"}))
+    quotes = {"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-"}
+    text = text.translate(str.maketrans(quotes))
     return re.sub(r"\s+", " ", text).strip().lower()
 
 
