@@ -11,6 +11,7 @@ site: $(VENV)/.installed
 	$(BIN)/mkdocs build
 
 test: $(VENV)/.installed
+	$(BIN)/ruff check --quiet .
 	$(BIN)/python -m pytest
 
 serve: $(VENV)/.installed

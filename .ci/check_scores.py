@@ -26,6 +26,7 @@ def run(args: list[str]) -> dict:
 
 
 def main() -> int:
+    """Score every corpus, print each total beside its floor; 1 when any is below."""
     floors = json.loads((ROOT / ".ci" / "score_floors.json").read_text("utf-8"))
     failed = False
     for corpus, spec in floors.items():

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -56,8 +57,10 @@ def is_acronym(form: str) -> bool:
         and sum(c.isupper() for c in letters) >= len(letters) - slack
 
 
+@lru_cache(maxsize=1 << 16)
 def alias_key(name: str) -> str:
-    """Normalize a written name for lookup: case, curly quotes, dots, a leading "the"."""
+    """Normalize a written name for lookup: case, curly quotes, dots, a leading "the".
+    Cached: every mention is compared with every form the tables list for its name."""
     s = unicodedata.normalize("NFKC", name).replace("’", "'").replace("‘", "'")
     s = re.sub(r"\s+", " ", s).strip().lower()
     s = re.sub(r"^the ", "", s)

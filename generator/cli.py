@@ -40,7 +40,7 @@ def extract(args: argparse.Namespace) -> int:
 
 
 def build_cmd(args: argparse.Namespace) -> int:
-    """Regenerate site_src/ from seeds/; exit 1 under --strict when a seed was skipped."""
+    """Regenerate site_src/ from seeds/; exit 1 under --strict on any warning, as MkDocs does."""
     try:
         report = build(Paths.under(Path(args.project)))
     except SeedError as err:  # a broken id registry: never build over published ids
@@ -50,12 +50,13 @@ def build_cmd(args: argparse.Namespace) -> int:
         print(f"WARNING: {problem}", file=sys.stderr)
     for note in report.notes:
         print(f"ids: {note}", file=sys.stderr)
-    print(f"{len(report.briefs)} briefs built, {len(report.problems)} seeds skipped, "
+    print(f"{len(report.briefs)} briefs built, {len(report.problems)} warnings, "
           f"{len(report.changed)} files changed", file=sys.stderr)
     return 1 if args.strict and report.problems else 0
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Parse the command line and run `extract` or `build`; the exit code is its result."""
     parser = argparse.ArgumentParser(prog="python -m generator", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -65,7 +66,7 @@ def main(argv: list[str] | None = None) -> int:
     ex.set_defaults(run=extract)
     bu = sub.add_parser("build", help="regenerate site_src/ from seeds/ (no MkDocs needed)")
     bu.add_argument("--project", default=".", help="project folder (default: .)")
-    bu.add_argument("--strict", action="store_true", help="exit 1 if any seed was skipped")
+    bu.add_argument("--strict", action="store_true", help="exit 1 on any warning (a seed skipped, a slug taken, a page made by hand)")
     bu.set_defaults(run=build_cmd)
     args = parser.parse_args(argv)
     return args.run(args)

@@ -131,8 +131,9 @@ def own_records(brief: Brief, found: Sequence[Found], idx: dict, current: Counte
     own = idx.get(("slug", brief.slug), [])
     if current[brief.slug]:
         return own
-    shared = Counter(r.slug for f in found for r in idx.get((f.anchor.kind, f.anchor.key), ())
-                     if not r.removed)
+    matched = {r.id: r for f in found for r in idx.get((f.anchor.kind, f.anchor.key), ())
+               if not r.removed}  # each record once: a sentence the brief repeats counts once
+    shared = Counter(r.slug for r in matched.values())
     related = {s for s, n in shared.items() if 2 * n >= max(len(found), current[s])}
     same_file = {r.slug for r in idx.get(("file", seed_name(brief.source_file)), ())}
     slugs = {s for s in related | same_file if s not in live}
@@ -220,11 +221,6 @@ def retire(records: Sequence[IdRecord], kept: Collection[str],
     """Records whose item this build did not find (among `scope`, or all), now removed."""
     return [replace(r, removed=True) for r in records
             if r.id not in kept and not r.removed and (scope is None or r.id in scope)]
-
-
-def with_ids(brief: Brief, records: Sequence[IdRecord] = ()) -> Brief:
-    """One brief with the ids `extract` gives it against `records` (fresh ids when empty)."""
-    return assign_ids([brief], records, complete=False).briefs[0]
 
 
 def apply_ids(brief: Brief, ids: Sequence[str]) -> Brief:

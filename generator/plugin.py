@@ -39,6 +39,7 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
                      directory_urls=config.use_directory_urls)
 
     def on_pre_build(self, config) -> None:
+        """Regenerate site_src/ before MkDocs reads it; each problem is one warning line."""
         try:
             report = build(self.paths(config))
         except SeedError as err:  # a broken id registry: never build over published ids
@@ -47,10 +48,11 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
             log.warning(str(problem))
         for note in report.notes:
             log.info(f"ids: {note}")
-        log.info(f"briefs: {len(report.briefs)} built, {len(report.problems)} skipped, "
+        log.info(f"briefs: {len(report.briefs)} built, {len(report.problems)} warnings, "
                  f"{len(report.changed)} files changed")
 
     def on_serve(self, server, config, builder):
+        """Have `mkdocs serve` rebuild when a seed, a template or the alias file changes."""
         for path in (self.config.seeds, self.config.templates, self.config.aliases):
             if Path(path).exists():
                 server.watch(path)

@@ -89,6 +89,7 @@ def render_views(env: jinja2.Environment, briefs: list[Brief]) -> dict[str, str]
     """The pages across briefs: home, recommendations, questions, entities, date, publication."""
     groups = recommendations_by_actor(briefs)
     entities = entity_views(briefs)
+    grouped = env.get_template("brief_groups.md.j2")
     files = {
         "index.md": env.get_template("index.md.j2").render(briefs=home_order(briefs)),
         "recommendations.md": env.get_template("recommendations.md.j2").render(
@@ -96,9 +97,10 @@ def render_views(env: jinja2.Environment, briefs: list[Brief]) -> dict[str, str]
                                    for actor, items in groups]),
         "questions.md": env.get_template("questions.md.j2").render(
             briefs=home_order(b for b in briefs if b.open_questions)),
-        "by-date.md": env.get_template("by_date.md.j2").render(groups=briefs_by_year(briefs)),
-        "by-publication.md": env.get_template("by_publication.md.j2").render(
-            groups=briefs_by_publication(briefs)),
+        "by-date.md": grouped.render(title="Briefs by date", prefix="year-",
+                                     groups=briefs_by_year(briefs)),
+        "by-publication.md": grouped.render(title="Briefs by publication", prefix="pub-",
+                                            groups=briefs_by_publication(briefs)),
         "entities/index.md": env.get_template("entities.md.j2").render(
             groups=entities_by_kind(entities)),
         "tags.md": env.get_template("tags.md.j2").render(),

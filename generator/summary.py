@@ -11,6 +11,7 @@ document order.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
 from importlib import resources
@@ -119,9 +120,31 @@ def centrality(pool: Sequence[Sentence]) -> list[float]:
     """How much each sentence shares its content words with the rest (0..1): the article's
     recurring subject, as in TextRank's first step."""
     bags = [{w for w in words(s.plain) if len(w) > 3} for s in pool]
-    raw = [sum(len(b & o) / (len(b | o) or 1) for o in bags if o is not b) for b in bags]
+    holders = word_holders(bags)
+    raw = [similarity_sum(i, bags, holders) for i in range(len(bags))]
     top = max(raw, default=0) or 1
     return [r / top for r in raw]
+
+
+def word_holders(bags: Sequence[set[str]]) -> dict[str, list[int]]:
+    """Word → the indexes of the bags that hold it, so overlaps are counted, not intersected."""
+    holders: dict[str, list[int]] = {}
+    for i, bag in enumerate(bags):
+        for w in bag:
+            holders.setdefault(w, []).append(i)
+    return holders
+
+
+def similarity_sum(i: int, bags: Sequence[set[str]], holders: dict[str, list[int]]) -> float:
+    """Bag i's Jaccard similarity to every other bag, summed in bag order: the same float as
+    a sum over all pairs (disjoint bags add 0), but it costs the words shared, not a set
+    intersection per pair, which made a 1 MB seed take a minute."""
+    shared: Counter[int] = Counter()
+    for w in bags[i]:
+        shared.update(holders[w])
+    shared.pop(i, None)
+    size = len(bags[i])
+    return sum(c / (size + len(bags[j]) - c) for j, c in sorted(shared.items()))
 
 
 def label(s: Sentence, by_text: dict[str, str], by_place: dict[tuple[int, int], tuple[str, str]]

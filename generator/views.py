@@ -25,6 +25,8 @@ UNKNOWN_PUBLICATION = "Unknown publication"
 UNDATED = "Undated"
 TAG_UNSAFE = re.compile(r"[^\w .,'’()-]+")
 """What a tag may not contain: Material writes tag names into pages unescaped."""
+WORD = re.compile(r"\w+")
+"""A word, as the name patterns' word boundaries see it."""
 RESERVED_SLUGS = {"index"}
 """Names an entity page cannot take: `entities/index.md` is the entity index."""
 
@@ -95,18 +97,57 @@ def name_pattern(names: Iterable[str]) -> re.Pattern[str] | None:
     return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(n) for n in names) + r")(?!\w)")
 
 
-def naming_recommendations(names: Sequence[str], briefs: Sequence[Brief]
+@dataclass(frozen=True, slots=True)
+class RecommendationIndex:
+    """Every recommendation of the site with its plain text, and which of them hold each word:
+    an entity page then searches only the recommendations that hold its names' first words,
+    not every recommendation of the site (which grew with entities × recommendations)."""
+
+    items: tuple[tuple[Brief, Recommendation, str], ...]
+    by_word: dict[str, tuple[int, ...]]
+    by_actor: dict[str, tuple[int, ...]]
+
+
+def index_recommendations(briefs: Sequence[Brief]) -> RecommendationIndex:
+    """The site's recommendations, each with its plain text, indexed by the words in it."""
+    items = tuple((b, r, plain_text(r.text)) for b in briefs for r in b.recommendations)
+    by_word: dict[str, list[int]] = defaultdict(list)
+    by_actor: dict[str, list[int]] = defaultdict(list)
+    for i, (_, rec, text) in enumerate(items):
+        by_actor[rec.actor].append(i)
+        for word in set(WORD.findall(text)):
+            by_word[word].append(i)
+    return RecommendationIndex(items, {w: tuple(ids) for w, ids in by_word.items()},
+                               {a: tuple(ids) for a, ids in by_actor.items()})
+
+
+def candidates(names: Sequence[str], index: RecommendationIndex) -> list[int]:
+    """The recommendations that may name one of `names`, in site order. A whole-word match
+    of a name starting with a word character holds the name's first word as a word of its
+    own; a name starting otherwise is looked for everywhere."""
+    found: set[int] = set()
+    for name in (n.strip() for n in names):
+        first = WORD.match(name)
+        if name and not first:
+            return list(range(len(index.items)))
+        found.update(index.by_word.get(first.group(), ()) if first else ())
+    return sorted(found)
+
+
+def naming_recommendations(names: Sequence[str], index: RecommendationIndex
                            ) -> tuple[tuple[Brief, Recommendation], ...]:
     """Every recommendation whose actor is one of `names` or whose sentence names one,
     strongest first."""
+    found = {i for name in names for i in index.by_actor.get(name, ())}
     pattern = name_pattern(names)
-    found = [(b, r) for b in briefs for r in b.recommendations
-             if r.actor in names or (pattern and pattern.search(plain_text(r.text)))]
-    return tuple(strongest_first(found))
+    if pattern:
+        found.update(i for i in candidates(names, index) if pattern.search(index.items[i][2]))
+    return tuple(strongest_first(index.items[i][:2] for i in sorted(found)))
 
 
 def entity_views(briefs: Sequence[Brief]) -> list[EntityView]:
     """Every entity of every brief, merged by page name, sorted by name."""
+    index = index_recommendations(briefs)
     grouped: dict[str, list[tuple[Brief, object]]] = defaultdict(list)
     for brief in briefs:
         for entity in brief.entities:
@@ -130,7 +171,7 @@ def entity_views(briefs: Sequence[Brief]) -> list[EntityView]:
             name=name, slug=slug, kind=max(sorted(kinds), key=kinds.__getitem__),
             aliases=tuple(aliases), mentions=sum(mentions.values()),
             briefs=tuple((b, mentions[b.slug]) for b in ranked),
-            recommendations=naming_recommendations([name, *aliases], briefs)))
+            recommendations=naming_recommendations([name, *aliases], index)))
     return sorted(views, key=lambda v: (v.name.lower(), v.slug))
 
 

@@ -1,4 +1,4 @@
-"""Shared test setup: the project root, and `--update-golden` to refresh golden files."""
+"""Shared test setup: `--update-golden`, the session-wide site builds and Chromium."""
 from __future__ import annotations
 
 import os
@@ -7,11 +7,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from siteproject import build_copy
 
-from seedkit import mkdocs_build, project_with_every_case
+from seedkit import project_with_every_case
+from siteproject import build_copy, mkdocs_build
 
-ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
@@ -25,16 +24,6 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 @pytest.fixture
 def update_golden(request: pytest.FixtureRequest) -> bool:
     return bool(request.config.getoption("--update-golden"))
-
-
-@pytest.fixture(scope="session")
-def root() -> Path:
-    return ROOT
-
-
-@pytest.fixture(scope="session")
-def seed_paths() -> list[Path]:
-    return sorted((ROOT / "seeds").glob("*.txt"))
 
 
 @pytest.fixture(scope="session")

@@ -6,17 +6,13 @@ must not be committed as files (binary, UTF-16, Windows-1252, several megabytes)
 from __future__ import annotations
 
 import codecs
-import os
 import random
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
-from siteproject import copy_project, mkdocs_build  # noqa: F401  (re-exported)
+from siteproject import copy_project
 
 FIXTURES = Path(__file__).parent / "fixtures"
-ROOT = Path(__file__).resolve().parent.parent
 
 BODY = """\
 Harbor towns along the northern coast have spent a decade arguing about who should pay \

@@ -1,13 +1,29 @@
-"""A throwaway copy of the project, and `mkdocs build` in it (for end-to-end tests)."""
+"""The project as tests see it: its root, its seeds' briefs, a throwaway copy of it, and
+`mkdocs build` in that copy (for end-to-end tests)."""
 from __future__ import annotations
 
 import os
 import shutil
 import subprocess
 import sys
+from functools import cache
 from pathlib import Path
 
+from generator.aliases import load_aliases
+from generator.build import parse_seed
+from generator.ids import assign_ids
+from generator.model import Brief
+
 ROOT = Path(__file__).resolve().parent.parent
+SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
+
+
+@cache
+def seed_brief(path: Path) -> Brief:
+    """A seed's brief as `extract` gives it with no registry: built-in aliases, fresh ids
+    (parsed once per session: briefs are frozen)."""
+    brief = parse_seed(path, ROOT, load_aliases(None))
+    return assign_ids([brief], (), complete=False).briefs[0]
 
 
 def copy_project(dest: Path) -> Path:

@@ -14,8 +14,9 @@ import pytest
 from generator.aliases import load_aliases
 from generator.build import parse_seed
 from generator.model import SeedError
-from seedkit import (FIXTURES, GENERATED_BAD, GENERATED_GOOD, article, copy_project,
-                     mkdocs_build, warning_lines, write_generated_seeds)
+from seedkit import (FIXTURES, GENERATED_BAD, GENERATED_GOOD, article, warning_lines,
+                     write_generated_seeds)
+from siteproject import copy_project, mkdocs_build
 
 REASONS = {
     "empty.txt": "empty file",

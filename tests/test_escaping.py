@@ -7,7 +7,6 @@ off); no tag, attribute or URL from the seed may come alive anywhere.
 from __future__ import annotations
 
 from html.parser import HTMLParser
-from pathlib import Path
 
 import markdown
 import pytest
@@ -15,8 +14,8 @@ from mkdocs.utils.meta import get_data
 
 from generator.model import Author, Brief, Entity, Metadata, OpenQuestion, Paragraph, Recommendation, Site
 from generator.render import render_site
+from siteproject import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 EVIL = '<script>alert(1)</script><img src=x onerror=alert(2)>[x](javascript:alert(3)){ #evil onclick="a()" }'
 
 
@@ -47,14 +46,13 @@ def evil_brief() -> Brief:
                  entities=(Entity(EVIL, "person", (EVIL,), 2),))
 
 
-PAGES = sorted(p for p in render_site(Site(briefs=(evil_brief(),)), ROOT / "templates")
-               if p.endswith(".md"))
+FILES = render_site(Site(briefs=(evil_brief(),)), ROOT / "templates")
+PAGES = sorted(p for p in FILES if p.endswith(".md"))
 
 
 @pytest.mark.parametrize("path", PAGES)
 def test_seed_markup_never_comes_alive(path: str) -> None:
-    files = render_site(Site(briefs=(evil_brief(),)), ROOT / "templates")
-    body, _ = get_data(files[path])
+    body, _ = get_data(FILES[path])
     alive = Alive()
     alive.feed(markdown.markdown(body, extensions=["attr_list", "tables", "toc"]))
     assert not alive.found, path

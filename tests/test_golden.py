@@ -8,16 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from generator.aliases import load_aliases
-from generator.build import parse_seed
 from generator.export import brief_to_dict, to_json
-from generator.ids import with_ids
 from generator.model import Site
 from generator.render import render_site
+from siteproject import ROOT, SEEDS, seed_brief
 
-ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = Path(__file__).parent / "golden"
-SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
 
 
 def check(path: Path, actual: str, update: bool) -> None:
@@ -29,12 +25,12 @@ def check(path: Path, actual: str, update: bool) -> None:
 
 @pytest.mark.parametrize("seed", SEEDS, ids=lambda p: p.stem)
 def test_brief_matches_golden(seed: Path, update_golden: bool) -> None:
-    brief = with_ids(parse_seed(seed, ROOT, load_aliases(None)))
+    brief = seed_brief(seed)
     check(GOLDEN / f"{seed.stem}.json", to_json(brief_to_dict(brief)), update_golden)
 
 
 @pytest.mark.parametrize("seed", SEEDS, ids=lambda p: p.stem)
 def test_page_matches_golden(seed: Path, update_golden: bool) -> None:
-    brief = with_ids(parse_seed(seed, ROOT, load_aliases(None)))
+    brief = seed_brief(seed)
     page = render_site(Site(briefs=(brief,)), ROOT / "templates")[f"briefs/{brief.slug}.md"]
     check(GOLDEN / f"{seed.stem}.md", page, update_golden)

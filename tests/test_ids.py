@@ -7,7 +7,7 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from generator.anchors import TEXT_ALONE, normalize, text_score
-from generator.ids import assign_ids, make_id
+from generator.ids import assign_ids, items, make_id
 from idcases import COUNCIL, edit, ids_by_text, make_brief
 
 CONTRACT = COUNCIL[1][0]
@@ -105,14 +105,16 @@ def test_a_renamed_and_retitled_seed_is_found_by_its_content(complete):
     assert any("moved from brief harbour-council" in n for n in moved.notes)
 
 
+@pytest.mark.parametrize("times", [1, 8], ids=["once", "over and over"])
 @pytest.mark.parametrize("complete", [True, False], ids=["build", "extract"])
-def test_a_brief_quoting_another_gets_its_own_ids(complete):
+def test_a_brief_quoting_another_gets_its_own_ids(complete, times):
     brief, records = first_build()
-    quoting = make_brief([[FERRY], ["The ferry board should meet monthly."]],
+    quoting = make_brief([[FERRY]] * times + [["The ferry board should meet monthly."]],
                          slug="ferries", source="seeds/ferries.txt")
     both = [make_brief(COUNCIL), quoting] if complete else [quoting]
     result = assign_ids(both, records, complete=complete)
-    assert ids_by_text(result.briefs[-1])[FERRY] != ids_by_text(brief)[FERRY]
+    theirs = set(ids_by_text(brief).values())
+    assert not {i.id for i in items(result.briefs[-1])} & theirs
     assert not any(r.removed for r in result.records)
 
 

@@ -22,19 +22,10 @@ import pytest
 from generator.build import Paths, build
 from generator.anchors import normalize
 from generator.registry import load_registry
+from siteproject import copy_project
 
-ROOT = Path(__file__).resolve().parent.parent
 OP_ED = "000_eee4ee638b1a7a62.txt"
 WEB_PAGE = "003_c6e6deed5639b5a6.txt"
-
-
-def copy_project(dest: Path) -> Path:
-    """The project's inputs in a fresh folder, with no id registry yet."""
-    for name in ("mkdocs.yml", "aliases.yaml"):
-        shutil.copy(ROOT / name, dest / name)
-    for name in ("seeds", "templates"):
-        shutil.copytree(ROOT / name, dest / name)
-    return dest
 
 
 def typo(seeds: Path) -> str:

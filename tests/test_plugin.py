@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, ConfigurationError
+from siteproject import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 
 
 def project(tmp: Path, plugin_options: str = "") -> Path:

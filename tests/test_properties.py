@@ -19,8 +19,8 @@ from generator.markdown_safe import folded, md_inline, md_text
 from generator.model import Brief, SeedError
 from generator.parse import parse_document
 from generator.read import printable, read_seed
+from siteproject import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 ALIASES = load_aliases(None)
 SETTINGS = settings(max_examples=150, deadline=None,
                     suppress_health_check=[HealthCheck.function_scoped_fixture])

@@ -2,10 +2,14 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
+from generator.markdown_safe import plain_text
 from generator.model import Author, Brief, Entity, Metadata, Recommendation
 from generator.views import (anchor, briefs_by_publication, briefs_by_year, entities_by_kind,
-                             entity_slug, entity_views, strength_counts)
+                             entity_slug, entity_views, index_recommendations, name_pattern,
+                             naming_recommendations, strength_counts, strongest_first)
 
 
 def brief(slug: str, date: str | None = None, publication: str | None = None,
@@ -71,3 +75,18 @@ def test_briefs_by_publication_alphabetical_unknown_last() -> None:
 def test_no_briefs_no_views() -> None:
     assert entity_views([]) == [] and briefs_by_year([]) == [] and briefs_by_publication([]) == []
     assert strength_counts([]) == {"must": 0, "should": 0, "could": 0}
+
+
+WORDS = st.sampled_from(["Iran", "Iran's", "U.S.", "the", "Fund", "(IMF)", "IMF", "Kadhimi",
+                         "al-Kadhimi", "Élysée", " ", ",", "-", "should"])
+PHRASES = st.lists(WORDS, min_size=1, max_size=4).map("".join)
+
+
+@given(names=st.lists(PHRASES, min_size=1, max_size=3),
+       texts=st.lists(st.tuples(st.lists(WORDS, max_size=12).map(" ".join), PHRASES), max_size=8))
+def test_the_index_finds_what_a_scan_of_every_recommendation_finds(names, texts) -> None:
+    briefs = [brief(f"b{i}", recs=(rec(text, actor),)) for i, (text, actor) in enumerate(texts)]
+    pattern = name_pattern(names)
+    scanned = strongest_first((b, r) for b in briefs for r in b.recommendations
+                              if r.actor in names or (pattern and pattern.search(plain_text(r.text))))
+    assert naming_recommendations(names, index_recommendations(briefs)) == tuple(scanned)

@@ -10,7 +10,8 @@ import pytest
 from generator import write
 from generator.build import Paths, build
 from generator.write import MANIFEST, STAGING, write_tree
-from seedkit import article, copy_project
+from seedkit import article
+from siteproject import copy_project
 
 OLD = {"index.md": "# Home\n", "briefs/a.md": "# A\n", "briefs/b.md": "# B\n"}
 NEW = {"index.md": "# Home, new\n", "briefs/a.md": "# A\n", "briefs/c.md": "# C\n"}
