@@ -29,9 +29,11 @@ def furniture() -> dict:
     """The furniture patterns (generator/data/furniture.yaml), compiled once."""
     data = yaml.safe_load(resources.files("generator").joinpath("data/furniture.yaml").read_text("utf-8"))
     whole = lambda ps: re.compile(r"^(?:#+\s*)?(?:" + "|".join(ps) + r")\s*$", re.I)
+    share = "|".join(re.escape(w) for w in sorted(data["share_words"], key=len, reverse=True))
     return {"blocks": whole(data["blocks"]), "sections": whole(data["sections"]),
             "switchers": whole(data["switchers"]), "end_marks": tuple(data["end_marks"]),
-            "inline": re.compile("|".join(data["inline"]))}
+            "inline": re.compile("|".join(data["inline"])), "keep": whole(data["keep"]),
+            "share_bar": re.compile(rf"^(?:(?:{share})(?:[\s|·•,/:]+|$))+$", re.I)}
 
 
 def normalize_spaces(text: str) -> str:
@@ -58,7 +60,25 @@ def blocks_of(text: str) -> list[str]:
 
 def folded(block: str) -> str:
     """A block on one line, emphasis marks off: what furniture patterns are matched against."""
-    return re.sub(r"\s+", " ", block.replace("**", "").replace("__", "")).strip()
+    line = re.sub(r"\s+", " ", block.replace("**", "").replace("__", "")).strip()
+    return re.sub(r"^[*_](?=\S)|(?<=\S)[*_]$", "", line)
+
+
+def unlinked(line: str) -> str:
+    """A folded line with Markdown links reduced to their text (images kept as they are)."""
+    return re.sub(r"(?<!!)\[([^\]\n]*)\]\([^)\s]*(?:\s[^)]*)?\)", r"\1", line)
+
+
+def setext_headings(text: str) -> str:
+    """'Title' over a line of '=' or '-' (a setext heading) → '# Title' / '## Title', so
+    every later stage sees one heading form."""
+    out = []
+    for block in blocks_of(text):
+        *lines, last = block.splitlines() or [""]
+        if lines and re.fullmatch(r"(={3,}|-{3,})[ \t]*", last) and not starts_structure(lines[0]):
+            block = ("# " if last.startswith("=") else "## ") + " ".join(" ".join(lines).split())
+        out.append(block)
+    return "\n\n".join(out) + "\n"
 
 
 def is_short(block: str) -> bool:
@@ -77,8 +97,11 @@ def drop_furniture(text: str) -> str:
     kept: list[str] = []
     dropping = None  # the test a following block must pass to be dropped with its header
     for block in blocks_of(text):
-        line = folded(block)
-        if pats["sections"].match(line):
+        line = unlinked(folded(block))
+        if pats["keep"].match(line):
+            dropping = None
+            kept.append(block)
+        elif pats["sections"].match(line):
             dropping = is_short
         elif pats["switchers"].match(line):
             dropping = is_language_name
@@ -86,7 +109,7 @@ def drop_furniture(text: str) -> str:
             continue
         else:
             dropping = None
-            if not pats["blocks"].match(line):
+            if not (pats["blocks"].match(line) or pats["share_bar"].match(line)):
                 kept.append(block)
     return "\n\n".join(kept) + "\n"
 
@@ -121,8 +144,8 @@ def join_page_breaks(text: str) -> str:
     return "\n\n".join(out) + "\n"
 
 
-STEPS = (normalize_spaces, repair_links, drop_furniture, drop_inline_furniture, drop_end_marks,
-         join_page_breaks, normalize_spaces)
+STEPS = (normalize_spaces, setext_headings, repair_links, drop_furniture, drop_inline_furniture,
+         drop_end_marks, join_page_breaks, normalize_spaces)
 
 
 def clean_text(text: str) -> str:

@@ -22,7 +22,9 @@ FORMS = [
     re.compile(rf"(?P<mm>\d{{1,2}})/(?P<dd>\d{{1,2}})/{YEAR}"),          # 7/1/2020 (US)
     re.compile(rf"{MONTH}\s+{YEAR}", re.I),                               # June 2021
 ]
-LABEL = r"(?:(?:published|posted|updated|date|last updated)(?: on)?\s*:*\s*)?"
+LABEL = r"(?:(?:published|posted|updated|date|last updated|first published)(?: on)?\s*:*\s*)?"
+TIME = r"(?:(?:,|\s+[/|·•-])?\s+(?:at\s+)?\d\d?(?::\d\d){1,2}.*)?"
+"""A time after the date ("17:01:00 -0400", ", 9:30 a.m. PT", "at 5:12 p.m."): ignored."""
 
 
 def iso(match: re.Match) -> str | None:
@@ -42,8 +44,7 @@ def parse_date(text: str) -> str | None:
     """A string that is just a date (perhaps labelled, perhaps with a time) → ISO."""
     text = text.strip(" .*_")
     for form in FORMS:
-        found = re.fullmatch(rf"{LABEL}{form.pattern}(?:\s+\d\d?:\d\d(?::\d\d)?.*)?",
-                             text, form.flags)
+        found = re.fullmatch(rf"{LABEL}{form.pattern}{TIME}", text, re.I)
         if found:
             return iso(found)
     return None

@@ -2,108 +2,28 @@
 and take those lines out of the body: cleaned text → (Metadata, body text).
 
 Metadata sits in a header (lines before the first article paragraph) and a trailer (bios,
-"Originally published in …"). Front matter or HTML <meta> values, when a seed has them,
-win over what the text suggests.
+"Originally published in …", a copyright line). In the header, the title is found first;
+what stands above it (site name, menus, kind label) and the short labels under it that
+are not bylines or dates (share bars, "Download PDF", affiliations) are page furniture and
+leave the body. Front matter or HTML <meta> values, when a seed has them, win over what
+the text suggests.
 """
 from __future__ import annotations
 
 import re
 from collections import Counter
-from functools import lru_cache
-from importlib import resources
 from urllib.parse import urlsplit
 
-import yaml
-
-from .clean import blocks_of, folded
-from .dates import find_date, parse_date
+from .blockshapes import (NOTE, ROOT_LINK, heading_text, is_article_paragraph, is_navigation,
+                          is_dek, is_memo_head, is_prose, is_title_like, leads_list, split_fields)
+from .bylines import (bio_authors, byline, copyright_holder, meta_line, name_list, patterns,
+                      site_name, source_publication, strip_title_label)
+from .clean import blocks_of, folded, unlinked
+from .covers import publisher_name, split_cover, split_feed_header
+from .dates import parse_date
 from .model import Author, Metadata
 
 LINK_URL = re.compile(r"\]\((https?://[^)\s]+)\)")
-NAME_SPLIT = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|;\s*)")
-
-
-@lru_cache(maxsize=1)
-def patterns() -> dict:
-    """The genre's metadata patterns (generator/data/metadata.yaml), compiled once."""
-    files = resources.files("generator")
-    data = yaml.safe_load(files.joinpath("data/metadata.yaml").read_text("utf-8"))
-    pubs = yaml.safe_load(files.joinpath("data/publishers.yaml").read_text("utf-8"))
-    full = lambda ps, flags=re.I: [re.compile(rf"^(?:{p})$", flags) for p in ps]
-    return {
-        "kinds": {k.lower(): k for k in data["kinds"]},
-        "source_lines": full(data["source_lines"]),
-        "author_headings": full(data["author_headings"]),
-        "bios": [re.compile(rf"^(?:{p})", re.U) for p in data["bios"]],
-        "bylines": full(data["bylines"]),
-        "feed_headers": full(data["feed_headers"], re.S),
-        "cover_lines": full(data["cover_lines"], re.S),
-        "publishers": pubs,
-    }
-
-
-def heading_text(block: str) -> str | None:
-    """The text of a Markdown ATX heading, or None."""
-    found = re.match(r"^#{1,6}\s+(.*?)\s*#*$", block)
-    return found.group(1).strip() if found else None
-
-
-def is_article_paragraph(block: str) -> bool:
-    """Where the body begins: a real paragraph (many words, ending as prose ends)."""
-    words = folded(block).split()
-    return len(words) >= 20 and bool(re.search(r"[.!?\"”’)]$", folded(block)))
-
-
-def split_names(names: str) -> list[str]:
-    """'A, B and C' → ['A', 'B', 'C'] (credentials like ', PhD' dropped)."""
-    parts = [p.strip(" .") for p in NAME_SPLIT.split(names) if p.strip(" .")]
-    return [p for p in parts if p.lower() not in {"phd", "ph.d", "jr", "md", "esq"}]
-
-
-def looks_like_name(text: str) -> bool:
-    """Two to five capitalized words: a person's name, not a sentence."""
-    words = text.split()
-    return 2 <= len(words) <= 5 and all(w[:1].isupper() or w.lower() in
-                                        {"al", "de", "van", "von", "bin", "el", "da", "le"} or
-                                        re.match(r"^(al|el)-", w, re.I) for w in words)
-
-
-def bio_author(block: str) -> str | None:
-    """The name a bio is about, if this block is a short bio."""
-    if len(folded(block).split()) > 90:
-        return None
-    for pat in patterns()["bios"]:
-        found = pat.match(folded(block))
-        if found and looks_like_name(found.group("name")):
-            return found.group("name")
-    return None
-
-
-def source_publication(block: str) -> str | None:
-    """The publication a source line names ("Originally published in X")."""
-    for pat in patterns()["source_lines"]:
-        found = pat.match(folded(block))
-        if found:
-            return found.group("pub").strip(" .*_")
-    return None
-
-
-def byline_names(block: str) -> list[str]:
-    """Names from a byline ("by A and B"), or [] when the block is not one."""
-    for pat in patterns()["bylines"]:
-        found = pat.match(folded(block))
-        if found:
-            names = split_names(found.group("names"))
-            if names and all(looks_like_name(n) for n in names):
-                return names
-    return []
-
-
-def publisher_name(domain: str) -> str | None:
-    """A known publisher's name for a web domain (sub-domains included)."""
-    known = patterns()["publishers"]
-    domain = domain.lower().removeprefix("www.")
-    return known.get(domain) or known.get(".".join(domain.split(".")[-2:]))
 
 
 def domain_publication(text: str) -> str | None:
@@ -134,118 +54,194 @@ class Reading:
     def __init__(self) -> None:
         self.title: str | None = None
         self.names: list[str] = []
+        self.listed: list[str] = []
+        """Names on a line of their own under the title (no "By"): used when no byline names any."""
         self.bios: dict[str, str] = {}
         self.date: str | None = None
+        self.updated: str | None = None
         self.kind: str | None = None
         self.source: str | None = None
         self.publication: str | None = None
+        self.holder: str | None = None
+        """The copyright holder ("© 2021 X"): the site that published the page."""
+        self.site: str | None = None
+        """A site name shown above the title."""
 
     def add_bio(self, name: str, bio: str) -> None:
         self.bios.setdefault(name, bio)
 
+    def add_date(self, label: str, date: str) -> None:
+        """Keep the first published date, and the first updated one apart (a fallback)."""
+        if label == "updated":
+            self.updated = self.updated or date
+        else:
+            self.date = self.date or date
 
-def read_header_block(block: str, found: Reading, in_authors: bool) -> str | None:
-    """Classify one header block; return what it was ("title", "authors", …) or None."""
-    line, heading = folded(block), heading_text(block)
+
+def is_author_heading(block: str) -> bool:
+    """'About the Authors' over the bios, as a heading or a line of its own."""
+    line = heading_text(block) or unlinked(folded(block))
+    return any(p.match(line) for p in patterns()["author_headings"])
+
+
+def read_label(block: str, found: Reading) -> str | None:
+    """A kind label ("Commentary") or a date line (perhaps "Updated …"); what it was."""
+    line = unlinked(folded(block))
     kinds = patterns()["kinds"]
-    if heading is not None and any(p.match(heading) for p in patterns()["author_headings"]):
-        return "authors"
     if found.kind is None and line.lower() in kinds:
         found.kind = kinds[line.lower()]
         return "kind"
-    if in_authors and bio_author(block):
-        found.add_bio(bio_author(block), line)
-        return "authors"
-    if in_authors and looks_like_name(line):
-        found.names.append(line)
-        return "authors"
-    if byline_names(block):
-        found.names += byline_names(block)
-        return "byline"
-    if found.date is None and len(line.split()) <= 12 and parse_date(line):
-        found.date = parse_date(line)
+    if len(line.split()) <= 14 and parse_date(line):
+        found.add_date("updated" if line.lower().startswith("updated") else "published",
+                       parse_date(line))
         return "date"
-    if found.title is None and (heading or (len(line.split()) <= 25 and not line.endswith("."))):
-        found.title = heading or line
-        return "title"
+    return None
+
+
+def read_byline(block: str, found: Reading) -> bool:
+    """A byline or a "Name | date" line (its first line, over a role); True when it was one."""
+    if byline(block) is not None:
+        found.names += byline(block)
+        return True
+    parts = meta_line(block)
+    for label, date in parts[1] if parts else []:
+        found.add_date(label, date)
+    found.names += parts[0] if parts else []
+    return bool(parts)
+
+
+def read_names(block: str, found: Reading, in_authors: bool) -> str | None:
+    """Bylines, "Name | date" lines, author sections and name boxes; what it was."""
+    if in_authors and bio_authors(block):
+        for name in bio_authors(block):
+            found.add_bio(name, folded(block))
+        return "authors"
+    lines = [folded(ln) for ln in block.splitlines()]
+    if in_authors and name_list(folded(block)):
+        found.names += name_list(folded(block))
+        return "authors"
+    roles = all(len(ln.split()) <= 12 and not ln.endswith(".") for ln in lines[1:])
+    if read_byline(block, found) or (roles and read_byline(lines[0], found)):
+        return "byline"
+    per_line = [name_list(ln) for ln in lines]
+    if found.date is None and per_line[0] and (roles or all(per_line)):
+        found.listed += [n for names in per_line for n in names] if all(per_line) else per_line[0]
+        return "names"
+    return None
+
+
+def read_header_block(block: str, found: Reading, in_authors: bool) -> str | None:
+    """Classify one header block after the title; return what it was or None."""
+    heading = heading_text(block)
+    if is_author_heading(block):
+        return "authors"
     if found.title and heading and same_title(heading, found.title):
         return "title"
+    return read_label(block, found) or read_names(block, found, in_authors)
+
+
+def read_before_title(block: str, found: Reading) -> None:
+    """Above the title sit the site's name, menus and the kind label: note what they say."""
+    line = heading_text(block) or folded(block)
+    if not read_label(block, found) and found.site is None:
+        found.site = site_name(line) or (unlinked(line) if ROOT_LINK.match(line) else None)
+
+
+def is_site(block: str, holders: set[str]) -> bool:
+    """A line naming the site: its copyright holder, an institution, a link to its home page."""
+    line = heading_text(block) or folded(block)
+    named = unlinked(line).casefold() in {h.casefold() for h in holders}
+    return named or bool(site_name(line) or ROOT_LINK.match(line))
+
+
+def title_index(blocks: list[str], end: int) -> int | None:
+    """Where the title is among the header blocks: the first level-1 heading, else the first
+    title-like line, passing over the site's name when another candidate follows it."""
+    holders = {copyright_holder(b) for b in blocks[end:]} - {None}
+    candidates = [i for i in range(end) if is_title_like(blocks[i])]
+    h1s = [i for i in candidates if blocks[i].startswith("# ")]
+    for pool in (h1s, candidates):
+        for i in pool:
+            if not (is_site(blocks[i], holders) and any(j > i for j in candidates)):
+                return i
     return None
 
 
 def read_trailer_block(block: str, found: Reading) -> bool:
-    """Classify one trailer block (bio, source line); True when it is metadata."""
+    """Classify one trailer block (bio, source line, copyright, author heading); True when
+    it is metadata."""
     pub = source_publication(block)
     if pub:
         found.source = found.source or folded(block)
         found.publication = found.publication or pub
         return True
-    name = bio_author(block)
-    if name:
-        found.add_bio(name, folded(block))
+    if is_author_heading(block):
         return True
-    return False
+    if copyright_holder(block):
+        found.holder = found.holder or copyright_holder(block)
+        return True
+    if is_navigation(block) or NOTE.match(folded(block)) or name_list(folded(block)):
+        return True  # menus, endnotes, an author's name over the bio
+    for name in bio_authors(block):
+        found.add_bio(name, folded(block))
+    return bool(bio_authors(block))
 
 
-def split_feed_header(blocks: list[str], found: Reading) -> list[str]:
-    """A feed item fused on one line: take title, source and date off it (it leads the
-    text, perhaps after an editor's note or two)."""
-    for i, block in enumerate(blocks[:3]):
-        for pat in patterns()["feed_headers"]:
-            hit = pat.match(block)
-            if hit:
-                found.title = hit.group("title").strip()
-                found.date = find_date(hit.group("date"))
-                found.publication = publisher_name(hit.group("source")) or hit.group("source")
-                return [*blocks[:i], hit.group("body").strip(), *blocks[i + 1:]]
-    return blocks
-
-
-def split_cover(block: str, found: Reading) -> str:
-    """A PDF cover run into the first paragraph: drop title repeats, take author and date."""
-    title = found.title
-    while title and block.startswith(title + " "):
-        block = block[len(title) + 1:]
-    for pat in patterns()["cover_lines"]:
-        hit = pat.match(block)
-        if hit and block != hit.group("body"):
-            found.names += [n.title() for n in split_names(hit.group("names"))]
-            found.date = found.date or find_date(hit.group("date"))
-            return restore_drop_cap(hit.group("body"))
-    return block
-
-
-def restore_drop_cap(block: str) -> str:
-    """A PDF's drop cap lands mid-sentence ("hen the … deep W corruption"): put it back."""
-    stray = re.search(r" ([B-HJ-Z]) (?=[a-z])", block[:400])
-    if block[:1].islower() and stray:
-        return stray.group(1) + block[:stray.start()] + block[stray.end() - 1:]
-    return block
+def read_header(blocks: list[str], found: Reading) -> int:
+    """Walk the header, recording metadata; return where the body starts. Blocks above the
+    title and short labels under it that say nothing we read (share bars, "Download PDF",
+    affiliations) are furniture and left out."""
+    end = next((i for i, b in enumerate(blocks) if is_article_paragraph(b)), len(blocks))
+    title_at = title_index(blocks, end)
+    if title_at is not None:
+        found.title = heading_text(blocks[title_at]) or folded(blocks[title_at])
+    in_authors = False
+    for i, block in enumerate(blocks):
+        if title_at is not None and i <= title_at:
+            if i < title_at:
+                read_before_title(block, found)
+            continue
+        if is_memo_head(block) or (is_article_paragraph(block) and
+                                   not (in_authors and bio_authors(block))):
+            return i
+        kind = read_header_block(block, found, in_authors)
+        starts = is_prose(block) and not is_dek(blocks, i)
+        if kind is None and (starts or title_at is None or leads_list(blocks, i)):
+            return i
+        in_authors = kind == "authors"
+    return len(blocks)
 
 
 def scan(blocks: list[str], found: Reading) -> list[str]:
     """Walk header then trailer blocks, recording metadata; return the body's blocks."""
-    start, in_authors = 0, False
-    for start, block in enumerate(blocks):
-        if is_article_paragraph(block) and not (in_authors and bio_author(block)):
-            break
-        kind = read_header_block(block, found, in_authors)
-        if kind is None:
-            break
-        in_authors = kind == "authors"
-    else:
-        start = len(blocks)
+    start = read_header(blocks, found)
     if start < len(blocks) and not found.names:
         blocks = [*blocks[:start], split_cover(blocks[start], found), *blocks[start + 1:]]
     end = len(blocks)
     while end > start + 1 and read_trailer_block(blocks[end - 1], found):
         end -= 1
-    return blocks[start:end]
+    body = []
+    for block in blocks[start:end]:
+        holder = copyright_holder(block)
+        found.holder = found.holder or holder
+        if not holder:
+            body.append(block)
+    return body
+
+
+def as_written(given: list[str], written: list[str]) -> list[str]:
+    """A page's <meta> names, spelled as its own byline spells them when both agree
+    ("Marek J Nowak" → "Marek J. Nowak"): the visible byline keeps initials' periods."""
+    key = lambda n: re.sub(r"[^\w]", "", n).lower()
+    spelled = {key(n): n for n in written}
+    return [spelled.get(key(n), n) for n in given]
 
 
 def authors_of(found: Reading, hints: tuple[tuple[str, str], ...]) -> tuple[Author, ...]:
-    """Authors from front matter, else bylines and author sections, else bios; bios attached."""
-    names = hint(hints, "author") or found.names or list(found.bios)
+    """Authors from front matter or <meta>, else bylines and author sections, else names
+    listed under the title, else bios; bios attached."""
+    written = found.names or found.listed or list(found.bios)
+    names = as_written(hint(hints, "author"), [*written, *found.bios]) or written
     unique = list(dict.fromkeys(names))
 
     def bio_for(name: str) -> str | None:
@@ -255,19 +251,27 @@ def authors_of(found: Reading, hints: tuple[tuple[str, str], ...]) -> tuple[Auth
     return tuple(Author(name=n, bio=bio_for(n)) for n in unique)
 
 
+def first(*values: str | None) -> str | None:
+    """The first value that is given."""
+    return next((v for v in values if v), None)
+
+
 def find_metadata(text: str, hints: tuple[tuple[str, str], ...] = ()) -> tuple[Metadata, str]:
-    """Cleaned text (+ a seed's own metadata) → (Metadata, the body text without it)."""
+    """Cleaned text (+ a seed's own metadata) → (Metadata, the body text without it).
+
+    Publication: what the seed's metadata says, else where the text says it first
+    appeared, else the page's site (<meta>, copyright line, its links, its masthead)."""
     found = Reading()
-    body = scan(split_feed_header(blocks_of(text), found), found)
-    date = next(filter(None, map(parse_date, hint(hints, "date"))), None) or found.date
+    body = scan(split_fields(split_feed_header(blocks_of(text), found)), found)
+    title = first(*hint(hints, "title"), found.title)
     meta = Metadata(
-        title=(hint(hints, "title") or [found.title])[0],
+        title=strip_title_label(title) if title else None,
         authors=authors_of(found, hints),
-        date=date,
-        publication=(hint(hints, "publication") or [found.publication])[0]
-        or domain_publication(text),
-        kind=(hint(hints, "kind") or [found.kind])[0],
-        url=(hint(hints, "url") or [None])[0],
+        date=first(*map(parse_date, hint(hints, "date")), found.date, found.updated),
+        publication=first(*hint(hints, "publication"), found.publication, *hint(hints, "site"),
+                          found.holder, domain_publication(text), found.site),
+        kind=first(*hint(hints, "kind"), found.kind),
+        url=first(*hint(hints, "url")),
         source_line=found.source,
     )
     return meta, "\n\n".join(body) + "\n"

@@ -67,7 +67,8 @@ def test_a_cover_run_into_the_text_gives_author_and_repairs_the_drop_cap() -> No
     ("Jul 1, 2020", "2020-07-01"), ("1 July 2020", "2020-07-01"), ("June 2021", "2021-06"),
     ("2020-07-01", "2020-07-01"), ("Published: March 3rd, 2019", "2019-03-03"),
     ("Mon, 11 Jul 2016 17:01:00 -0400", "2016-07-11"), ("2021", None), ("Not a date", None),
-    ("February 30, 2020", None),
+    ("February 30, 2020", None), ("Posted on 2021-03-03", "2021-03-03"),
+    ("Updated: March 3, 2021 at 5:12 p.m.", "2021-03-03"), ("Aug. 15, 2022, 9:30 a.m. PT", "2022-08-15"),
 ])
 def test_parse_date(text: str, iso: str | None) -> None:
     assert parse_date(text) == iso
@@ -75,3 +76,53 @@ def test_parse_date(text: str, iso: str | None) -> None:
 
 def test_find_date_takes_the_first() -> None:
     assert find_date("Posted Jan 5, 2019, updated Feb 6, 2020") == "2019-01-05"
+
+
+@pytest.mark.parametrize("text,title", [
+    (f"Saving Rural Hospitals\n\n# Introduction\n\n{BODY}", "Saving Rural Hospitals"),
+    (f"Harbor Institute\n\nMenu\n\nCommentary\n\nSaving Rural Hospitals\n\nJane Roe | March 3, 2021\n\n{BODY}",
+     "Saving Rural Hospitals"),
+    (f"# [Harbor Review](https://harbor.example.com/)\n\n## Saving Rural Hospitals\n\nBy Jane Roe\n\n{BODY}",
+     "Saving Rural Hospitals"),
+    (f"Opinion | Saving Rural Hospitals\n\nBy Jane Roe\n\n{BODY}", "Saving Rural Hospitals"),
+    (f"Energy & Climate\n\nSaving Rural Hospitals\n\nBy Jane Roe\n\n{BODY}", "Saving Rural Hospitals"),
+])
+def test_title_passes_over_site_names_and_section_headings(text: str, title: str) -> None:
+    meta, body = find_metadata(clean_text(text))
+    assert meta.title == title and body.strip().endswith(BODY) and title not in body
+
+
+@pytest.mark.parametrize("header,names", [
+    ("By Jane Roe\nSenior Fellow, Health Program", ["Jane Roe"]),
+    ("Jane Roe\nJohn Q. Doe", ["Jane Roe", "John Q. Doe"]),
+    ("Jane Roe\nSenior Fellow\n\nJohn Doe\nResearch Associate", ["Jane Roe", "John Doe"]),
+    ("By Dr. Jane Roe, Ph.D., and John Doe Jr.", ["Jane Roe", "John Doe Jr."]),
+    ("Jane Roe | March 3, 2021", ["Jane Roe"]),
+    ("Posted on March 3, 2021 by Jane Roe", ["Jane Roe"]),
+    ("By the Editorial Board", []),
+])
+def test_header_names(header: str, names: list[str]) -> None:
+    meta, body = find_metadata(clean_text(f"Health Policy Program\n\n# Saving Rural Hospitals\n\n{header}\n\n{BODY}"))
+    assert [a.name for a in meta.authors] == names and body.strip() == BODY
+
+
+@pytest.mark.parametrize("last,publication,kept", [
+    ("© 2021 The Harbor Council. All rights reserved.", "The Harbor Council", False),
+    ("Copyright 2020 Westbrook Institute", "Westbrook Institute", False),
+    ("Copyright law has not kept pace with the cloud, and Congress should act.", None, True),
+])
+def test_copyright_line_names_the_site(last: str, publication: str | None, kept: bool) -> None:
+    meta, body = find_metadata(clean_text(f"# Saving Rural Hospitals\n\n{BODY}\n\n{last}"))
+    assert meta.publication == publication and (last in body) == kept
+
+
+def test_short_first_paragraph_with_a_footnote_mark_is_body() -> None:
+    lead = "Rural hospitals closed at a record pace in 2019.[1]"
+    meta, body = find_metadata(clean_text(f"# Saving Rural Hospitals\n\nBy Jane Roe\n\n{lead}\n\n{BODY}"))
+    assert body.startswith(lead)
+
+
+def test_a_memo_address_block_opens_the_body() -> None:
+    memo = "To: The Governor\nFrom: Office of Policy"
+    meta, body = find_metadata(clean_text(f"Memo: Saving Rural Hospitals\n\n{memo}\n\n{BODY}"))
+    assert meta.authors == () and body.startswith(memo)

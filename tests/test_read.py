@@ -80,7 +80,7 @@ def test_web_page_gives_article_and_metadata() -> None:
     doc = read_seed(FIXTURES / "pages" / "grid-security.html")
     assert dict(doc.meta) == {"title": "Rethinking Grid Security in Coastal Cities",
                               "author": "Dana Whitfield", "date": "2023-04-18",
-                              "publication": "Harbor Policy Institute",
+                              "site": "Harbor Policy Institute",
                               "url": "https://harbor-policy.example.org/analysis/grid-security"}
     assert "[flood exposure map](https://harbor-policy.example.org/reports/flood-maps)" in doc.text
     for furniture in ("Donate", "About us", "Copyright", "Another article about water", "alert"):
