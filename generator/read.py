@@ -4,9 +4,9 @@ This is the only stage that touches a seed's bytes. Everything after it works on
 `.txt` as it is, `.md` without its front matter (read as metadata), `.html`/`.htm` as the
 article trafilatura finds in the page (its metadata read the same way).
 
-Size limits (measured): parsing takes about 1.4 s for 250 kB of text, 7.4 s for 1 MB,
-24 s for 1.9 MB — it grows faster than the text. A long think-tank report is well under
-1 MB, so a text seed may hold MAX_TEXT_BYTES = 1 MB, and so may the article extracted
+Size limits (measured with bench/benchmark.py): parsing takes about 1.2 s for 125 kB of
+text, 2.4 s for 250 kB and 12 s for 1 MB, close to linear. A long think-tank report is well
+under 1 MB, so a text seed may hold MAX_TEXT_BYTES = 1 MB, and so may the article extracted
 from a web page; the page itself may be MAX_HTML_BYTES (scripts and styles make saved
 pages big; trafilatura's own default limit). Larger files are refused before reading.
 """
