@@ -6,6 +6,7 @@ one line each and skipped; the rest still build.
 """
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -76,21 +77,43 @@ def parse_seed(path: Path, root: Path, aliases: Aliases) -> Brief:
         raise SeedError(name, err.problem.message, err.problem.line) from err
 
 
-def parse_seeds(paths: Paths, aliases: Aliases) -> tuple[list[Brief], list[Problem]]:
+ParseCache = dict[tuple[str, str, str], "Brief | Problem"]
+"""(seed name, digest of its bytes, digest of the alias file) → what parsing it gave.
+`mkdocs serve` keeps one across rebuilds, so editing one seed re-parses that seed only."""
+
+
+def digest(path: Path) -> str:
+    """A file's content digest ("" when it cannot be read: parsing will say why)."""
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return ""
+
+
+def parse_seeds(paths: Paths, aliases: Aliases, cache: ParseCache | None = None
+                ) -> tuple[list[Brief], list[Problem]]:
     """Every seed → a Brief, or a Problem naming the file and the reason."""
     briefs, problems = [], []
+    alias_digest = digest(paths.aliases)
     for path in seed_files(paths.seeds):
-        try:
-            briefs.append(parse_seed(path, paths.root, aliases))
-        except SeedError as err:
-            problems.append(err.problem)
+        key = (display_path(path, paths.root), digest(path), alias_digest)
+        if cache is None or key not in cache:
+            try:
+                result: Brief | Problem = parse_seed(path, paths.root, aliases)
+            except SeedError as err:
+                result = err.problem
+            if cache is not None:
+                cache[key] = result
+        else:
+            result = cache[key]
+        (problems if isinstance(result, Problem) else briefs).append(result)
     return briefs, problems
 
 
-def build(paths: Paths) -> BuildReport:
+def build(paths: Paths, cache: ParseCache | None = None) -> BuildReport:
     """Load seeds → parse each → check across briefs → ids → render → write."""
     aliases = load_aliases(paths.aliases)
-    briefs, problems = parse_seeds(paths, aliases)
+    briefs, problems = parse_seeds(paths, aliases, cache)
     registry = paths.registry or paths.root / REGISTRY_FILE
     records = load_registry(registry)
     briefs, clashes = assign_slugs(briefs, known_slugs(paths.out, records))

@@ -14,7 +14,7 @@ from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 
-from .build import Paths, build
+from .build import ParseCache, Paths, build
 from .model import SeedError
 
 log = logging.getLogger("mkdocs.plugins.briefs")
@@ -31,6 +31,10 @@ class BriefsConfig(Config):
 class BriefsPlugin(BasePlugin[BriefsConfig]):
     """Runs the generator before every build."""
 
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        """Defining this keeps the plugin (and its parse cache) alive across serve rebuilds."""
+        self.cache: ParseCache = {}
+
     def paths(self, config) -> Paths:
         """This project's paths: docs_dir is where the generated Markdown goes."""
         root = Path(config.config_file_path).parent
@@ -41,7 +45,7 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
     def on_pre_build(self, config) -> None:
         """Regenerate site_src/ before MkDocs reads it; each problem is one warning line."""
         try:
-            report = build(self.paths(config))
+            report = build(self.paths(config), getattr(self, "cache", None))
         except SeedError as err:  # a broken id registry: never build over published ids
             raise PluginError(str(err)) from err
         for problem in report.problems:

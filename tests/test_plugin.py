@@ -64,3 +64,22 @@ def test_pre_build_writes_the_pages_and_only_changes_what_changed(tmp_path: Path
     before = index.stat().st_mtime_ns
     plugin.on_pre_build(config=config)
     assert index.stat().st_mtime_ns == before
+
+
+def test_serve_rebuilds_parse_only_the_seed_that_changed(tmp_path: Path, monkeypatch) -> None:
+    import generator.build as build_module
+
+    config = load_config(str(project(tmp_path)))
+    plugin = config.plugins["briefs"]
+    plugin.on_startup(command="serve", dirty=False)
+    parsed: list[str] = []
+    real = build_module.parse_seed
+    monkeypatch.setattr(build_module, "parse_seed",
+                        lambda path, *rest: parsed.append(path.name) or real(path, *rest))
+    plugin.on_pre_build(config=config)
+    assert len(parsed) == 2
+    seed = sorted((tmp_path / "seeds").glob("*.txt"))[0]
+    seed.write_text(seed.read_text("utf-8") + "\n\nThe government should publish its plan.\n", "utf-8")
+    plugin.on_pre_build(config=config)
+    assert parsed[2:] == [seed.name]
+    assert "The government should publish its plan." in (tmp_path / "site_src" / "briefs.json").read_text("utf-8")
