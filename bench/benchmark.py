@@ -20,7 +20,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from generator.read import MAX_TEXT_BYTES
+from generator.reading.read import MAX_TEXT_BYTES
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -10,15 +10,15 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from .aliases import Aliases, load_aliases
-from .ids import assign_ids
+from .extraction.aliases import Aliases, load_aliases
+from .identity.ids import assign_ids
 from .model import Brief, Problem, SeedError, Site
 from .parse import parse_document
-from .read import printable, read_seed
-from .registry import REGISTRY_FILE, load_registry, save_registry
-from .render import render_site
-from .slugs import assign_slugs, known_slugs
-from .write import write_tree
+from .reading.read import printable, read_seed
+from .identity.registry import REGISTRY_FILE, load_registry, save_registry
+from .publishing.render import render_site
+from .identity.slugs import assign_slugs, known_slugs
+from .publishing.write import write_tree
 
 
 @dataclass(frozen=True, slots=True)

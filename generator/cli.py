@@ -9,12 +9,12 @@ import argparse
 import sys
 from pathlib import Path
 
-from .aliases import load_aliases
+from .extraction.aliases import load_aliases
 from .build import Paths, build, parse_seed
-from .export import brief_to_dict, to_json
-from .ids import assign_ids
+from .publishing.export import brief_to_dict, to_json
+from .identity.ids import assign_ids
 from .model import SeedError
-from .registry import REGISTRY_FILE, load_registry, save_registry
+from .identity.registry import REGISTRY_FILE, load_registry, save_registry
 
 
 def extract(args: argparse.Namespace) -> int:

@@ -3,16 +3,16 @@ from __future__ import annotations
 
 from slugify import slugify
 
-from .aliases import Aliases
-from .clean import clean_text
-from .entities import find_entities
-from .metadata import find_metadata
+from .extraction.aliases import Aliases
+from .reading.clean import clean_text
+from .extraction.entities import find_entities
+from .reading.metadata import find_metadata
 from .model import Brief, Document, SeedError
-from .paragraphs import split_paragraphs
-from .questions import find_open_questions
-from .recommendations import find_recommendations
-from .sentences import split_sentences
-from .summary import summarize
+from .reading.paragraphs import split_paragraphs
+from .extraction.questions import find_open_questions
+from .extraction.recommendations import find_recommendations
+from .reading.sentences import split_sentences
+from .extraction.summary import summarize
 
 SLUG_WORDS = 12
 

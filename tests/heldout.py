@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 FOLDER = ROOT / "tests" / "fixtures" / "heldout"
 sys.path.insert(0, str(ROOT))
 
-from generator.aliases import load_aliases  # noqa: E402
+from generator.extraction.aliases import load_aliases  # noqa: E402
 from generator.build import parse_seed  # noqa: E402
 from generator.model import Brief  # noqa: E402
 

@@ -13,10 +13,10 @@ from pathlib import Path
 
 import yaml
 
-from generator.clean import clean_text
-from generator.metadata import find_metadata
-from generator.paragraphs import split_paragraphs
-from generator.read import read_seed
+from generator.reading.clean import clean_text
+from generator.reading.metadata import find_metadata
+from generator.reading.paragraphs import split_paragraphs
+from generator.reading.read import read_seed
 
 FIXTURES = Path(__file__).parent / "fixtures"
 PAGES = FIXTURES / "heldout_pages"

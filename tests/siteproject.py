@@ -9,9 +9,9 @@ import sys
 from functools import cache
 from pathlib import Path
 
-from generator.aliases import load_aliases
+from generator.extraction.aliases import load_aliases
 from generator.build import parse_seed
-from generator.ids import assign_ids
+from generator.identity.ids import assign_ids
 from generator.model import Brief
 
 ROOT = Path(__file__).resolve().parent.parent

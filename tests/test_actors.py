@@ -3,10 +3,10 @@ from __future__ import annotations
 
 import pytest
 
-from generator.aliases import load_aliases
+from generator.extraction.aliases import load_aliases
 from generator.model import Paragraph
-from generator.recommendations import find_recommendations
-from generator.sentences import split_sentences
+from generator.extraction.recommendations import find_recommendations
+from generator.reading.sentences import split_sentences
 
 CASES = [
     (["U.S. officials should press Riyadh to end the blockade."], "United States"),

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.aliases import load_aliases
+from generator.extraction.aliases import load_aliases
 from generator.build import parse_seed
 from generator.model import SeedError
 from seedkit import (FIXTURES, GENERATED_BAD, GENERATED_GOOD, article, warning_lines,

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from generator.clean import clean_text
+from generator.reading.clean import clean_text
 from fixture_cases import read_cases
 
 CASES = read_cases(Path(__file__).parent / "fixtures" / "clean.md")

@@ -8,10 +8,10 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.aliases import build_aliases, load_aliases, parse_alias_table
+from generator.extraction.aliases import build_aliases, load_aliases, parse_alias_table
 from generator.build import parse_seed
-from generator.entities import find_entities
-from generator.mentions import merge_key
+from generator.extraction.entities import find_entities
+from generator.extraction.mentions import merge_key
 from generator.model import Entity, Paragraph
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -13,7 +13,7 @@ import pytest
 from mkdocs.utils.meta import get_data
 
 from generator.model import Author, Brief, Entity, Metadata, OpenQuestion, Paragraph, Recommendation, Site
-from generator.render import render_site
+from generator.publishing.render import render_site
 from siteproject import ROOT
 
 EVIL = '<script>alert(1)</script><img src=x onerror=alert(2)>[x](javascript:alert(3)){ #evil onclick="a()" }'

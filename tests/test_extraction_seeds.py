@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.aliases import load_aliases
+from generator.extraction.aliases import load_aliases
 from generator.build import parse_seed
 from generator.model import Brief
 

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.export import brief_to_dict, to_json
+from generator.publishing.export import brief_to_dict, to_json
 from generator.model import Site
-from generator.render import render_site
+from generator.publishing.render import render_site
 from siteproject import ROOT, SEEDS, seed_brief
 
 GOLDEN = Path(__file__).parent / "golden"

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from generator.highlight import Marked, highlight_paragraph
+from generator.publishing.highlight import Marked, highlight_paragraph
 
 OUR_TAGS = re.compile(r'<mark class="brief-mark brief-mark-(?:recommendation|question)" id="at-[a-z0-9]+">|</mark>')
 

@@ -15,7 +15,7 @@ import markdown
 import pytest
 import yaml
 
-from generator.markdown_safe import md_inline, md_text, plain_text, safe_url, web_url
+from generator.publishing.markdown_safe import md_inline, md_text, plain_text, safe_url, web_url
 
 EXTENSIONS = ["attr_list", "tables", "toc"]
 LIVE_TAGS = {"script", "img", "iframe", "object", "embed", "style", "details", "div", "form",

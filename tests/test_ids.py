@@ -6,8 +6,8 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from generator.anchors import TEXT_ALONE, normalize, text_score
-from generator.ids import assign_ids, items, make_id
+from generator.identity.anchors import TEXT_ALONE, normalize, text_score
+from generator.identity.ids import assign_ids, items, make_id
 from idcases import COUNCIL, edit, ids_by_text, make_brief
 
 CONTRACT = COUNCIL[1][0]

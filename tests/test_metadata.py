@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import pytest
 
-from generator.clean import clean_text
-from generator.dates import find_date, parse_date
-from generator.metadata import find_metadata
+from generator.reading.clean import clean_text
+from generator.reading.dates import find_date, parse_date
+from generator.reading.metadata import find_metadata
 
 BODY = ("The government should fund the program for another decade, because the alternative "
         "is a slow collapse of the services that rural towns depend on every single day.")

@@ -20,8 +20,8 @@ from pathlib import Path
 import pytest
 
 from generator.build import Paths, build
-from generator.anchors import normalize
-from generator.registry import load_registry
+from generator.identity.anchors import normalize
+from generator.identity.registry import load_registry
 from siteproject import copy_project
 
 OP_ED = "000_eee4ee638b1a7a62.txt"

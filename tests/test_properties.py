@@ -12,13 +12,13 @@ import lxml.html
 import markdown
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from generator.aliases import load_aliases
+from generator.extraction.aliases import load_aliases
 from generator.build import Paths, build
-from generator.clean import clean_text
-from generator.markdown_safe import folded, md_inline, md_text
+from generator.reading.clean import clean_text
+from generator.publishing.markdown_safe import folded, md_inline, md_text
 from generator.model import Brief, SeedError
 from generator.parse import parse_document
-from generator.read import printable, read_seed
+from generator.reading.read import printable, read_seed
 from siteproject import ROOT
 
 ALIASES = load_aliases(None)

@@ -4,8 +4,8 @@ from __future__ import annotations
 import pytest
 
 from generator.model import Paragraph, Sentence
-from generator.questions import find_open_questions
-from generator.sentences import split_sentences
+from generator.extraction.questions import find_open_questions
+from generator.reading.sentences import split_sentences
 
 CASES = [
     ("Why has the ministry waited so long to act?", "explicit"),

@@ -10,11 +10,11 @@ from pathlib import Path
 import ftfy.bad_codecs  # noqa: F401  (registers "sloppy-windows-1252", how mojibake is made)
 import pytest
 
-from generator import read
-from generator.aliases import load_aliases
+from generator.reading import read
+from generator.extraction.aliases import load_aliases
 from generator.model import SeedError
 from generator.parse import parse_document
-from generator.read import read_seed
+from generator.reading.read import read_seed
 
 FIXTURES = Path(__file__).parent / "fixtures"
 TEXT = "The minister’s “reset” isn’t ready – the café says so.\n\nA second paragraph.\n"

@@ -3,10 +3,10 @@ from __future__ import annotations
 
 import pytest
 
-from generator.aliases import load_aliases
+from generator.extraction.aliases import load_aliases
 from generator.model import Paragraph, Sentence
-from generator.recommendations import find_recommendations, is_imperative
-from generator.sentences import split_sentences
+from generator.extraction.recommendations import find_recommendations, is_imperative
+from generator.reading.sentences import split_sentences
 
 ADVICE = [
     ("Lawmakers should repeal the outdated licensing rule before the next session.", "should"),

@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from generator.model import IdRecord, SeedError
-from generator.registry import dump_registry, load_registry, parse_registry, save_registry
+from generator.identity.registry import dump_registry, load_registry, parse_registry, save_registry
 
 RECORDS = (
     IdRecord("k7m2pq", "recommendation", "harbour-council", "seeds/harbour.txt",

@@ -5,7 +5,7 @@ import pytest
 from hypothesis import example, given, strategies as st
 
 from generator.model import Paragraph
-from generator.sentences import _rejoin, plain_text, split_sentences
+from generator.reading.sentences import _rejoin, plain_text, split_sentences
 
 CASES = [
     # (paragraph text, expected sentence texts)

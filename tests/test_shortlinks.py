@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from generator.model import IdRecord
-from generator.shortlinks import permalink_files
+from generator.publishing.shortlinks import permalink_files
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 

@@ -7,7 +7,7 @@ from pathlib import Path
 from hypothesis import given, settings, strategies as st
 
 from generator.model import Brief, IdRecord, Metadata
-from generator.slugs import assign_slugs, known_slugs
+from generator.identity.slugs import assign_slugs, known_slugs
 
 
 def brief(source: str, slug: str) -> Brief:

@@ -8,10 +8,10 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.aliases import load_aliases
+from generator.extraction.aliases import load_aliases
 from generator.build import parse_seed
 from generator.model import OpenQuestion, Recommendation, Sentence
-from generator.summary import summarize
+from generator.extraction.summary import summarize
 
 ROOT = Path(__file__).resolve().parent.parent
 CASES = yaml.safe_load((Path(__file__).parent / "fixtures" / "summary.yaml").read_text("utf-8"))

@@ -5,9 +5,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from generator.markdown_safe import plain_text
+from generator.publishing.markdown_safe import plain_text
 from generator.model import Author, Brief, Entity, Metadata, Recommendation
-from generator.views import (anchor, briefs_by_publication, briefs_by_year, entities_by_kind,
+from generator.publishing.views import (anchor, briefs_by_publication, briefs_by_year, entities_by_kind,
                              entity_slug, entity_views, index_recommendations, name_pattern,
                              naming_recommendations, strength_counts, strongest_first)
 

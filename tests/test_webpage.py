@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.webpage import read_webpage
+from generator.reading.webpage import read_webpage
 
 PARAGRAPH = ("<p>City councils should allow small backyard homes on every residential lot, because "
              "they add housing where roads, pipes and schools already exist and cost little.</p>")

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from generator import write
+from generator.publishing import write
 from generator.build import Paths, build
-from generator.write import MANIFEST, STAGING, write_tree
+from generator.publishing.write import MANIFEST, STAGING, write_tree
 from seedkit import article
 from siteproject import copy_project
 

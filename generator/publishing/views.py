@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from slugify import slugify
 
 from .markdown_safe import plain_text
-from .model import Brief, Recommendation
+from ..model import Brief, Recommendation
 
 STRENGTHS = ("must", "should", "could")
 KIND_LABELS = {"person": "People", "organization": "Organizations", "place": "Places"}

@@ -19,7 +19,7 @@ from pathlib import Path
 import yaml
 
 from .decode import decode_text
-from .model import Document, SeedError
+from ..model import Document, SeedError
 
 FORMATS = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md", ".html": "html",
            ".htm": "html"}

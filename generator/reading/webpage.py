@@ -16,7 +16,7 @@ import trafilatura
 from lxml.etree import LxmlError
 from trafilatura.utils import load_html
 
-from .model import SeedError
+from ..model import SeedError
 
 LIBRARY_LOGGERS = ("trafilatura", "htmldate", "courlan", "justext")
 META_FIELDS = (("title", "title"), ("author", "author"), ("date", "date"),

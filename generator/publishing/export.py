@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 
-from .model import Brief
+from ..model import Brief
 
 SCHEMA = "brief/1"
 

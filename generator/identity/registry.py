@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from dataclasses import asdict, fields
 from pathlib import Path
 
-from .model import IdRecord, SeedError
+from ..model import IdRecord, SeedError
 
 REGISTRY_FILE = "ids.lock.json"
 SCHEMA = "ids/1"

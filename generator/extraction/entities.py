@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 
 from .aliases import Aliases, is_acronym
 from .mentions import Mention, merge_mentions
-from .model import Entity, Paragraph
+from ..model import Entity, Paragraph
 from .names import Span, find_spans, lexicon, looks_like_title, plain, strip_possessive
 from .words import (MAX_ACRONYM, find_title, gazetteer, guess_kind, is_no_name,
                     looks_like_person, word_key)

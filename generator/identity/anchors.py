@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from rapidfuzz.fuzz import partial_ratio, ratio
 
-from .model import OpenQuestion, Recommendation
+from ..model import OpenQuestion, Recommendation
 
 CONTEXT_CHARS = 64
 """How much text before and after a sentence its anchor keeps (prefix and suffix)."""

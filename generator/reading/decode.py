@@ -13,7 +13,7 @@ import re
 import charset_normalizer
 import ftfy
 
-from .model import SeedError
+from ..model import SeedError
 
 BOMS = ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF32_LE, "utf-32-le"),
         (codecs.BOM_UTF32_BE, "utf-32-be"), (codecs.BOM_UTF16_LE, "utf-16-le"),

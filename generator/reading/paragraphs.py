@@ -8,7 +8,7 @@ from __future__ import annotations
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from .model import Paragraph
+from ..model import Paragraph
 
 PARSER = MarkdownIt("commonmark", {"html": False}).disable(["code", "html_block", "html_inline"])
 

@@ -18,7 +18,7 @@ from .actor_mentions import (Mention, alias_pattern, join_actors, leading_name, 
                              proper_name)
 from .aliases import Aliases
 from .lexicon import lexicon
-from .model import Sentence
+from ..model import Sentence
 
 _APOS = r"(?:'s|’s|'|’)"
 _CLAUSE_BREAK = re.compile(

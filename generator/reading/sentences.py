@@ -14,8 +14,8 @@ from functools import lru_cache
 
 import pysbd
 
-from .lexicon import lexicon
-from .model import Paragraph, Sentence
+from ..extraction.lexicon import lexicon
+from ..model import Paragraph, Sentence
 
 # Markup that plain text drops: [label](target) keeps its label; **, __, footnote marks
 # ([^note], [12], ¹²) and a doubled link " (<https://…>)" vanish; "\(" keeps the bracket.

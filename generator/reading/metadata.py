@@ -21,7 +21,7 @@ from .bylines import (bio_authors, byline, copyright_holder, meta_line, name_lis
 from .clean import blocks_of, folded, unlinked
 from .covers import publisher_name, split_cover, split_feed_header
 from .dates import parse_date
-from .model import Author, Metadata
+from ..model import Author, Metadata
 
 LINK_URL = re.compile(r"\]\((https?://[^)\s]+)\)")
 

@@ -11,7 +11,7 @@ import re
 from collections.abc import Sequence
 
 from .lexicon import lexicon
-from .model import OpenQuestion, Sentence
+from ..model import OpenQuestion, Sentence
 
 _CLOSERS = " \"”’')]*"
 

@@ -39,7 +39,7 @@ from dataclasses import dataclass, replace
 from pathlib import PurePath
 
 from .anchors import Anchor, anchor, contexts, match_anchors, normalize, plain
-from .model import Brief, IdRecord, OpenQuestion, Recommendation
+from ..model import Brief, IdRecord, OpenQuestion, Recommendation
 
 ID_LENGTH = 6
 FIRST_CHARS = "abcdefghijkmnpqrstuvwxyz"

@@ -17,7 +17,7 @@ from urllib.parse import quote
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
 from .markdown_safe import md_text, plain_text
-from .model import IdRecord
+from ..model import IdRecord
 
 SHORT_DIR = "r"
 INDEX_PAGE = "ids.md"

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import yaml
 
-from .model import SeedError
+from ..model import SeedError
 
 
 BUILTIN_TABLES = ("data/entity_aliases.yaml", "data/aliases.yaml")

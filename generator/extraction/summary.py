@@ -18,7 +18,7 @@ from importlib import resources
 
 import yaml
 
-from .model import OpenQuestion, Recommendation, Sentence
+from ..model import OpenQuestion, Recommendation, Sentence
 from .names import looks_like_title
 
 MIN_SENTENCES, MAX_SENTENCES = 3, 5

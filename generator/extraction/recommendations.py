@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from .actors import Article, actor_of_phrase, make_article, resolve_actor, subject_before
 from .aliases import Aliases
 from .lexicon import lexicon
-from .model import Recommendation, Sentence
+from ..model import Recommendation, Sentence
 
 _CLAUSE_START = re.compile(r"[,;:\u2014\u2013(]|--|\b(?:but|because|while|although|though|whereas)\b", re.I)
 _HEADING_NUMBER = re.compile(r"\s*(?:(?:step|part)\s+)?(\d{1,2})[.):]\s", re.I)

@@ -14,7 +14,7 @@ import jinja2
 from .export import briefs_to_json
 from .highlight import Marked, highlight_paragraph, spans, text_anchor
 from .markdown_safe import md_inline, md_text, plain_text, safe_url, web_url
-from .model import Brief, Recommendation, Site
+from ..model import Brief, Recommendation, Site
 from .shortlinks import permalink_files
 from .views import (actor_label, anchor, brief_tags, briefs_by_publication, briefs_by_year,
                     entities_by_kind, entity_slug, entity_views, strength_counts, strongest_first)

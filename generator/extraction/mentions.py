@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .aliases import Aliases, is_acronym
-from .model import Entity
+from ..model import Entity
 from .names import lexicon
 
 KIND_ORDER = ("person", "organization", "place")

@@ -27,7 +27,7 @@ from pathlib import Path
 
 from slugify import slugify
 
-from .model import Brief, IdRecord, Problem
+from ..model import Brief, IdRecord, Problem
 
 RESERVED = frozenset({"index"})
 STEM_CHARS = 32

@@ -1,0 +1,1 @@
+"""Extraction: sentences → recommendations, actors, open questions, summary, entities."""

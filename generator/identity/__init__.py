@@ -1,0 +1,1 @@
+"""Identity: slugs and permanent ids that survive rebuilds and edits."""

@@ -1,0 +1,1 @@
+"""Publishing: briefs → Markdown pages, short links and data files in site_src/."""

@@ -1,0 +1,1 @@
+"""Reading: a seed file → clean text, metadata, paragraphs and sentences."""
