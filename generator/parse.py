@@ -1,13 +1,16 @@
 """One seed → one Brief: the per-article stages in order, pure after `read_seed`."""
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
+
 from slugify import slugify
 
 from .extraction.aliases import Aliases
 from .reading.clean import clean_text
 from .extraction.entities import find_entities
 from .reading.metadata import find_metadata
-from .model import Brief, Document, SeedError
+from .model import Brief, Document, Paragraph, SeedError, Sentence
 from .reading.paragraphs import split_paragraphs
 from .extraction.questions import find_open_questions
 from .extraction.recommendations import find_recommendations
@@ -15,12 +18,27 @@ from .reading.sentences import split_sentences
 from .extraction.summary import summarize
 
 SLUG_WORDS = 12
+PROSE_SENTENCE_WORDS = 6
+"""A sentence of prose: at least this many words, ending in terminal punctuation."""
+PROSE_PARAGRAPH_WORDS = 40
+"""Or a paragraph of at least this many words (prose that never writes a full stop)."""
+TERMINAL = re.compile(r"[.!?…][\"'”’)\[\]*\d¹²³⁰-⁹]*$")
+"""How a sentence ends: a full stop, ! ? or …, then perhaps a closing quote, bracket or
+footnote mark ("… in 2019.”[4]")."""
 
 
 def slug_for(title: str | None, stem: str) -> str:
     """A URL slug from the title (else the file name), at most a dozen words."""
     words = slugify(title or "").split("-")[:SLUG_WORDS]
     return "-".join(w for w in words if w) or slugify(stem) or "brief"
+
+
+def has_prose(paragraphs: Sequence[Paragraph], sentences: Sequence[Sentence]) -> bool:
+    """Whether the body holds prose, not only labels: a sentence of several words that ends
+    like one, or a long paragraph. Headings and fragments alone are not an article."""
+    return any(not s.heading and len(s.plain.split()) >= PROSE_SENTENCE_WORDS
+               and TERMINAL.search(s.plain.rstrip()) for s in sentences) or any(
+        not p.heading and len(p.text.split()) >= PROSE_PARAGRAPH_WORDS for p in paragraphs)
 
 
 def parse_document(doc: Document, source_file: str, aliases: Aliases) -> Brief:
@@ -30,6 +48,9 @@ def parse_document(doc: Document, source_file: str, aliases: Aliases) -> Brief:
     sentences = split_sentences(paragraphs)
     if not sentences:
         raise SeedError(source_file, "no article text found (nothing but metadata or furniture)")
+    if not has_prose(paragraphs, sentences):
+        raise SeedError(source_file, f"no prose: no sentence of {PROSE_SENTENCE_WORDS} words "
+                        "or more ending in . ! or ? (only headings, labels or fragments)")
     recommendations = find_recommendations(sentences, aliases)
     questions = find_open_questions(sentences)
     return Brief(

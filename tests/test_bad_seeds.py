@@ -13,11 +13,14 @@ import pytest
 
 from generator.extraction.aliases import load_aliases
 from generator.build import parse_seed
-from generator.model import SeedError
+from generator.model import Paragraph, SeedError, Sentence
+from generator.parse import has_prose
 from seedkit import (FIXTURES, GENERATED_BAD, GENERATED_GOOD, article, warning_lines,
                      write_generated_seeds)
 from siteproject import copy_project, mkdocs_build
 
+NO_PROSE = ("no prose: no sentence of 6 words or more ending in . ! or ? "
+            "(only headings, labels or fragments)")
 REASONS = {
     "empty.txt": "empty file",
     "whitespace.txt": "empty file (only white space)",
@@ -25,6 +28,8 @@ REASONS = {
     "furniture-only.txt": "no article text found (nothing but metadata or furniture)",
     "table.csv": "unknown file type '.csv'; seeds are .txt, .md, .html",
     "NOTES": "no file extension; seeds are .txt, .md, .html",
+    "two bare lines.txt": NO_PROSE,
+    "headings-only.md": NO_PROSE,
     **GENERATED_BAD,
 }
 """Every bad seed → the reason its one line gives."""
@@ -111,3 +116,36 @@ def test_names_with_spaces_accents_and_no_break_spaces_are_fine(tmp_path: Path) 
     path = tmp_path / "Étude\u00a0côtière 2024.txt"
     path.write_text(article("A Fine Article With a Fine Name"), encoding="utf-8")
     assert parse_seed(path, tmp_path, load_aliases(None)).source_file == path.name
+
+
+def sentences_of(*texts: str, heading: bool = False) -> list[Sentence]:
+    return [Sentence(1, i, t, t, heading=heading) for i, t in enumerate(texts)]
+
+
+@pytest.mark.parametrize("texts", [
+    ("The council should act now.",),  # five words: still a fragment
+    ("Harbor funds and the next budget cycle",),  # words enough, but no full stop
+    ("alpha beta gamma", "delta epsilon"),
+])
+def test_fragments_are_not_prose(texts: tuple[str, ...]) -> None:
+    paragraphs = [Paragraph(1, " ".join(texts))]
+    assert not has_prose(paragraphs, sentences_of(*texts))
+
+
+@pytest.mark.parametrize("text", [
+    "The regional council should create a fund.",
+    "Will the treasury ever accept such a formula?",
+    "The towns must borrow together, as the mayors said in 2019.\u201d",
+])
+def test_one_sentence_of_prose_is_enough(text: str) -> None:
+    assert has_prose([Paragraph(1, text)], sentences_of(text))
+
+
+def test_a_heading_is_not_prose_even_when_it_ends_like_a_sentence() -> None:
+    text = "Why the regional council should act first?"
+    assert not has_prose([Paragraph(1, text, heading=True)], sentences_of(text, heading=True))
+
+
+def test_a_long_paragraph_without_full_stops_is_prose() -> None:
+    text = " ".join(["harbor towns argue about sea walls and who pays"] * 5)
+    assert has_prose([Paragraph(1, text)], sentences_of(text))
