@@ -7,10 +7,15 @@ export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: site test serve clean golden
 
+# The browser tests drive Debian's Chromium. Missing: installed here when we are root with
+# apt-get (a fresh container, CI); otherwise the one command to run, and stop.
+CHROMIUM := /usr/bin/chromium
+INSTALL_CHROMIUM := apt-get update && apt-get install -y chromium
+
 site: $(VENV)/.installed
 	$(BIN)/mkdocs build
 
-test: $(VENV)/.installed
+test: $(VENV)/.installed $(CHROMIUM)
 	$(BIN)/ruff check --quiet .
 	$(BIN)/python -m pytest
 
@@ -27,6 +32,16 @@ $(VENV)/.installed: pyproject.toml
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $@
+
+$(CHROMIUM):
+	@if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		echo "== $(CHROMIUM) is missing: installing Debian's chromium for the browser tests"; \
+		DEBIAN_FRONTEND=noninteractive sh -c "$(INSTALL_CHROMIUM)"; \
+	else \
+		echo "$(CHROMIUM) is missing; the browser tests need it. Run:" >&2; \
+		echo "    sudo sh -c '$(INSTALL_CHROMIUM)'" >&2; \
+		exit 1; \
+	fi
 
 clean:
 	rm -rf site $(VENV)
