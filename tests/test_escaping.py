@@ -2,21 +2,23 @@
 
 A brief whose every field carries markup is rendered to Markdown (render_site) and then to
 HTML the way MkDocs does (Python-Markdown with this site's extensions, front matter split
-off); no tag, attribute or URL from the seed may come alive anywhere.
+off), with the extensions mkdocs.yml enables and with nearly every extension there is
+(markdownsets); no tag, attribute or URL from the seed may come alive anywhere.
 """
 from __future__ import annotations
 
 from html.parser import HTMLParser
 
-import markdown
 import pytest
 from mkdocs.utils.meta import get_data
 
 from generator.model import Author, Brief, Entity, Metadata, OpenQuestion, Paragraph, Recommendation, Site
 from generator.publishing.render import render_site
+from markdownsets import EXTENSION_SETS, SECRET, to_html
 from siteproject import ROOT
 
-EVIL = '<script>alert(1)</script><img src=x onerror=alert(2)>[x](javascript:alert(3)){ #evil onclick="a()" }'
+EVIL = ('<script>alert(1)</script><img src=x onerror=alert(2)>[x](javascript:alert(3)){ #evil onclick="a()" }'
+        '<div markdown="1">*x*</div> --8<-- "secret.txt" $x$ :smile: ==m== {++a++}')
 
 
 class Alive(HTMLParser):
@@ -50,12 +52,15 @@ FILES = render_site(Site(briefs=(evil_brief(),)), ROOT / "templates")
 PAGES = sorted(p for p in FILES if p.endswith(".md"))
 
 
+@pytest.mark.parametrize("extension_set", sorted(EXTENSION_SETS))
 @pytest.mark.parametrize("path", PAGES)
-def test_seed_markup_never_comes_alive(path: str) -> None:
+def test_seed_markup_never_comes_alive(path: str, extension_set: str) -> None:
     body, _ = get_data(FILES[path])
     alive = Alive()
-    alive.feed(markdown.markdown(body, extensions=["attr_list", "tables", "toc"]))
+    html = to_html(body, extension_set)
+    alive.feed(html)
     assert not alive.found, path
+    assert SECRET not in html and "<mark>" not in html and "<ins" not in html
 
 
 def test_every_page_is_checked() -> None:

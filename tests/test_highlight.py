@@ -11,18 +11,18 @@ from generator.publishing.highlight import Marked, highlight_paragraph
 
 OUR_TAGS = re.compile(r'<mark class="brief-mark brief-mark-(?:recommendation|question)" id="at-[a-z0-9]+">|</mark>')
 
+DOT = "&#x2E;"  # seed punctuation leaves as character references (markdown_safe)
+MARK = '<mark class="brief-mark brief-mark-recommendation" id="at-i0">'
+BACK = '</mark>[↑](#i0 "Back to the recommendation"){ .brief-backlink }'
 CASES = [
     # (paragraph, item sentences, expected Markdown)
     ("Talks began. The U.S. must act now. Others wait.", ["The U.S. must act now."],
-     'Talks began. <mark class="brief-mark brief-mark-recommendation" id="at-i0">The U.S. must act now.</mark>'
-     '[↑](#i0 "Back to the recommendation"){ .brief-backlink } Others wait.'),
-    ("Not in this paragraph.", ["Something else."], "Not in this paragraph."),
+     f"Talks began{DOT} {MARK}The U{DOT}S{DOT} must act now{DOT}{BACK} Others wait{DOT}"),
+    ("Not in this paragraph.", ["Something else."], f"Not in this paragraph{DOT}"),
     ("See [the plan](https://x.org/p). Iraq should *adopt* it.", ["Iraq should *adopt* it."],
-     'See [the plan](https://x.org/p). <mark class="brief-mark brief-mark-recommendation" id="at-i0">'
-     'Iraq should *adopt* it.</mark>[↑](#i0 "Back to the recommendation"){ .brief-backlink }'),
+     f"See [the plan](https://x.org/p){DOT} {MARK}Iraq should *adopt* it{DOT}{BACK}"),
     ("<script>x</script> Leaders must act.", ["Leaders must act."],
-     '&lt;script&gt;x&lt;/script&gt; <mark class="brief-mark brief-mark-recommendation" id="at-i0">'
-     'Leaders must act.</mark>[↑](#i0 "Back to the recommendation"){ .brief-backlink }'),
+     f"&lt;script&gt;x&lt;&#x2F;script&gt; {MARK}Leaders must act{DOT}{BACK}"),
 ]
 
 

@@ -1,23 +1,28 @@
 """Hostile text reaches the site as the literal text the author wrote, inert.
 
-First the escaping filters, rendered by Python-Markdown with the site's own extensions;
-then the whole `mkdocs build` of tests/fixtures/seeds_hostile/ (script tags, event
-handlers, `javascript:` links, Jinja, raw HTML blocks, attribute lists, front matter).
+First the escaping filters, rendered by Python-Markdown with the extensions mkdocs.yml
+enables and with nearly every extension there is (markdownsets); then the whole `mkdocs
+build` of tests/fixtures/seeds_hostile/ (script tags, event handlers, `javascript:` links,
+Jinja, raw HTML blocks, attribute lists, front matter, extension syntax), once as
+configured and once with md_in_html, attr_list and pymdownx (snippets included) enabled.
 """
 from __future__ import annotations
 
 import json
 import re
+import shutil
 from pathlib import Path
 
 import lxml.html
-import markdown
 import pytest
 import yaml
 
 from generator.publishing.markdown_safe import md_inline, md_text, plain_text, safe_url, web_url
+from markdownsets import EXTENSION_SETS, MORE_CONFIGS, MORE_EXTENSIONS, SECRET, to_html
+from seedkit import FIXTURES
+from siteproject import copy_project, mkdocs_build
 
-EXTENSIONS = ["attr_list", "tables", "toc"]
+SETS = sorted(EXTENSION_SETS)
 LIVE_TAGS = {"script", "img", "iframe", "object", "embed", "style", "details", "div", "form",
              "svg", "math", "input", "button", "table", "link", "meta", "base", "video", "audio"}
 TEMPLATE_TAGS = {"div", "button", "details", "table"}
@@ -43,16 +48,34 @@ HOSTILE = [
     "[a](http://x.org/ \"t\") { #id .cls onload=alert(1) }",
     "<!-- comment --> <?php echo 1; ?> <![CDATA[x]]>",
     "trailing backslash \\",
+    '--8<-- "secret.txt"',
+    '<div markdown="1">*raw block*</div>',
+    '!!! danger "Pwned"',
+    '??? note "Pwned"',
+    "/// html | div.pwned",
+    "```html\n<b>fenced</b>\n```",
+    "==mark== ^^ins^^ ~~del~~ ++ctrl+alt++ {++add++} {--del--} :smile: $x^2$ `#!js alert(1)`",
+    "a footnote[^1] on HTML\n\n[^1]: note\n*[HTML]: Hyper Text",
+    "Term\n: a definition",
+    "- [ ] a task",
+    "https://evil.example/x www.evil.example spy@evil.example",
+    "(c) --> 1/2 c/o 'quoted' \"double\" -- ...",
 ]
+EXTENSION_SYNTAX = HOSTILE[-12:]
+"""Syntax of extensions the site does not enable today (the set any of them would reopen)."""
 URLS_REFUSED = ["javascript:alert(1)", " JaVaScRiPt:alert(1)", "java\tscript:alert(1)",
                 "javascript&colon;alert(1)", "&#106;avascript:alert(1)", "vbscript:msgbox(1)",
                 "data:text/html,<script>alert(1)</script>", "//evil.example/x"]
 
 
-def rendered(markdown_text: str) -> lxml.html.HtmlElement:
-    """Markdown → the HTML Python-Markdown makes of it with the site's extensions, parsed."""
-    return lxml.html.fragment_fromstring(markdown.markdown(markdown_text, extensions=EXTENSIONS),
+def rendered(markdown_text: str, extension_set: str = "configured") -> lxml.html.HtmlElement:
+    """Markdown → the HTML Python-Markdown makes of it with a set of extensions, parsed,
+    without the ¶ links that toc's `permalink` adds to headings (ours, not the seed's)."""
+    tree = lxml.html.fragment_fromstring(to_html(markdown_text, extension_set),
                                          create_parent="body")
+    for link in tree.xpath('//a[@class="headerlink"]'):
+        link.drop_tree()
+    return tree
 
 
 def live_parts(tree: lxml.html.HtmlElement) -> list[str]:
@@ -67,26 +90,41 @@ def live_parts(tree: lxml.html.HtmlElement) -> list[str]:
     return found
 
 
+def test_the_extension_syntax_is_live_when_not_escaped() -> None:
+    # The control: unescaped, these strings do become markup under the wider set, so the
+    # tests below that find them inert prove the escaping, not a dormant extension.
+    dormant = []
+    for text in EXTENSION_SYNTAX:
+        tree = rendered(text, "every-extension")
+        if {el.tag for el in tree.iter()} <= {"body", "p"} and \
+                tree.text_content() == " ".join(text.split()):
+            dormant.append(text)
+    assert dormant == []
+
+
+@pytest.mark.parametrize("extension_set", SETS)
 @pytest.mark.parametrize("text", HOSTILE)
-def test_md_text_renders_exactly_the_text(text: str) -> None:
-    tree = rendered(md_text(text))
+def test_md_text_renders_exactly_the_text(text: str, extension_set: str) -> None:
+    tree = rendered(md_text(text), extension_set)
     assert live_parts(tree) == []
     assert [el.tag for el in tree.iter()] in (["body", "p"], ["body"])
     assert tree.text_content() == " ".join(text.split())
 
 
+@pytest.mark.parametrize("extension_set", SETS)
 @pytest.mark.parametrize("text", HOSTILE)
-def test_md_text_in_a_heading_keeps_its_attributes_ours(text: str) -> None:
-    tree = rendered(f"### {md_text(text)} {{ #abc .brief-item }}")
+def test_md_text_in_a_heading_keeps_its_attributes_ours(text: str, extension_set: str) -> None:
+    tree = rendered(f"### {md_text(text)} {{ #abc .brief-item }}", extension_set)
     heading = tree.find("h3")
     assert heading.get("id") == "abc" and heading.get("class") == "brief-item"
     assert live_parts(tree) == [] and set(heading.attrib) == {"id", "class"}
     assert heading.text_content() == " ".join(text.split())
 
 
+@pytest.mark.parametrize("extension_set", SETS)
 @pytest.mark.parametrize("text", HOSTILE)
-def test_md_inline_keeps_only_links_and_emphasis(text: str) -> None:
-    tree = rendered(md_inline(text) + "\n{ #p1 }")
+def test_md_inline_keeps_only_links_and_emphasis(text: str, extension_set: str) -> None:
+    tree = rendered(md_inline(text) + "\n{ #p1 }", extension_set)
     assert live_parts(tree) == []
     assert {el.tag for el in tree.iter()} <= {"body", "p", "a", "em", "strong"}
     assert tree.find("p").attrib == {"id": "p1"}
@@ -211,3 +249,69 @@ def test_search_index_holds_only_escaped_text(every_case_build) -> None:
     for doc in index["docs"]:  # Material shows titles and text as HTML in search results
         for field in (doc["title"], doc["text"]):
             assert not re.search(r"<(script|img|div|details|iframe)\b", field, re.I), doc["location"]
+
+
+# ------------------------------------------------------------ a wider configuration
+
+EXTENSION_TEXT = [
+    'The council should publish the flood map --8<-- "secret.txt" before the storms arrive.',
+    '<div markdown="1">This raw block should stay text</div>',  # the *emphasis* is kept
+    '!!! danger "Admonition pwned" The body of an admonition must stay text.',
+    '??? note "Details pwned" Hidden text',
+    "/// html | div.pwned The block text",
+    "Ministers must mark ==this== and ^^that^^ and ~~those~~ with ++ctrl+alt+del++ today.",
+    "Readers should see {++added++} and {--removed--} and :smile: and $x^2$ as written.",
+    "A footnote[^1] and an abbreviation for HTML",
+    "Term : A definition",
+    "[ ] The towns must tick",
+    "<script>alert('fence-pwned')</script>",
+    "cite https://evil.example/x and www.evil.example and spy@evil.example today.",
+    '#pwned onclick="alert(1)" }',
+]
+"""What tests/fixtures/seeds_hostile/hostile-extensions.txt must show, character for character."""
+
+
+def with_every_extension(config: str) -> str:
+    """mkdocs.yml with md_in_html, attr_list and the pymdownx extensions enabled as well."""
+    extra = [{name: MORE_CONFIGS[name]} if name in MORE_CONFIGS else name for name in MORE_EXTENSIONS]
+    items = yaml.safe_dump(extra, sort_keys=False, default_flow_style=False)
+    indented = "".join(f"  {line}\n" for line in items.splitlines())
+    assert "\nmarkdown_extensions:\n" in config and "  - attr_list\n" in config
+    return config.replace("\nmarkdown_extensions:\n", "\nmarkdown_extensions:\n" + indented, 1)
+
+
+@pytest.fixture(scope="module")
+def every_extension_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The seeds and the hostile seeds built with nearly every Markdown extension enabled."""
+    project = copy_project(tmp_path_factory.mktemp("every-extension"))
+    for path in sorted((FIXTURES / "seeds_hostile").iterdir()):
+        shutil.copy(path, project / "seeds" / path.name)
+    config = project / "mkdocs.yml"
+    config.write_text(with_every_extension(config.read_text("utf-8")), "utf-8")
+    result = mkdocs_build(project, "--strict")
+    assert result.returncode == 0, result.stderr
+    return project
+
+
+def test_every_extension_build_enables_them(every_extension_build: Path) -> None:
+    from mkdocs.config import load_config
+    config = load_config(str(every_extension_build / "mkdocs.yml"))
+    assert set(MORE_EXTENSIONS) <= set(config.markdown_extensions)
+    assert "attr_list" in config.markdown_extensions
+
+
+def test_no_extension_brings_seed_text_alive(every_extension_build: Path) -> None:
+    for page in site_pages(every_extension_build):
+        html = page.read_text("utf-8")
+        assert SECRET not in html, page  # a seed's `--8<--` never includes a file
+        if "/briefs/" in page.as_posix():
+            article = lxml.html.fromstring(html).xpath("//article")[0]
+            assert [p for p in live_parts(article) if p not in TEMPLATE_TAGS] == [], page
+            assert not article.xpath('.//*[contains(@class, "pwned") or @id="pwned"]'), page
+
+
+def test_extension_syntax_shows_as_written(every_extension_build: Path) -> None:
+    page = every_extension_build / "site" / "briefs" / "extension-syntax-stays-text-in-harbor-briefs"
+    article = lxml.html.fromstring((page / "index.html").read_bytes()).xpath("//article")[0]
+    text = " ".join(article.text_content().split())
+    assert [literal for literal in EXTENSION_TEXT if literal not in text] == []

@@ -9,7 +9,6 @@ import shutil
 from pathlib import Path
 
 import lxml.html
-import markdown
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from generator.extraction.aliases import load_aliases
@@ -19,6 +18,7 @@ from generator.publishing.markdown_safe import folded, md_inline, md_text
 from generator.model import Brief, SeedError
 from generator.parse import parse_document
 from generator.reading.read import printable, read_seed
+from markdownsets import EXTENSION_SETS, to_html
 from siteproject import ROOT
 
 ALIASES = load_aliases(None)
@@ -59,23 +59,26 @@ def test_any_bytes_give_a_brief_or_a_seed_error(tmp_path: Path, data: bytes) -> 
     assert isinstance(brief_or_seed_error(path), (Brief, SeedError))
 
 
-def rendered(text: str) -> lxml.html.HtmlElement:
-    html = markdown.markdown(text, extensions=["attr_list", "tables", "toc"])
+EXTENSION_SET = st.sampled_from(sorted(EXTENSION_SETS))
+
+
+def rendered(text: str, extension_set: str) -> lxml.html.HtmlElement:
+    html = to_html(text, extension_set)
     return lxml.html.fragment_fromstring(html, create_parent="body")
 
 
-@given(TEXT)
+@given(TEXT, EXTENSION_SET)
 @SETTINGS
-def test_md_text_renders_as_exactly_the_text(text: str) -> None:
-    tree = rendered(md_text(text))
+def test_md_text_renders_as_exactly_the_text(text: str, extension_set: str) -> None:
+    tree = rendered(md_text(text), extension_set)
     assert [el.tag for el in tree.iter()] in (["body", "p"], ["body"])
     assert tree.text_content() == folded(text)
 
 
-@given(TEXT)
+@given(TEXT, EXTENSION_SET)
 @SETTINGS
-def test_md_inline_renders_nothing_live(text: str) -> None:
-    tree = rendered(md_inline(text))
+def test_md_inline_renders_nothing_live(text: str, extension_set: str) -> None:
+    tree = rendered(md_inline(text), extension_set)
     assert {el.tag for el in tree.iter()} <= {"body", "p", "a", "em", "strong"}
     for link in tree.iter("a"):
         assert set(link.attrib) == {"href"}

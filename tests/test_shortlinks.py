@@ -94,6 +94,6 @@ def test_index_lists_every_id_current_and_removed(files):
 def test_index_escapes_seed_text_and_links_live_briefs(files):
     row = next(line for line in files["ids.md"].splitlines() if "k7m2pq" in line)
     assert "[Harbour &amp; &lt;Council&gt;](briefs/harbour-council.md)" in row
-    assert "&lt;script&gt;" in row and "&#124; now" in row and "https://x.test" not in row
+    assert "&lt;script&gt;" in row and "&#x7C; now" in row and "https://x.test" not in row
     gone = next(line for line in files["ids.md"].splitlines() if "c4yz8f" in line)
     assert "briefs/" not in gone

@@ -3,13 +3,18 @@ live HTML, template code or page structure. Used as Jinja2 filters by the templa
 
 `md_text` escapes everything; `md_inline` keeps the author's links and emphasis, rebuilt
 from markdown-it-py's tokens so nothing else (raw HTML, images, `javascript:` URLs) passes.
-What is escaped, and why (Python-Markdown with attr_list, tables and toc reads the output):
-`<`, `>`, `&` as HTML entities, so no tag or entity is ever live; Python-Markdown's
-escapable set with a backslash, so no emphasis, link, heading, list or `{ attr_list }`
-forms; `|` as an entity (tables); a line-opening `1.` or `=` (list, setext heading);
-control characters dropped (HTML cannot show them; \x02…\x03 mark Python-Markdown's
-stash of raw HTML, so they must never reach it from a seed).
-Character references the author typed (`&lt;`) stay the literal text they wrote.
+
+What is escaped does not depend on which Markdown extensions mkdocs.yml enables: every
+ASCII punctuation character of seed text leaves as a character reference (`<` `>` `&` as
+`&lt;` `&gt;` `&amp;`, the rest as `&#x2A;` …). Every Markdown syntax, Python-Markdown's
+own and every extension's (md_in_html, attr_list, tables, admonition, def_list, footnotes,
+pymdownx.snippets' `--8<--` includes, superfences, critic, emoji, magiclink …), is made of
+ASCII punctuation, and parsers match characters, not references, so none of it can form;
+the browser shows the characters the author typed. A per-extension escape table would go
+stale the day an extension is added; this costs a few bytes per punctuation mark instead.
+Control characters are dropped (HTML cannot show them; \x02…\x03 mark Python-Markdown's
+stash of raw HTML, so they must never reach it from a seed). Character references the
+author typed (`&lt;`) stay the literal text they wrote.
 """
 from __future__ import annotations
 
@@ -20,17 +25,23 @@ from urllib.parse import quote, urlsplit
 from markdown_it import MarkdownIt
 
 INLINE = MarkdownIt("commonmark", {"html": False, "linkify": False}).disable("entity")
-MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!-])")  # Python-Markdown's escapable set
+PUNCTUATION = re.compile(r"[!-/:-@\[-`{-~]")  # every ASCII punctuation character
+NAMED = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
 CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 SAFE_SCHEMES = frozenset({"http", "https", "mailto", ""})
 WEB_SCHEMES = frozenset({"http", "https"})
 EMPHASIS = {"strong_open": "**", "strong_close": "**", "em_open": "*", "em_close": "*"}
 
 
+def reference(match: re.Match[str]) -> str:
+    """One punctuation character as the character reference that shows it."""
+    char = match.group()
+    return NAMED.get(char) or f"&#x{ord(char):X};"
+
+
 def escape(text: str) -> str:
     """Escape Markdown and HTML in a run of text, folding (not trimming) white space."""
-    text = MD_SPECIAL.sub(r"\\\1", html.escape(re.sub(r"\s+", " ", text), quote=False))
-    return text.replace("|", "&#124;")  # entity, not backslash: tables split on a bare |
+    return PUNCTUATION.sub(reference, re.sub(r"\s+", " ", text))
 
 
 def folded(value: object) -> str:
@@ -38,14 +49,9 @@ def folded(value: object) -> str:
     return " ".join(CONTROLS.sub("", str(value or "")).split())
 
 
-def line_start(text: str) -> str:
-    """Escape what would open a block at the start of a line: "1." (a list), "=" (setext)."""
-    return re.sub(r"^=", "&#61;", re.sub(r"^(\d+)\.", r"\1\\.", text))
-
-
 def md_text(value: object) -> str:
     """Any text → Markdown that renders exactly that text, on one line."""
-    return line_start(escape(folded(value)))
+    return escape(folded(value))
 
 
 def scheme_of(url: str) -> str | None:
@@ -93,7 +99,7 @@ def md_inline(value: object) -> str:
             out.append(" ")
         else:  # text, code, an image's alt text: words only
             out.append(escape(token.content))
-    return line_start("".join(out))
+    return "".join(out)
 
 
 def plain_text(value: object) -> str:

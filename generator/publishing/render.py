@@ -49,6 +49,9 @@ def environment(templates: Path) -> jinja2.Environment:
                        authors=author_names, anchor=anchor, entity_slug=entity_slug,
                        text_anchor=text_anchor, actor=actor_label, safe_url=safe_url,
                        tags=brief_tags, web_url=web_url)
+    # `e` in these Markdown templates escapes an attribute of raw HTML, which Markdown
+    # extensions still read (pymdownx.critic, snippets): md_text's references serve both.
+    env.filters.update(e=md_text, escape=md_text)
     return env
 
 
