@@ -35,6 +35,9 @@ class Paths:
     directory_urls: bool = True
     """How MkDocs writes page URLs: `briefs/x/`, or `briefs/x.html` (the offline copy).
     Short pages are static HTML, so they must link the same way themselves."""
+    site_url: str | None = None
+    """The site's address (mkdocs.yml's site_url), for the feed's absolute links."""
+    site_name: str = "Briefs"
 
     @classmethod
     def under(cls, root: Path) -> "Paths":
@@ -120,7 +123,8 @@ def build(paths: Paths, cache: ParseCache | None = None) -> BuildReport:
     problems += clashes
     ids = assign_ids(briefs, records)
     site = Site(briefs=ids.briefs, ids=ids.records, problems=tuple(problems))
-    files = render_site(site, paths.templates, paths.directory_urls)
+    files = render_site(site, paths.templates, paths.directory_urls, paths.site_url,
+                        paths.site_name)
     written = write_tree(paths.out, files)
     problems += [Problem(display_path(paths.out / rel, paths.root), "made by hand, so left alone; "
                          "move it to let the generator write this page") for rel in written.kept]

@@ -40,7 +40,8 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
         root = Path(config.config_file_path).parent
         return Paths(root=root, seeds=Path(self.config.seeds), templates=Path(self.config.templates),
                      out=Path(config.docs_dir), aliases=Path(self.config.aliases),
-                     directory_urls=config.use_directory_urls)
+                     directory_urls=config.use_directory_urls, site_url=config.site_url,
+                     site_name=config.site_name)
 
     def on_pre_build(self, config) -> None:
         """Regenerate site_src/ before MkDocs reads it; each problem is one warning line."""

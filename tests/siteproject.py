@@ -27,10 +27,11 @@ def seed_brief(path: Path) -> Brief:
 
 
 def copy_project(dest: Path) -> Path:
-    """The project's inputs (config, seeds, templates, aliases) in a fresh folder."""
+    """The project's inputs (config, seeds, templates, theme overrides, aliases) in a fresh
+    folder."""
     for name in ("mkdocs.yml", "aliases.yaml"):
         shutil.copy(ROOT / name, dest / name)
-    for name in ("seeds", "templates"):
+    for name in ("seeds", "templates", "overrides"):
         shutil.copytree(ROOT / name, dest / name)
     (dest / "site_src").mkdir()
     return dest

@@ -12,6 +12,7 @@ from pathlib import Path
 import jinja2
 
 from .export import briefs_to_json
+from .feed import FEED_PATH, feed_xml
 from .highlight import Marked, highlight_paragraph, spans, text_anchor
 from .markdown_safe import md_inline, md_text, plain_text, safe_url, web_url
 from ..model import Brief, Recommendation, Site
@@ -113,9 +114,11 @@ def render_views(env: jinja2.Environment, briefs: list[Brief]) -> dict[str, str]
     return files
 
 
-def render_site(site: Site, templates: Path, directory_urls: bool = True) -> dict[str, str]:
+def render_site(site: Site, templates: Path, directory_urls: bool = True,
+                site_url: str | None = None, site_name: str = "Briefs") -> dict[str, str]:
     """Every generated file of `site_src/`, as {relative path: content}; `directory_urls`
-    as MkDocs' use_directory_urls (False in the offline copy)."""
+    as MkDocs' use_directory_urls (False in the offline copy), `site_url` and `site_name`
+    as in mkdocs.yml (the feed's links and title)."""
     env = environment(templates)
     briefs = sorted(site.briefs, key=lambda b: b.slug)
     brief_page = env.get_template("brief.md.j2")
@@ -125,6 +128,7 @@ def render_site(site: Site, templates: Path, directory_urls: bool = True) -> dic
         files[f"briefs/{b.slug}.md"] = brief_page.render(brief=b, body=body, in_text=in_text)
     files.update(render_views(env, briefs))
     files["briefs.json"] = briefs_to_json(briefs)
+    files[FEED_PATH] = feed_xml(home_order(briefs), site_name, site_url, directory_urls)
     files.update({a: (templates / a).read_text(encoding="utf-8") for a in ASSETS})
     files.update(permalink_files(site.ids, {b.slug for b in briefs}, templates, directory_urls))
     return files
