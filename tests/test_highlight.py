@@ -9,19 +9,19 @@ from hypothesis import strategies as st
 
 from generator.publishing.highlight import Marked, highlight_paragraph
 
-OUR_TAGS = re.compile(r'<mark class="brief-mark brief-mark-(?:recommendation|question)" id="at-[a-z0-9]+">|</mark>')
+OUR_TAGS = re.compile(r'<mark class="brief-mark brief-mark-(?:recommendation|question)" data-search-exclude id="at-[a-z0-9]+">|</mark>')
 
 CASES = [
     # (paragraph, item sentences, expected Markdown)
     ("Talks began. The U.S. must act now. Others wait.", ["The U.S. must act now."],
-     'Talks began. <mark class="brief-mark brief-mark-recommendation" id="at-i0">The U.S. must act now.</mark>'
+     'Talks began. <mark class="brief-mark brief-mark-recommendation" data-search-exclude id="at-i0">The U.S. must act now.</mark>'
      '[↑](#i0 "Back to the recommendation"){ .brief-backlink } Others wait.'),
     ("Not in this paragraph.", ["Something else."], "Not in this paragraph."),
     ("See [the plan](https://x.org/p). Iraq should *adopt* it.", ["Iraq should *adopt* it."],
-     'See [the plan](https://x.org/p). <mark class="brief-mark brief-mark-recommendation" id="at-i0">'
+     'See [the plan](https://x.org/p). <mark class="brief-mark brief-mark-recommendation" data-search-exclude id="at-i0">'
      'Iraq should *adopt* it.</mark>[↑](#i0 "Back to the recommendation"){ .brief-backlink }'),
     ("<script>x</script> Leaders must act.", ["Leaders must act."],
-     '&lt;script&gt;x&lt;/script&gt; <mark class="brief-mark brief-mark-recommendation" id="at-i0">'
+     '&lt;script&gt;x&lt;/script&gt; <mark class="brief-mark brief-mark-recommendation" data-search-exclude id="at-i0">'
      'Leaders must act.</mark>[↑](#i0 "Back to the recommendation"){ .brief-backlink }'),
 ]
 

@@ -15,9 +15,11 @@ from .export import briefs_to_json
 from .highlight import Marked, highlight_paragraph, spans, text_anchor
 from .markdown_safe import md_inline, md_text, plain_text, safe_url, web_url
 from ..model import Brief, Recommendation, Site
+from .pages import BRIEFS_PER_PAGE, ITEMS_PER_PAGE, first_pages, paginate, ranges
 from .shortlinks import permalink_files
-from .views import (actor_label, anchor, brief_tags, briefs_by_publication, briefs_by_year,
-                    entities_by_kind, entity_slug, entity_views, strength_counts, strongest_first)
+from .views import (ENTITY_LIST_LIMIT, EntityView, actor_label, anchor, brief_tags,
+                    briefs_by_publication, briefs_by_year, entities_by_kind, entity_slug,
+                    entity_views, strength_counts, strongest_first)
 
 MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August",
                "September", "October", "November", "December")
@@ -85,28 +87,75 @@ def home_order(briefs: Iterable[Brief]) -> list[Brief]:
     return sorted(by_title, key=lambda b: b.meta.date or "", reverse=True)  # stable
 
 
-def render_views(env: jinja2.Environment, briefs: list[Brief]) -> dict[str, str]:
-    """The pages across briefs: home, recommendations, questions, entities, date, publication."""
+def render_grouped(template: jinja2.Template, groups: list, path: str, size: int,
+                   **context) -> dict[str, str]:
+    """A grouped list as its pages (pages.py), and its index when it takes more than one;
+    the index lists every group with its anchor, so links to `path#group` still land."""
+    pages = paginate(groups, path, size)
+    files = {p.path: template.render(page=p, **context) for p in pages}
+    if len(pages) > 1:
+        files[path] = template.render(page=None, starts=first_pages(pages),
+                                      ranges=ranges(pages, lambda g, _: g), **context)
+    return files
+
+
+def render_recommendations(env: jinja2.Environment, briefs: list[Brief]) -> dict[str, str]:
+    """All recommendations by actor: one page, or an index with counts and numbered pages."""
     groups = recommendations_by_actor(briefs)
-    entities = entity_views(briefs)
-    grouped = env.get_template("brief_groups.md.j2")
+    counts = [(actor, strength_counts(r for _, r in items)) for actor, items in groups]
+    return render_grouped(env.get_template("recommendations.md.j2"), groups,
+                          "recommendations.md", ITEMS_PER_PAGE, counts=counts)
+
+
+def render_brief_groups(env: jinja2.Environment, groups: list[tuple[str, list[Brief]]],
+                        base: str, title: str, heading: str, prefix: str) -> dict[str, str]:
+    """Briefs by year or by publication: one page, or an index of groups and numbered pages."""
+    return render_grouped(env.get_template("brief_groups.md.j2"), groups, base,
+                          BRIEFS_PER_PAGE, title=title, heading=heading, prefix=prefix,
+                          base=base, counts=[(name, len(items)) for name, items in groups])
+
+
+def render_questions(env: jinja2.Environment, briefs: list[Brief]) -> dict[str, str]:
+    """All open questions, brief by brief: one page, or an index and numbered pages."""
+    groups = [(b, b.open_questions) for b in home_order(b for b in briefs if b.open_questions)]
+    template = env.get_template("questions.md.j2")
+    pages = paginate(groups, "questions.md", ITEMS_PER_PAGE)
+    files = {p.path: template.render(page=p) for p in pages}
+    if len(pages) > 1:
+        files["questions.md"] = template.render(
+            page=None, ranges=ranges(pages, lambda b, _: b.meta.title or b.slug))
+    return files
+
+
+def render_entities(env: jinja2.Environment, views: list[EntityView]) -> dict[str, str]:
+    """A page for each entity a reader would look up, and their index (paginated)."""
+    index = env.get_template("entities.md.j2")
+    pages = paginate(entities_by_kind(views), "entities/index.md", ITEMS_PER_PAGE, "entities/all")
+    files = {p.path: index.render(page=p) for p in pages}
+    if len(pages) > 1:
+        files["entities/index.md"] = index.render(page=None, ranges=ranges(pages, lambda _, v: v.name))
+    entity = env.get_template("entity.md.j2")
+    files.update({f"entities/{v.slug}.md": entity.render(entity=v, limit=ENTITY_LIST_LIMIT)
+                  for v in views})
+    return files
+
+
+def render_views(env: jinja2.Environment, briefs: list[Brief], entities: list[EntityView]
+                 ) -> dict[str, str]:
+    """The pages across briefs: home, recommendations, questions, entities, date, publication."""
+    newest = home_order(briefs)
     files = {
-        "index.md": env.get_template("index.md.j2").render(briefs=home_order(briefs)),
-        "recommendations.md": env.get_template("recommendations.md.j2").render(
-            groups=groups, counts=[(actor, strength_counts(r for _, r in items))
-                                   for actor, items in groups]),
-        "questions.md": env.get_template("questions.md.j2").render(
-            briefs=home_order(b for b in briefs if b.open_questions)),
-        "by-date.md": grouped.render(title="Briefs by date", prefix="year-",
-                                     groups=briefs_by_year(briefs)),
-        "by-publication.md": grouped.render(title="Briefs by publication", prefix="pub-",
-                                            groups=briefs_by_publication(briefs)),
-        "entities/index.md": env.get_template("entities.md.j2").render(
-            groups=entities_by_kind(entities)),
+        "index.md": env.get_template("index.md.j2").render(
+            briefs=newest[:BRIEFS_PER_PAGE], total=len(newest)),
         "tags.md": env.get_template("tags.md.j2").render(),
     }
-    entity = env.get_template("entity.md.j2")
-    files.update({f"entities/{v.slug}.md": entity.render(entity=v) for v in entities})
+    files.update(render_recommendations(env, briefs))
+    files.update(render_questions(env, briefs))
+    files.update(render_brief_groups(env, briefs_by_year(briefs), "by-date.md",
+                                     "Briefs by date", "Year", "year-"))
+    files.update(render_brief_groups(env, briefs_by_publication(briefs), "by-publication.md",
+                                     "Briefs by publication", "Publication", "pub-"))
+    files.update(render_entities(env, entities))
     return files
 
 
@@ -117,10 +166,13 @@ def render_site(site: Site, templates: Path, directory_urls: bool = True) -> dic
     briefs = sorted(site.briefs, key=lambda b: b.slug)
     brief_page = env.get_template("brief.md.j2")
     files = {}
+    entities = entity_views(briefs)
+    entity_pages = {v.slug for v in entities}
     for b in briefs:
         body, in_text = marked_body(b)
-        files[f"briefs/{b.slug}.md"] = brief_page.render(brief=b, body=body, in_text=in_text)
-    files.update(render_views(env, briefs))
+        files[f"briefs/{b.slug}.md"] = brief_page.render(brief=b, body=body, in_text=in_text,
+                                                         entity_pages=entity_pages)
+    files.update(render_views(env, briefs, entities))
     files["briefs.json"] = briefs_to_json(briefs)
     files.update({a: (templates / a).read_text(encoding="utf-8") for a in ASSETS})
     files.update(permalink_files(site.ids, {b.slug for b in briefs}, templates, directory_urls))
