@@ -16,6 +16,7 @@ from .highlight import Marked, highlight_paragraph, spans, text_anchor
 from .markdown_safe import md_inline, md_text, plain_text, safe_url, web_url
 from ..model import Brief, Recommendation, Site
 from .pages import BRIEFS_PER_PAGE, ITEMS_PER_PAGE, first_pages, paginate, ranges
+from .search import ASSETS as SEARCH_ASSETS
 from .shortlinks import permalink_files
 from .views import (ENTITY_LIST_LIMIT, EntityView, actor_label, anchor, brief_tags,
                     briefs_by_publication, briefs_by_year, entities_by_kind, entity_slug,
@@ -23,7 +24,7 @@ from .views import (ENTITY_LIST_LIMIT, EntityView, actor_label, anchor, brief_ta
 
 MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August",
                "September", "October", "November", "December")
-ASSETS = ("assets/briefs.css", "assets/iframe-worker-shim.js")
+ASSETS = ("assets/briefs.css", "assets/iframe-worker-shim.js", *SEARCH_ASSETS)
 """Static files the pages need, copied from the templates folder as they are."""
 
 
