@@ -17,6 +17,8 @@ ITEMS_PER_PAGE = 200
 """Recommendations, questions or ids on one page: ~150 KB of HTML at most."""
 BRIEFS_PER_PAGE = 100
 """Briefs on one list page (a brief line is longer than an item line)."""
+TAG_ENTRIES_PER_PAGE = 1000
+"""Briefs listed on one page of the tags plugin's listing (~190 bytes each)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,3 +87,21 @@ def ranges(pages: Sequence[Page], label: Callable[[Any, Any], str]) -> list[tupl
     the index of a paginated list shows for every page."""
     return [(p, label(p.groups[0][0], p.groups[0][1][0]), label(p.groups[-1][0], p.groups[-1][1][-1]))
             for p in pages]
+
+
+def pack(groups: Sequence[tuple[Any, Sequence[Any]]], base: str, size: int,
+         folder: str | None = None) -> list[Page]:
+    """Like paginate, but a group is never split (a listing another plugin lays out whole):
+    whole groups in order, a page closed when the next group would take it past `size`."""
+    chunks: list[list[tuple[Any, tuple]]] = [[]]
+    filled = 0
+    for group, items in groups:
+        if chunks[-1] and filled + len(items) > size:
+            chunks.append([])
+            filled = 0
+        chunks[-1].append((group, tuple(items)))
+        filled += len(items)
+    folder = folder or base.removesuffix(".md")
+    paths = [base] if len(chunks) == 1 else [f"{folder}/{n}.md" for n in range(1, len(chunks) + 1)]
+    return [Page(n, len(chunks), path, tuple(chunk))
+            for n, (path, chunk) in enumerate(zip(paths, chunks), 1)]

@@ -15,7 +15,8 @@ from .export import briefs_to_json
 from .highlight import Marked, highlight_paragraph, spans, text_anchor
 from .markdown_safe import md_inline, md_text, plain_text, safe_url, web_url
 from ..model import Brief, Recommendation, Site
-from .pages import BRIEFS_PER_PAGE, ITEMS_PER_PAGE, first_pages, paginate, ranges
+from .pages import (BRIEFS_PER_PAGE, ITEMS_PER_PAGE, TAG_ENTRIES_PER_PAGE, first_pages, pack,
+                    paginate, ranges)
 from .search import ASSETS as SEARCH_ASSETS
 from .shortlinks import permalink_files
 from .views import (ENTITY_LIST_LIMIT, EntityView, actor_label, anchor, brief_tags,
@@ -141,6 +142,26 @@ def render_entities(env: jinja2.Environment, views: list[EntityView]) -> dict[st
     return files
 
 
+def briefs_by_tag(briefs: list[Brief]) -> list[tuple[str, list[Brief]]]:
+    """Each actor tag with the briefs it tags, in the tags plugin's order (by name)."""
+    groups: dict[str, list[Brief]] = defaultdict(list)
+    for brief in briefs:
+        for tag in brief_tags(brief):
+            groups[tag].append(brief)
+    return sorted(groups.items())
+
+
+def render_tags(env: jinja2.Environment, briefs: list[Brief]) -> dict[str, str]:
+    """The tag listing: one page, or an index and pages of whole actors (at most
+    TAG_ENTRIES_PER_PAGE briefs listed on a page, unless one actor alone has more)."""
+    template = env.get_template("tags.md.j2")
+    pages = pack(briefs_by_tag(briefs), "tags.md", TAG_ENTRIES_PER_PAGE)
+    files = {p.path: template.render(page=p) for p in pages}
+    if len(pages) > 1:
+        files["tags.md"] = template.render(page=None, ranges=ranges(pages, lambda g, _: g))
+    return files
+
+
 def render_views(env: jinja2.Environment, briefs: list[Brief], entities: list[EntityView]
                  ) -> dict[str, str]:
     """The pages across briefs: home, recommendations, questions, entities, date, publication."""
@@ -148,8 +169,8 @@ def render_views(env: jinja2.Environment, briefs: list[Brief], entities: list[En
     files = {
         "index.md": env.get_template("index.md.j2").render(
             briefs=newest[:BRIEFS_PER_PAGE], total=len(newest)),
-        "tags.md": env.get_template("tags.md.j2").render(),
     }
+    files.update(render_tags(env, briefs))
     files.update(render_recommendations(env, briefs))
     files.update(render_questions(env, briefs))
     files.update(render_brief_groups(env, briefs_by_year(briefs), "by-date.md",
