@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from generator.publishing.pages import first_pages, paginate, ranges
+from generator.publishing.pages import first_pages, pack, paginate, ranges
 from generator.publishing.search import choose_engine, excluded, pagefind_body
 
 
@@ -30,6 +30,13 @@ def test_pages_of_an_index_page_go_to_the_folder_given() -> None:
     pages = paginate([("People", list(range(5)))], "entities/index.md", 2, "entities/all")
     assert [p.path for p in pages] == ["entities/all/1.md", "entities/all/2.md", "entities/all/3.md"]
     assert pages[0].root == "../../"
+
+
+def test_packing_keeps_each_group_whole() -> None:
+    pages = pack([("a", [1, 2]), ("b", [3, 4, 5, 6]), ("c", [7]), ("d", [8])], "tags.md", 3)
+    assert [p.path for p in pages] == ["tags/1.md", "tags/2.md", "tags/3.md"]
+    assert [[g for g, _ in p.groups] for p in pages] == [["a"], ["b"], ["c", "d"]]
+    assert [p.path for p in pack([("a", [1])], "tags.md", 3)] == ["tags.md"]
 
 
 def test_no_items_is_one_empty_page() -> None:
