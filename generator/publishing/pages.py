@@ -105,3 +105,19 @@ def pack(groups: Sequence[tuple[Any, Sequence[Any]]], base: str, size: int,
     paths = [base] if len(chunks) == 1 else [f"{folder}/{n}.md" for n in range(1, len(chunks) + 1)]
     return [Page(n, len(chunks), path, tuple(chunk))
             for n, (path, chunk) in enumerate(zip(paths, chunks), 1)]
+
+
+def group_name(group: Any, _item: Any) -> str:
+    """A page's entry labelled by its group (an actor, a year, a tag)."""
+    return group
+
+
+def render_pages(template: Any, pages: Sequence[Page], index: str,
+                 label: Callable[[Any, Any], str] = group_name, **context: Any) -> dict[str, str]:
+    """{path: Markdown} for a list's pages through its Jinja2 template, and its index at
+    `index` (`page` None, with `starts` and `ranges`) when it takes more than one page."""
+    files = {p.path: template.render(page=p, **context) for p in pages}
+    if len(pages) > 1:
+        files[index] = template.render(page=None, starts=first_pages(pages),
+                                      ranges=ranges(pages, label), **context)
+    return files

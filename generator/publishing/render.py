@@ -15,12 +15,13 @@ from .export import briefs_to_json
 from .highlight import Marked, highlight_paragraph, spans, text_anchor
 from .markdown_safe import md_inline, md_text, plain_text, safe_url, web_url
 from ..model import Brief, Recommendation, Site
-from .pages import (BRIEFS_PER_PAGE, ITEMS_PER_PAGE, TAG_ENTRIES_PER_PAGE, first_pages, pack,
-                    paginate, ranges)
+from .pages import (BRIEFS_PER_PAGE, ITEMS_PER_PAGE, TAG_ENTRIES_PER_PAGE, pack, paginate,
+                    render_pages)
 from .search import ASSETS as SEARCH_ASSETS
 from .shortlinks import permalink_files
 from .views import (ENTITY_LIST_LIMIT, EntityView, actor_label, anchor, brief_tags,
-                    briefs_by_publication, briefs_by_year, entities_by_kind, entity_slug,
+                    briefs_by_publication, briefs_by_tag, briefs_by_year, entities_by_kind,
+                    entity_slug,
                     entity_views, strength_counts, strongest_first)
 
 MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August",
@@ -89,77 +90,48 @@ def home_order(briefs: Iterable[Brief]) -> list[Brief]:
     return sorted(by_title, key=lambda b: b.meta.date or "", reverse=True)  # stable
 
 
-def render_grouped(template: jinja2.Template, groups: list, path: str, size: int,
-                   **context) -> dict[str, str]:
-    """A grouped list as its pages (pages.py), and its index when it takes more than one;
-    the index lists every group with its anchor, so links to `path#group` still land."""
-    pages = paginate(groups, path, size)
-    files = {p.path: template.render(page=p, **context) for p in pages}
-    if len(pages) > 1:
-        files[path] = template.render(page=None, starts=first_pages(pages),
-                                      ranges=ranges(pages, lambda g, _: g), **context)
-    return files
-
-
 def render_recommendations(env: jinja2.Environment, briefs: list[Brief]) -> dict[str, str]:
     """All recommendations by actor: one page, or an index with counts and numbered pages."""
     groups = recommendations_by_actor(briefs)
     counts = [(actor, strength_counts(r for _, r in items)) for actor, items in groups]
-    return render_grouped(env.get_template("recommendations.md.j2"), groups,
-                          "recommendations.md", ITEMS_PER_PAGE, counts=counts)
+    return render_pages(env.get_template("recommendations.md.j2"),
+                        paginate(groups, "recommendations.md", ITEMS_PER_PAGE),
+                        "recommendations.md", counts=counts)
 
 
 def render_brief_groups(env: jinja2.Environment, groups: list[tuple[str, list[Brief]]],
                         base: str, title: str, heading: str, prefix: str) -> dict[str, str]:
     """Briefs by year or by publication: one page, or an index of groups and numbered pages."""
-    return render_grouped(env.get_template("brief_groups.md.j2"), groups, base,
-                          BRIEFS_PER_PAGE, title=title, heading=heading, prefix=prefix,
-                          base=base, counts=[(name, len(items)) for name, items in groups])
+    return render_pages(env.get_template("brief_groups.md.j2"),
+                        paginate(groups, base, BRIEFS_PER_PAGE), base, title=title,
+                        heading=heading, prefix=prefix, base=base,
+                        counts=[(name, len(items)) for name, items in groups])
 
 
 def render_questions(env: jinja2.Environment, briefs: list[Brief]) -> dict[str, str]:
     """All open questions, brief by brief: one page, or an index and numbered pages."""
     groups = [(b, b.open_questions) for b in home_order(b for b in briefs if b.open_questions)]
-    template = env.get_template("questions.md.j2")
-    pages = paginate(groups, "questions.md", ITEMS_PER_PAGE)
-    files = {p.path: template.render(page=p) for p in pages}
-    if len(pages) > 1:
-        files["questions.md"] = template.render(
-            page=None, ranges=ranges(pages, lambda b, _: b.meta.title or b.slug))
-    return files
+    return render_pages(env.get_template("questions.md.j2"),
+                        paginate(groups, "questions.md", ITEMS_PER_PAGE), "questions.md",
+                        lambda b, _: b.meta.title or b.slug)
 
 
 def render_entities(env: jinja2.Environment, views: list[EntityView]) -> dict[str, str]:
     """A page for each entity a reader would look up, and their index (paginated)."""
-    index = env.get_template("entities.md.j2")
     pages = paginate(entities_by_kind(views), "entities/index.md", ITEMS_PER_PAGE, "entities/all")
-    files = {p.path: index.render(page=p) for p in pages}
-    if len(pages) > 1:
-        files["entities/index.md"] = index.render(page=None, ranges=ranges(pages, lambda _, v: v.name))
+    files = render_pages(env.get_template("entities.md.j2"), pages, "entities/index.md",
+                         lambda _, v: v.name)
     entity = env.get_template("entity.md.j2")
     files.update({f"entities/{v.slug}.md": entity.render(entity=v, limit=ENTITY_LIST_LIMIT)
                   for v in views})
     return files
 
 
-def briefs_by_tag(briefs: list[Brief]) -> list[tuple[str, list[Brief]]]:
-    """Each actor tag with the briefs it tags, in the tags plugin's order (by name)."""
-    groups: dict[str, list[Brief]] = defaultdict(list)
-    for brief in briefs:
-        for tag in brief_tags(brief):
-            groups[tag].append(brief)
-    return sorted(groups.items())
-
-
 def render_tags(env: jinja2.Environment, briefs: list[Brief]) -> dict[str, str]:
     """The tag listing: one page, or an index and pages of whole actors (at most
     TAG_ENTRIES_PER_PAGE briefs listed on a page, unless one actor alone has more)."""
-    template = env.get_template("tags.md.j2")
-    pages = pack(briefs_by_tag(briefs), "tags.md", TAG_ENTRIES_PER_PAGE)
-    files = {p.path: template.render(page=p) for p in pages}
-    if len(pages) > 1:
-        files["tags.md"] = template.render(page=None, ranges=ranges(pages, lambda g, _: g))
-    return files
+    return render_pages(env.get_template("tags.md.j2"),
+                        pack(briefs_by_tag(briefs), "tags.md", TAG_ENTRIES_PER_PAGE), "tags.md")
 
 
 def render_views(env: jinja2.Environment, briefs: list[Brief], entities: list[EntityView]

@@ -17,7 +17,7 @@ from urllib.parse import quote
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
 from .markdown_safe import md_text, plain_text
-from .pages import ITEMS_PER_PAGE, paginate, ranges
+from .pages import ITEMS_PER_PAGE, paginate, render_pages
 from ..model import IdRecord
 
 SHORT_DIR = "r"
@@ -68,14 +68,10 @@ def render_id_index(records: Iterable[IdRecord], live_slugs: Collection[str],
     `ids.md`, and when they do not fit one page, numbered pages under `ids/` it indexes."""
     ordered = sorted(records, key=lambda r: (r.removed, r.title or r.slug, r.slug,
                                              r.paragraph, r.id))
-    pages = paginate([(None, ordered)], INDEX_PAGE, ITEMS_PER_PAGE)
-    template = env.get_template("ids.md.j2")
-    common = dict(live_slugs=live_slugs, kinds=KIND_LABELS, short_path=short_path, quote=quote)
-    files = {page.path: template.render(page=page, **common) for page in pages}
-    if len(pages) > 1:
-        files[INDEX_PAGE] = template.render(
-            page=None, ranges=ranges(pages, lambda _, r: r.title or r.slug), **common)
-    return files
+    return render_pages(env.get_template("ids.md.j2"),
+                        paginate([(None, ordered)], INDEX_PAGE, ITEMS_PER_PAGE), INDEX_PAGE,
+                        lambda _, r: r.title or r.slug, live_slugs=live_slugs,
+                        kinds=KIND_LABELS, short_path=short_path, quote=quote)
 
 
 def permalink_files(records: Iterable[IdRecord], live_slugs: Collection[str],

@@ -225,3 +225,12 @@ def briefs_by_publication(briefs: Iterable[Brief]) -> list[tuple[str, list[Brief
         names.append(UNKNOWN_PUBLICATION)
     return [(p, sorted(groups[p], key=lambda b: (b.meta.date or "", b.slug), reverse=True))
             for p in names]
+
+
+def briefs_by_tag(briefs: Iterable[Brief]) -> list[tuple[str, list[Brief]]]:
+    """Each actor tag with the briefs it tags, in the tags plugin's order (by name)."""
+    groups: dict[str, list[Brief]] = defaultdict(list)
+    for brief in briefs:
+        for tag in brief_tags(brief):
+            groups[tag].append(brief)
+    return sorted(groups.items())
