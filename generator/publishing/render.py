@@ -21,8 +21,7 @@ from .search import ASSETS as SEARCH_ASSETS
 from .shortlinks import permalink_files
 from .views import (ENTITY_LIST_LIMIT, EntityView, actor_label, anchor, brief_tags,
                     briefs_by_publication, briefs_by_tag, briefs_by_year, entities_by_kind,
-                    entity_slug,
-                    entity_views, strength_counts, strongest_first)
+                    entity_slug, entity_views, strength_counts, strongest_first)
 
 MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August",
                "September", "October", "November", "December")
