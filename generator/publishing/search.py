@@ -1,7 +1,7 @@
 """Which search the site gets, and Pagefind's part of it.
 
 Material's search makes every reader download the whole index before the first result
-(28.5 MB at 1,000 briefs). Pagefind indexes the built pages into small fragments, and a
+(~10 KB per brief: 10.5 MB at 1,000 briefs). Pagefind indexes the built pages into small fragments, and a
 query fetches only the few it needs. So a site gets Pagefind from PAGEFIND_FROM seeds on
 (`search: auto`, the default), or always (`search: pagefind`), or never (`material`).
 The offline copy keeps Material's search: Pagefind's fragments cannot be fetched from disk.
@@ -20,8 +20,9 @@ from pathlib import Path
 
 ENGINES = ("auto", "pagefind", "material")
 PAGEFIND_FROM = 200
-"""Seeds from which `auto` picks Pagefind: Material's index is then ~6 MB (~0.4 MB
-gzipped) for every reader, and grows with each brief."""
+"""Seeds from which `auto` picks Pagefind: Material's index is then ~2 MB for every
+reader (~65 KB gzipped, when the server compresses), and grows with each brief, while a
+first Pagefind search stays ~170 KB plus a few fragments."""
 ASSETS = ("assets/pagefind-search.js", "assets/pagefind-search.css")
 """The header search box wired to Pagefind's API (added to the pages in Pagefind mode)."""
 EXCLUDED = "[data-search-exclude], .headerlink"
