@@ -16,6 +16,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from generator.publishing.shortlinks import SHORT_DIR
 from siteproject import build_copy
 from test_browser import (TIMEOUT_MS, QuietHandler, Watch, expect_item_in_view, first_items,
                           points_at, search_words)
@@ -60,6 +61,10 @@ def browser_page(chromium) -> Iterator[tuple[object, Watch]]:
     page.on("pageerror", lambda err: watch.problems.append(f"script error: {err}"))
     yield page, watch
     context.close()
+
+
+def test_short_link_pages_are_not_read_by_pagefind() -> None:
+    assert SHORT_DIR == "r"  # search.PAGES leaves out r/ by this name
 
 
 def test_pagefind_site_has_no_material_index(pagefind_served: tuple[str, Path]) -> None:

@@ -28,6 +28,10 @@ ASSETS = ("assets/pagefind-search.js", "assets/pagefind-search.css")
 EXCLUDED = "[data-search-exclude], .headerlink"
 """What Pagefind skips: what Material's search skips, and the headings' ¶ permalinks."""
 BODY = '<div data-pagefind-body>{}</div>'
+PAGES = "{*.html,[!r]*/**/*.html,r?*/**/*.html}"
+"""The files Pagefind reads: every HTML page but the short-link pages under `r/`
+(shortlinks.SHORT_DIR), static redirects with nothing to index: 12,500 files at 1,000
+briefs, which took half of Pagefind's time (60 → 30 s) and 150 MB of its memory."""
 
 
 def choose_engine(option: str, seeds: int, offline: bool, threshold: int = PAGEFIND_FROM) -> str:
@@ -55,7 +59,8 @@ def run_pagefind(site: Path) -> str:
     """Index the built site into `site/pagefind/`; Pagefind's summary, or an error."""
     result = subprocess.run(
         [sys.executable, "-m", "pagefind", "--site", str(site), "--output-subdir", "pagefind",
-         "--exclude-selectors", EXCLUDED], capture_output=True, text=True, timeout=1800)
+         "--glob", PAGES, "--exclude-selectors", EXCLUDED],
+        capture_output=True, text=True, timeout=1800)
     if result.returncode != 0:
         raise RuntimeError(f"pagefind failed: {result.stderr.strip() or result.stdout.strip()}")
     return " ".join(line.strip() for line in result.stdout.splitlines() if "Indexed" in line)
