@@ -3,10 +3,13 @@
 `on_pre_build` runs before MkDocs collects the docs folder, so the pages it writes are the
 ones MkDocs builds. Each bad seed is one warning line (so `--strict` fails on it).
 `on_serve` watches seeds, templates and the alias file so `mkdocs serve` rebuilds.
+The `search` option picks the site's search (publishing/search.py): Material's, or
+Pagefind's, which replaces Material's in the header and indexes the site after the build.
 """
 from __future__ import annotations
 
 import logging
+import subprocess
 from pathlib import Path
 
 from mkdocs.config import config_options as opt
@@ -14,8 +17,9 @@ from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 
-from .build import ParseCache, Paths, build
+from .build import ParseCache, Paths, build, seed_files
 from .model import SeedError
+from .publishing import search as site_search
 
 log = logging.getLogger("mkdocs.plugins.briefs")
 
@@ -26,14 +30,48 @@ class BriefsConfig(Config):
     seeds = opt.Dir(exists=False, default="seeds")
     templates = opt.Dir(exists=True, default="templates")
     aliases = opt.File(exists=False, default="aliases.yaml")
+    search = opt.Choice(site_search.ENGINES, default="auto")
+    """auto: Pagefind from `pagefind_from` seeds on, Material's search below."""
+    pagefind_from = opt.Type(int, default=site_search.PAGEFIND_FROM)
 
 
 class BriefsPlugin(BasePlugin[BriefsConfig]):
     """Runs the generator before every build."""
 
+    engine = "material"
+    """The search this build has (on_config picks it)."""
+
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Defining this keeps the plugin (and its parse cache) alive across serve rebuilds."""
         self.cache: ParseCache = {}
+
+    def on_config(self, config):
+        """Pick the search: in Pagefind mode, Material's search plugin is switched off (no
+        whole index to download) and the header gets the Pagefind search box."""
+        offline = config.plugins.get("material/offline")
+        self.engine = site_search.choose_engine(
+            self.config.search, len(seed_files(Path(self.config.seeds))),
+            bool(offline and offline.config.enabled), self.config.pagefind_from)
+        material = config.plugins.get("material/search")
+        if self.engine == "pagefind":
+            if material:
+                material.config.enabled = False
+            config.extra_javascript.append(site_search.ASSETS[0])
+            config.extra_css.append(site_search.ASSETS[1])
+        log.info(f"briefs: search with {self.engine}")
+        return config
+
+    def on_page_content(self, html: str, *, page, config, files) -> str:
+        """In Pagefind mode, mark what Pagefind indexes (what Material's search would)."""
+        return site_search.pagefind_body(html, page.meta) if self.engine == "pagefind" else html
+
+    def on_post_build(self, *, config) -> None:
+        """In Pagefind mode, index the built site."""
+        if self.engine == "pagefind":
+            try:
+                log.info(f"briefs: pagefind {site_search.run_pagefind(Path(config.site_dir))}")
+            except (RuntimeError, OSError, subprocess.SubprocessError) as err:
+                raise PluginError(str(err)) from err
 
     def paths(self, config) -> Paths:
         """This project's paths: docs_dir is where the generated Markdown goes."""

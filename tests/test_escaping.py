@@ -15,6 +15,7 @@ from mkdocs.utils.meta import get_data
 from generator.model import Author, Brief, Entity, Metadata, OpenQuestion, Paragraph, Recommendation, Site
 from generator.publishing.render import render_site
 from markdownsets import EXTENSION_SETS, SECRET, to_html
+from generator.publishing.views import PAGE_MENTIONS
 from siteproject import ROOT
 
 EVIL = ('<script>alert(1)</script><img src=x onerror=alert(2)>[x](javascript:alert(3)){ #evil onclick="a()" }'
@@ -45,7 +46,7 @@ def evil_brief() -> Brief:
                  body=(Paragraph(1, f"Intro {EVIL}. {text}"),), summary=(text,),
                  recommendations=(Recommendation(text, EVIL, "must", 1, 1, "abc234"),),
                  open_questions=(OpenQuestion(f"Why {EVIL}?", "explicit", 1, 2, "def567"),),
-                 entities=(Entity(EVIL, "person", (EVIL,), 2),))
+                 entities=(Entity(EVIL, "person", (EVIL,), PAGE_MENTIONS),))
 
 
 FILES = render_site(Site(briefs=(evil_brief(),)), ROOT / "templates")

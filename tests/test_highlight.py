@@ -9,10 +9,10 @@ from hypothesis import strategies as st
 
 from generator.publishing.highlight import Marked, highlight_paragraph
 
-OUR_TAGS = re.compile(r'<mark class="brief-mark brief-mark-(?:recommendation|question)" id="at-[a-z0-9]+">|</mark>')
+OUR_TAGS = re.compile(r'<mark class="brief-mark brief-mark-(?:recommendation|question)" data-search-exclude id="at-[a-z0-9]+">|</mark>')
 
 DOT = "&#x2E;"  # seed punctuation leaves as character references (markdown_safe)
-MARK = '<mark class="brief-mark brief-mark-recommendation" id="at-i0">'
+MARK = '<mark class="brief-mark brief-mark-recommendation" data-search-exclude id="at-i0">'
 BACK = '</mark>[↑](#i0 "Back to the recommendation"){ .brief-backlink }'
 CASES = [
     # (paragraph, item sentences, expected Markdown)

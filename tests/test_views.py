@@ -36,7 +36,8 @@ def test_entity_slug(name: str, expected: str) -> None:
 
 
 def test_entities_merge_across_briefs_and_list_what_names_them() -> None:
-    a = brief("a", entities=(Entity("Kata’ib Hezbollah", "organization", (), 2),),
+    a = brief("a", entities=(Entity("Kata’ib Hezbollah", "organization", (), 2),
+                             Entity("Iraq", "place", (), 1)),
               recs=(rec("Baghdad must disarm Kataib Hezbollah now.", "Iraq", "must"),))
     b = brief("b", entities=(Entity("Kataib Hezbollah", "organization", ("KH",), 5),
                              Entity("Iraq", "place", (), 1)),
@@ -52,9 +53,16 @@ def test_entities_merge_across_briefs_and_list_what_names_them() -> None:
     assert [r.actor for _, r in views["iraq"].recommendations] == ["Iraq", "Iraq"]  # by actor
 
 
+def test_an_entity_has_a_page_when_two_briefs_name_it_or_one_names_it_often() -> None:
+    a = brief("a", entities=(Entity("Once", "person", (), 1), Entity("Often", "person", (), 5),
+                             Entity("Shared", "place", (), 1)))
+    b = brief("b", entities=(Entity("Shared", "place", (), 1), Entity("Twice", "person", (), 2)))
+    assert [v.name for v in entity_views([a, b])] == ["Often", "Shared"]
+
+
 def test_entity_index_groups_by_kind_in_a_fixed_order() -> None:
-    b = brief("a", entities=(Entity("Zed", "place"), Entity("Acme", "organization"),
-                             Entity("Ann", "person"), Entity("Thing", "event")))
+    b = brief("a", entities=(Entity("Zed", "place", (), 5), Entity("Acme", "organization", (), 5),
+                             Entity("Ann", "person", (), 5), Entity("Thing", "event", (), 5)))
     assert [(label, [v.name for v in vs]) for label, vs in entities_by_kind(entity_views([b]))] == [
         ("People", ["Ann"]), ("Organizations", ["Acme"]), ("Places", ["Zed"]), ("Other", ["Thing"])]
 

@@ -52,8 +52,10 @@ def inline(run: str) -> str:
 
 
 def mark(item: Marked) -> str:
-    """The opening of a marked sentence."""
-    return f'<mark class="brief-mark brief-mark-{item.kind}" id="{text_anchor(item.id)}">'
+    """The opening of a marked sentence, kept out of search: the item is found once, as its
+    own entry in the list above (issue 12), not a second time in the full text."""
+    return (f'<mark class="brief-mark brief-mark-{item.kind}" data-search-exclude'
+            f' id="{text_anchor(item.id)}">')
 
 
 def backlink(item: Marked) -> str:

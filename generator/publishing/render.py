@@ -16,13 +16,17 @@ from .feed import FEED_PATH, feed_xml
 from .highlight import Marked, highlight_paragraph, spans, text_anchor
 from .markdown_safe import md_inline, md_text, plain_text, safe_url, web_url
 from ..model import Brief, Recommendation, Site
+from .pages import (BRIEFS_PER_PAGE, ITEMS_PER_PAGE, TAG_ENTRIES_PER_PAGE, pack, paginate,
+                    render_pages)
+from .search import ASSETS as SEARCH_ASSETS
 from .shortlinks import permalink_files
-from .views import (actor_label, anchor, brief_tags, briefs_by_publication, briefs_by_year,
-                    entities_by_kind, entity_slug, entity_views, strength_counts, strongest_first)
+from .views import (ENTITY_LIST_LIMIT, EntityView, actor_label, anchor, brief_tags,
+                    briefs_by_publication, briefs_by_tag, briefs_by_year, entities_by_kind,
+                    entity_slug, entity_views, strength_counts, strongest_first)
 
 MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August",
                "September", "October", "November", "December")
-ASSETS = ("assets/briefs.css", "assets/iframe-worker-shim.js")
+ASSETS = ("assets/briefs.css", "assets/iframe-worker-shim.js", *SEARCH_ASSETS)
 """Static files the pages need, copied from the templates folder as they are."""
 
 
@@ -89,28 +93,66 @@ def home_order(briefs: Iterable[Brief]) -> list[Brief]:
     return sorted(by_title, key=lambda b: b.meta.date or "", reverse=True)  # stable
 
 
-def render_views(env: jinja2.Environment, briefs: list[Brief]) -> dict[str, str]:
-    """The pages across briefs: home, recommendations, questions, entities, date, publication."""
+def render_recommendations(env: jinja2.Environment, briefs: list[Brief]) -> dict[str, str]:
+    """All recommendations by actor: one page, or an index with counts and numbered pages."""
     groups = recommendations_by_actor(briefs)
-    entities = entity_views(briefs)
-    grouped = env.get_template("brief_groups.md.j2")
-    files = {
-        "index.md": env.get_template("index.md.j2").render(briefs=home_order(briefs)),
-        "recommendations.md": env.get_template("recommendations.md.j2").render(
-            groups=groups, counts=[(actor, strength_counts(r for _, r in items))
-                                   for actor, items in groups]),
-        "questions.md": env.get_template("questions.md.j2").render(
-            briefs=home_order(b for b in briefs if b.open_questions)),
-        "by-date.md": grouped.render(title="Briefs by date", prefix="year-",
-                                     groups=briefs_by_year(briefs)),
-        "by-publication.md": grouped.render(title="Briefs by publication", prefix="pub-",
-                                            groups=briefs_by_publication(briefs)),
-        "entities/index.md": env.get_template("entities.md.j2").render(
-            groups=entities_by_kind(entities)),
-        "tags.md": env.get_template("tags.md.j2").render(),
-    }
+    counts = [(actor, strength_counts(r for _, r in items)) for actor, items in groups]
+    return render_pages(env.get_template("recommendations.md.j2"),
+                        paginate(groups, "recommendations.md", ITEMS_PER_PAGE),
+                        "recommendations.md", counts=counts)
+
+
+def render_brief_groups(env: jinja2.Environment, groups: list[tuple[str, list[Brief]]],
+                        base: str, title: str, heading: str, prefix: str) -> dict[str, str]:
+    """Briefs by year or by publication: one page, or an index of groups and numbered pages."""
+    return render_pages(env.get_template("brief_groups.md.j2"),
+                        paginate(groups, base, BRIEFS_PER_PAGE), base, title=title,
+                        heading=heading, prefix=prefix, base=base,
+                        counts=[(name, len(items)) for name, items in groups])
+
+
+def render_questions(env: jinja2.Environment, briefs: list[Brief]) -> dict[str, str]:
+    """All open questions, brief by brief: one page, or an index and numbered pages."""
+    groups = [(b, b.open_questions) for b in home_order(b for b in briefs if b.open_questions)]
+    return render_pages(env.get_template("questions.md.j2"),
+                        paginate(groups, "questions.md", ITEMS_PER_PAGE), "questions.md",
+                        lambda b, _: b.meta.title or b.slug)
+
+
+def render_entities(env: jinja2.Environment, views: list[EntityView]) -> dict[str, str]:
+    """A page for each entity a reader would look up, and their index (paginated)."""
+    pages = paginate(entities_by_kind(views), "entities/index.md", ITEMS_PER_PAGE, "entities/all")
+    files = render_pages(env.get_template("entities.md.j2"), pages, "entities/index.md",
+                         lambda _, v: v.name)
     entity = env.get_template("entity.md.j2")
-    files.update({f"entities/{v.slug}.md": entity.render(entity=v) for v in entities})
+    files.update({f"entities/{v.slug}.md": entity.render(entity=v, limit=ENTITY_LIST_LIMIT)
+                  for v in views})
+    return files
+
+
+def render_tags(env: jinja2.Environment, briefs: list[Brief]) -> dict[str, str]:
+    """The tag listing: one page, or an index and pages of whole actors (at most
+    TAG_ENTRIES_PER_PAGE briefs listed on a page, unless one actor alone has more)."""
+    return render_pages(env.get_template("tags.md.j2"),
+                        pack(briefs_by_tag(briefs), "tags.md", TAG_ENTRIES_PER_PAGE), "tags.md")
+
+
+def render_views(env: jinja2.Environment, briefs: list[Brief], entities: list[EntityView]
+                 ) -> dict[str, str]:
+    """The pages across briefs: home, recommendations, questions, entities, date, publication."""
+    newest = home_order(briefs)
+    files = {
+        "index.md": env.get_template("index.md.j2").render(
+            briefs=newest[:BRIEFS_PER_PAGE], total=len(newest)),
+    }
+    files.update(render_tags(env, briefs))
+    files.update(render_recommendations(env, briefs))
+    files.update(render_questions(env, briefs))
+    files.update(render_brief_groups(env, briefs_by_year(briefs), "by-date.md",
+                                     "Briefs by date", "Year", "year-"))
+    files.update(render_brief_groups(env, briefs_by_publication(briefs), "by-publication.md",
+                                     "Briefs by publication", "Publication", "pub-"))
+    files.update(render_entities(env, entities))
     return files
 
 
@@ -123,10 +165,13 @@ def render_site(site: Site, templates: Path, directory_urls: bool = True,
     briefs = sorted(site.briefs, key=lambda b: b.slug)
     brief_page = env.get_template("brief.md.j2")
     files = {}
+    entities = entity_views(briefs)
+    entity_pages = {v.slug for v in entities}
     for b in briefs:
         body, in_text = marked_body(b)
-        files[f"briefs/{b.slug}.md"] = brief_page.render(brief=b, body=body, in_text=in_text)
-    files.update(render_views(env, briefs))
+        files[f"briefs/{b.slug}.md"] = brief_page.render(brief=b, body=body, in_text=in_text,
+                                                         entity_pages=entity_pages)
+    files.update(render_views(env, briefs, entities))
     files["briefs.json"] = briefs_to_json(briefs)
     files[FEED_PATH] = feed_xml(home_order(briefs), site_name, site_url, directory_urls)
     files.update({a: (templates / a).read_text(encoding="utf-8") for a in ASSETS})

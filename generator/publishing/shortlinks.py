@@ -17,6 +17,7 @@ from urllib.parse import quote
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
 from .markdown_safe import md_text, plain_text
+from .pages import ITEMS_PER_PAGE, paginate, render_pages
 from ..model import IdRecord
 
 SHORT_DIR = "r"
@@ -62,13 +63,15 @@ def render_shortlink(record: IdRecord, live_slugs: Collection[str], env: Environ
 
 
 def render_id_index(records: Iterable[IdRecord], live_slugs: Collection[str],
-                    env: Environment) -> str:
-    """The Markdown page that lists every id the site has published, current and removed."""
+                    env: Environment) -> dict[str, str]:
+    """The Markdown pages that list every id the site has published, current and removed:
+    `ids.md`, and when they do not fit one page, numbered pages under `ids/` it indexes."""
     ordered = sorted(records, key=lambda r: (r.removed, r.title or r.slug, r.slug,
                                              r.paragraph, r.id))
-    return env.get_template("ids.md.j2").render(
-        records=ordered, live_slugs=live_slugs, kinds=KIND_LABELS, short_path=short_path,
-        quote=quote)
+    return render_pages(env.get_template("ids.md.j2"),
+                        paginate([(None, ordered)], INDEX_PAGE, ITEMS_PER_PAGE), INDEX_PAGE,
+                        lambda _, r: r.title or r.slug, live_slugs=live_slugs,
+                        kinds=KIND_LABELS, short_path=short_path, quote=quote)
 
 
 def permalink_files(records: Iterable[IdRecord], live_slugs: Collection[str],
@@ -78,6 +81,6 @@ def permalink_files(records: Iterable[IdRecord], live_slugs: Collection[str],
     env = environment(templates)
     files = {short_path(r.id): render_shortlink(r, live_slugs, env, directory_urls)
              for r in records}
-    files[INDEX_PAGE] = render_id_index(records, live_slugs, env)
+    files.update(render_id_index(records, live_slugs, env))
     files.update({a: (templates / a).read_text(encoding="utf-8") for a in ASSETS})
     return files

@@ -27,8 +27,18 @@ TAG_UNSAFE = re.compile(r"[^\w .,'’()-]+")
 """What a tag may not contain: Material writes tag names into pages unescaped."""
 WORD = re.compile(r"\w+")
 """A word, as the name patterns' word boundaries see it."""
-RESERVED_SLUGS = {"index"}
-"""Names an entity page cannot take: `entities/index.md` is the entity index."""
+RESERVED_SLUGS = {"index", "all"}
+"""Names an entity page cannot take: `entities/index.md` is the entity index, and
+`entities/all/` holds its pages when it needs more than one."""
+PAGE_BRIEFS = 2
+PAGE_MENTIONS = 5
+"""An entity has a page of its own when at least PAGE_BRIEFS briefs name it, or one names
+it PAGE_MENTIONS times: what a reader would look up across the site. A name met once or
+twice in one brief is listed on that brief only (at 1,000 briefs, pages for every name were
+most of the site's 13,582 pages)."""
+ENTITY_LIST_LIMIT = 100
+"""Briefs and recommendations listed on one entity page at most (most mentions and
+strongest first), so an entity named everywhere still has a page of bounded size."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,8 +155,14 @@ def naming_recommendations(names: Sequence[str], index: RecommendationIndex
     return tuple(strongest_first(index.items[i][:2] for i in sorted(found)))
 
 
+def worth_a_page(briefs: int, mentions: int) -> bool:
+    """Whether an entity named in `briefs` briefs, `mentions` times in all, gets a page."""
+    return briefs >= PAGE_BRIEFS or mentions >= PAGE_MENTIONS
+
+
 def entity_views(briefs: Sequence[Brief]) -> list[EntityView]:
-    """Every entity of every brief, merged by page name, sorted by name."""
+    """Every entity a reader would look up (worth_a_page), merged by page name, sorted by
+    name."""
     index = index_recommendations(briefs)
     grouped: dict[str, list[tuple[Brief, object]]] = defaultdict(list)
     for brief in briefs:
@@ -166,6 +182,8 @@ def entity_views(briefs: Sequence[Brief]) -> list[EntityView]:
         for brief, entity in pairs:
             mentions[brief.slug] += entity.mentions
             by_slug[brief.slug] = brief
+        if not worth_a_page(len(by_slug), sum(mentions.values())):
+            continue
         ranked = sorted(by_slug.values(), key=lambda b: (-mentions[b.slug], b.slug))
         views.append(EntityView(
             name=name, slug=slug, kind=max(sorted(kinds), key=kinds.__getitem__),
@@ -207,3 +225,12 @@ def briefs_by_publication(briefs: Iterable[Brief]) -> list[tuple[str, list[Brief
         names.append(UNKNOWN_PUBLICATION)
     return [(p, sorted(groups[p], key=lambda b: (b.meta.date or "", b.slug), reverse=True))
             for p in names]
+
+
+def briefs_by_tag(briefs: Iterable[Brief]) -> list[tuple[str, list[Brief]]]:
+    """Each actor tag with the briefs it tags, in the tags plugin's order (by name)."""
+    groups: dict[str, list[Brief]] = defaultdict(list)
+    for brief in briefs:
+        for tag in brief_tags(brief):
+            groups[tag].append(brief)
+    return sorted(groups.items())
