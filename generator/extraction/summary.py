@@ -160,19 +160,21 @@ def labelled(pool: Sequence[Sentence], recommendations: Sequence[Recommendation]
 def pick(ranked: Sequence[tuple[float, Sentence, Labels]]) -> list[Sentence]:
     """Best first, skipping near-duplicates, crowding from one paragraph and advice past
     the first two."""
-    chosen: list[Sentence] = []
+    chosen: list[tuple[Sentence, set[str]]] = []
     spread = len({s.paragraph for _, s, _ in ranked}) >= MIN_SENTENCES
     advice = 0
     for score, s, labels in ranked:
         if len(chosen) >= MAX_SENTENCES or (score < MIN_GOOD and len(chosen) >= MIN_SENTENCES):
             break
-        crowded = spread and sum(c.paragraph == s.paragraph for c in chosen) >= PER_PARAGRAPH
-        if crowded or (labels.advice and advice >= MAX_ADVICE) \
-                or any(overlap(c.plain, s.plain) > DUPLICATE_OVERLAP for c in chosen):
+        crowded = spread and sum(c.paragraph == s.paragraph for c, _ in chosen) >= PER_PARAGRAPH
+        if crowded or (labels.advice and advice >= MAX_ADVICE):
+            continue
+        bag = words(s.plain)
+        if any(len(bag & b) > DUPLICATE_OVERLAP * len(bag | b) for _, b in chosen):
             continue
         advice += labels.advice is not None
-        chosen.append(s)
-    return chosen
+        chosen.append((s, bag))
+    return [s for s, _ in chosen]
 
 
 def fill(chosen: list[Sentence], sentences: Sequence[Sentence]) -> list[Sentence]:
