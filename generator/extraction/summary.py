@@ -34,7 +34,7 @@ LEAD, LEAD_PARAGRAPH = 2.5, 0.8
 """The article's first sentence states its subject; the rest of its first paragraph sets it up."""
 OWN_SUMMARY, CONCLUSION_SECTION, LAST_PARAGRAPH = 2.0, 1.0, 0.8
 OPENING, OPENING_SHARE, LIST_ITEM = 0.5, 0.2, 1.0
-PIVOT, PIVOT_SHARE, CONCLUDING = 1.5, 0.34, 1.5
+PIVOT, PIVOT_SHARE, STANCE, CONCLUDING, CLOSE_SHARE = 1.5, 0.34, 1.0, 1.5, 0.5
 ADVICE = {"must": 1.2, "should": 1.0, "could": 0.6}
 QUESTION = {"explicit": 1.2, "implicit": 1.2}
 CUE, CUE_CAP = 0.7, 1.4
@@ -48,7 +48,7 @@ OPENS_QUOTE = re.compile(r"^\W?[\"“‘]")
 source quoted), not the author's claim."""
 SUB_ITEM = re.compile(r"\s*\(?(?:[ivx]+|[a-h])[.)]\s")
 """A sub-item numbered in lower case ("iv. Secure the borders"): a detail of its list."""
-MIN_GOOD = 1.5
+MIN_GOOD = 3.0
 """Below this score a sentence is only taken to reach the minimum of three."""
 
 
@@ -98,12 +98,15 @@ def structure_score(s: Sentence, labels: Labels) -> float:
 
 
 def framing(text: str, labels: Labels) -> float:
-    """A turn to the author's claim where claims are made (the opening third, the last
-    paragraph, a summary or conclusion section), or a closing phrase."""
-    score = 0.0
+    """A stance the author takes, a turn to the author's claim where claims are made (the
+    opening third, the last paragraph, a summary or conclusion section), a closing phrase
+    where the argument closes."""
+    score = STANCE if phrase_pattern("stance_openers", True).match(text) else 0.0
     if labels.place < PIVOT_SHARE or labels.last or labels.section:
         score += PIVOT if phrase_pattern("pivot_openers", True).match(text) else 0.0
-    return score + (CONCLUDING if phrase_pattern("conclusion_openers", True).match(text) else 0.0)
+    if labels.place >= CLOSE_SHARE or labels.section:
+        score += CONCLUDING if phrase_pattern("conclusion_openers", True).match(text) else 0.0
+    return score
 
 
 def phrasing_score(text: str) -> float:
