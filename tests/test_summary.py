@@ -18,13 +18,15 @@ ROOT = Path(__file__).resolve().parent.parent
 CASES = yaml.safe_load((Path(__file__).parent / "fixtures" / "summary.yaml").read_text("utf-8"))
 
 
-def sentences_of(paragraphs: list) -> list[Sentence]:
-    """Hand-built sentences: a paragraph is a list of sentences or {heading: text}."""
+def sentences_of(paragraphs: list, list_items: tuple[int, ...] = ()) -> list[Sentence]:
+    """Hand-built sentences: a paragraph is a list of sentences or {heading: text}; the
+    paragraphs numbered in `list_items` are bullets."""
     out = []
     for number, para in enumerate(paragraphs, 1):
         heading = isinstance(para, dict)
         for index, text in enumerate([para["heading"]] if heading else para):
-            out.append(Sentence(number, index, text, text, heading=heading))
+            out.append(Sentence(number, index, text, text, heading=heading,
+                                list_item=number in list_items))
     return out
 
 
@@ -38,7 +40,7 @@ def items(sentences: list[Sentence], case: dict) -> tuple[list, list]:
 
 @pytest.mark.parametrize("case", CASES, ids=[c["title"] for c in CASES])
 def test_fixture_case(case: dict) -> None:
-    sentences = sentences_of(case["paragraphs"])
+    sentences = sentences_of(case["paragraphs"], tuple(case.get("list_items", ())))
     summary = summarize(sentences, *items(sentences, case))
     assert 3 <= len(summary) <= 5
     assert set(case["keep"]) <= set(summary)

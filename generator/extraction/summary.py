@@ -88,12 +88,13 @@ def is_candidate(s: Sentence, bios: set[int]) -> bool:
 
 def structure_score(s: Sentence, labels: Labels) -> float:
     """Where the sentence sits: the article's own summary, its lead, its opening fifth, its
-    conclusion; an item of a list is a detail of the sentence that opens the list."""
+    conclusion; an item of a list is a detail of the sentence that opens the list (but
+    key points are bullets)."""
     score = OWN_SUMMARY if labels.section == "summary" else 0.0
     score += CONCLUSION_SECTION if labels.section == "conclusion" else 0.0
     score += LEAD if labels.lead == 0 else LEAD_PARAGRAPH if labels.lead == 1 else 0.0
     score += OPENING if labels.place < OPENING_SHARE else 0.0
-    score -= LIST_ITEM if s.list_item else 0.0
+    score -= LIST_ITEM if s.list_item and labels.section != "summary" else 0.0
     return score + (LAST_PARAGRAPH if labels.last else 0.0)
 
 
