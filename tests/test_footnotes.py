@@ -9,7 +9,8 @@ from generator.extraction.footnotes import strip_footnote_marks
 @pytest.mark.parametrize("text,expected", [
     ("The commission must act now.[^29_14]", "The commission must act now."),
     ("Costs rose by a third. [3]", "Costs rose by a third."),
-    ("Two studies agree [4, 5] and a third [6-8] does not.", "Two studies agree and a third does not."),
+    ("Two studies agree [4, 5] and a third [6-8] does not.",
+     "Two studies agree and a third does not."),
     ("Growth slowed²³ last year.", "Growth slowed last year."),
     ("See the note<sup>7</sup>.", "See the note."),
     ("As reported [2](#fn2), the plan failed.", "As reported, the plan failed."),

@@ -13,7 +13,7 @@ FOOTNOTE_MARK = re.compile(
     r"|\s?\[\d{1,3}(?:\s*[,–-]\s*\d{1,3})*\](?!\()"  # bracketed number [1], [2, 3], [4-6]
     r"|\s?\[\\?\[?\d{1,3}\\?\]?\]\(#[^)\s]*\)"        # a number linked to a note: [1](#fn1)
     r"|<sup>\s*[\d,\s–-]{1,12}</sup>"                 # HTML superscript number
-    r"|(?<=[\w.,;:!?)”\"’'])[¹²³⁰⁴⁵⁶⁷⁸⁹]+")           # Unicode superscript digits after a word
+    r"|(?<=[\w.,;:!?)”\"’'])[¹²³⁰⁴⁵⁶⁷⁸⁹]+")           # superscript digits after a word
 """A reference to a note, with the space before it; a `[1](https://…)` link to a page is
 no marker and stays."""
 
