@@ -23,9 +23,8 @@ before because through between under again every each much many your ours""".spl
 NUMBER = re.compile(r"\d[\d,.]*%?")
 NUMBERING = re.compile(r"^[\s#*_]*(?:[\dIVXivx]+(?:\.\d+)*[.:)]?\s+)?|[\s:*_]+$")
 """A heading's numbering ("29.2.1:", "II.") and emphasis or trailing colon, removed."""
-QUOTED = re.compile(r"^[\"“‘']|[\"”’'],?\s+(?:he |she |they |it )?"
-                    r"(?:said|says|told|added|wrote)\b")
-"""A sentence that opens a quotation or attributes one: the source's words, not the author's."""
+QUOTED = re.compile(r"[\"”’'],?\s+(?:he |she |they |it )?(?:said|says|told|added|wrote)\b")
+"""A quotation attributed to its speaker: the source's words, not the author's."""
 FOOTNOTE_TEXT = re.compile(r"^\d{1,3}\s+(?:[A-Z]|GAO|See\b)")
 """A footnote's own text ("5 These losses are …", "1 GAO, …"), run into the body."""
 
@@ -92,7 +91,7 @@ def is_bio(text: str) -> bool:
 
 
 def is_quotation(text: str) -> bool:
-    """A sentence in someone else's words (opens with a quote mark, or quotes and attributes)."""
+    """A sentence that quotes someone and says who ("…," the director said)."""
     return bool(QUOTED.search(text))
 
 
