@@ -17,9 +17,8 @@ from dataclasses import dataclass
 
 from ..model import OpenQuestion, Recommendation, Sentence
 from .footnotes import strip_footnote_marks
-from .names import looks_like_title
-from .summary_cues import (centrality, is_bio, is_furniture, is_quotation, numbers,
-                           phrase_pattern, sections)
+from .summary_cues import (centrality, is_bio, is_furniture, is_quotation, is_title_cased,
+                           numbers, phrase_pattern, sections)
 
 MIN_SENTENCES, MAX_SENTENCES = 3, 5
 MIN_WORDS, LONG_WORDS = 5, 60
@@ -83,7 +82,7 @@ def overlap(a: str, b: str) -> float:
 def is_candidate(s: Sentence, bios: set[int]) -> bool:
     """Whole sentences of the author's text: no headings or title-cased lines, fragments,
     lead-ins to a list, bio paragraphs or page furniture."""
-    if s.heading or s.paragraph in bios or looks_like_title(s.plain) or is_furniture(s) \
+    if s.heading or s.paragraph in bios or is_title_cased(s.plain) or is_furniture(s) \
             or OPENS_QUOTE.match(s.plain):
         return False
     return len(s.plain.split()) >= MIN_WORDS and not s.plain.rstrip().endswith(":")

@@ -95,6 +95,14 @@ def is_quotation(text: str) -> bool:
     return bool(QUOTED.search(text))
 
 
+def is_title_cased(text: str) -> bool:
+    """A headline left in the body: every word but the short and function words
+    capitalized, with or without a full stop ("Price Rules Have Not Lowered Costs.")."""
+    long_words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", text)
+                  if len(w) > 3 and w not in STOPWORDS]
+    return len(long_words) >= 3 and all(w[0].isupper() for w in long_words)
+
+
 def is_furniture(s: Sentence) -> bool:
     """Page furniture inside the body: a sentence that is all one link (a related-article
     headline), a table or info row ("a | b"), or a footnote's own text."""
