@@ -41,7 +41,7 @@ ADVICE = {"must": 1.2, "should": 1.0, "could": 0.6}
 QUESTION = {"explicit": 1.2, "implicit": 1.2}
 CUE, CUE_CAP = 0.7, 1.4
 CENTRALITY = 2.5
-DETAIL, MANY_NUMBERS, QUOTATION, UNFINISHED, LONG, PAST = 1.0, 0.8, 1.5, 1.0, 1.0, 0.8
+DETAIL, MANY_NUMBERS, QUOTATION, UNFINISHED, LONG, PAST = 1.0, 0.8, 2.5, 1.0, 1.0, 0.8
 PAST_TENSE = re.compile(r"\b(?:was|were|had|did)\b", re.IGNORECASE)
 PRESENT_TENSE = re.compile(r"\b(?:is|are|has|have|does|do)\b", re.IGNORECASE)
 """A sentence told in the past tense only narrates what happened; a thesis is stated now."""

@@ -25,6 +25,11 @@ NUMBERING = re.compile(r"^[\s#*_]*(?:[\dIVXivx]+(?:\.\d+)*[.:)]?\s+)?|[\s:*_]+$"
 """A heading's numbering ("29.2.1:", "II.") and emphasis or trailing colon, removed."""
 QUOTED = re.compile(r"[\"”’'],?\s+(?:he |she |they |it )?(?:said|says|told|added|wrote)\b")
 """A quotation attributed to its speaker: the source's words, not the author's."""
+SAYING = r"(?:say|says|said|argue|argues|argued|expect|expects|claim|claims|contend|contends)"
+ATTRIBUTED = re.compile(rf"\baccording to\b|^(?!(?:we|i)\b)(?:[\w'’.-]+\s+){{1,4}}{SAYING}\b"
+                        rf"|,\s+(?:[\w'’-]+\s+){{1,3}}{SAYING}\W*$", re.IGNORECASE)
+"""A view the article reports, not its own: "Critics argue …", "…, most economists expect",
+"according to …"."""
 FOOTNOTE_TEXT = re.compile(r"^\d{1,3}\s+(?:[A-Z]|GAO|See\b)")
 """A footnote's own text ("5 These losses are …", "1 GAO, …"), run into the body."""
 
@@ -91,8 +96,9 @@ def is_bio(text: str) -> bool:
 
 
 def is_quotation(text: str) -> bool:
-    """A sentence that quotes someone and says who ("…," the director said)."""
-    return bool(QUOTED.search(text))
+    """A sentence in others' words: a quotation and who said it ("…," the director said),
+    or a view it attributes to others."""
+    return bool(QUOTED.search(text) or ATTRIBUTED.search(text))
 
 
 def is_title_cased(text: str) -> bool:
