@@ -23,7 +23,7 @@ before because through between under again every each much many your ours""".spl
 NUMBER = re.compile(r"\d[\d,.]*%?")
 NUMBERING = re.compile(r"^[\s#*_]*(?:[\dIVXivx]+(?:\.\d+)*[.:)]?\s+)?|[\s:*_]+$")
 """A heading's numbering ("29.2.1:", "II.") and emphasis or trailing colon, removed."""
-QUOTED = re.compile(r"[\"”’'],?\s+(?:he |she |they |it )?(?:said|says|told|added|wrote)\b")
+QUOTED = re.compile(r"[\"”’'],?\s+(?:[\w'’.-]+\s+){0,4}(?:said|says|told|added|wrote)\b")
 """A quotation attributed to its speaker: the source's words, not the author's."""
 SAYING = r"(?:say|says|said|argue|argues|argued|expect|expects|claim|claims|contend|contends)"
 ATTRIBUTED = re.compile(rf"\baccording to\b|^(?!(?:we|i)\b)(?:[\w'’.-]+\s+){{1,4}}{SAYING}\b"
