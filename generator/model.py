@@ -123,6 +123,9 @@ class Brief:
     recommendations: tuple[Recommendation, ...] = ()
     open_questions: tuple[OpenQuestion, ...] = ()
     entities: tuple[Entity, ...] = ()
+    headline: str = ""
+    """What pages call the brief: its title, else words from its lead (never a file name).
+    Display only: `extract` reports the title the article states, or null."""
 
 
 @dataclass(frozen=True, slots=True)

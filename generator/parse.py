@@ -9,12 +9,13 @@ from slugify import slugify
 from .extraction.aliases import Aliases
 from .reading.clean import clean_text
 from .extraction.entities import find_entities
+from .extraction.headline import fallback_title
 from .reading.metadata import find_metadata
 from .model import Brief, Document, Paragraph, SeedError, Sentence
 from .reading.paragraphs import split_paragraphs
 from .extraction.questions import find_open_questions
 from .extraction.recommendations import find_recommendations
-from .reading.sentences import split_sentences
+from .reading.sentences import split_paragraph, split_sentences
 from .extraction.summary import summarize
 
 SLUG_WORDS = 12
@@ -41,6 +42,14 @@ def has_prose(paragraphs: Sequence[Paragraph], sentences: Sequence[Sentence]) ->
         not p.heading and len(p.text.split()) >= PROSE_PARAGRAPH_WORDS for p in paragraphs)
 
 
+def own_summary(meta: tuple[tuple[str, str], ...]) -> tuple[Sentence, ...]:
+    """The summary or key points a seed's front matter gives, as sentences of a paragraph 0
+    that sits before the body."""
+    points = [v.strip() for k, v in meta if k == "summary" and v.strip()]
+    text = " ".join(p if p.endswith((".", "!", "?")) else p + "." for p in points)
+    return split_paragraph(Paragraph(0, text)) if text else ()
+
+
 def parse_document(doc: Document, source_file: str, aliases: Aliases) -> Brief:
     """Decoded seed → Brief with every field but the item ids, which the id stage fills."""
     meta, body_text = find_metadata(clean_text(doc.text), doc.meta)
@@ -58,8 +67,9 @@ def parse_document(doc: Document, source_file: str, aliases: Aliases) -> Brief:
         source_file=source_file,
         meta=meta,
         body=paragraphs,
-        summary=summarize(sentences, recommendations, questions),
+        summary=summarize(sentences, recommendations, questions, own_summary(doc.meta)),
         recommendations=recommendations,
         open_questions=questions,
         entities=find_entities(paragraphs, aliases),
+        headline=meta.title or fallback_title(sentences, doc.path.stem),
     )

@@ -1,6 +1,7 @@
 """Summary stage: fixture cases (tests/fixtures/summary.yaml), lengths, the seeds, properties."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -11,19 +12,21 @@ from hypothesis import strategies as st
 from generator.extraction.aliases import load_aliases
 from generator.build import parse_seed
 from generator.model import OpenQuestion, Recommendation, Sentence
-from generator.extraction.summary import summarize
+from generator.extraction.summary import MAX_ADVICE, summarize
 
 ROOT = Path(__file__).resolve().parent.parent
 CASES = yaml.safe_load((Path(__file__).parent / "fixtures" / "summary.yaml").read_text("utf-8"))
 
 
-def sentences_of(paragraphs: list) -> list[Sentence]:
-    """Hand-built sentences: a paragraph is a list of sentences or {heading: text}."""
+def sentences_of(paragraphs: list, list_items: tuple[int, ...] = ()) -> list[Sentence]:
+    """Hand-built sentences: a paragraph is a list of sentences or {heading: text}; the
+    paragraphs numbered in `list_items` are bullets."""
     out = []
     for number, para in enumerate(paragraphs, 1):
         heading = isinstance(para, dict)
         for index, text in enumerate([para["heading"]] if heading else para):
-            out.append(Sentence(number, index, text, text, heading=heading))
+            out.append(Sentence(number, index, text, text, heading=heading,
+                                list_item=number in list_items))
     return out
 
 
@@ -37,7 +40,7 @@ def items(sentences: list[Sentence], case: dict) -> tuple[list, list]:
 
 @pytest.mark.parametrize("case", CASES, ids=[c["title"] for c in CASES])
 def test_fixture_case(case: dict) -> None:
-    sentences = sentences_of(case["paragraphs"])
+    sentences = sentences_of(case["paragraphs"], tuple(case.get("list_items", ())))
     summary = summarize(sentences, *items(sentences, case))
     assert 3 <= len(summary) <= 5
     assert set(case["keep"]) <= set(summary)
@@ -88,3 +91,55 @@ def test_summary_is_ordered_subset_of_the_body(paragraphs: list, advised: list) 
     texts = iter(s.text for s in sentences)
     assert len(summary) == min(len(sentences), 3) or 3 <= len(summary) <= 5
     assert all(t in texts for t in summary), "not the body's sentences in their order"
+
+
+def advice_article(count: int) -> tuple[list[Sentence], list[Recommendation]]:
+    """An invented op-ed: a lead, a claim, then `count` paragraphs of advice."""
+    texts = [["The city's buses run late on nine days out of ten this winter."],
+             ["But the cause is the timetable, not the drivers or the weather."]]
+    texts += [[f"The transit board should fix route {n} by adding a bus at peak hours."]
+              for n in range(count)]
+    sentences = sentences_of(texts)
+    recs = [Recommendation(s.text, "transit board", "should", s.paragraph, 0)
+            for s in sentences if "should" in s.text]
+    return sentences, recs
+
+
+def test_the_recommendations_list_is_not_repeated() -> None:
+    sentences, recs = advice_article(8)
+    summary = summarize(sentences, recs, [])
+    assert 3 <= len(summary) <= 5
+    assert len({r.text for r in recs} & set(summary)) <= MAX_ADVICE
+    assert "But the cause is the timetable, not the drivers or the weather." in summary
+
+
+def test_footnote_markers_are_left_out() -> None:
+    paragraphs = [["Flood insurance premiums rose by half in three years.[^12_1] Few owners "
+                   "can pay them [4]."],
+                  ["The state must cap premiums for homes built before the maps changed.²"],
+                  ["Insurers say the cap would drive them out of the market [5, 6]."]]
+    sentences = [Sentence(1, 0, "Flood insurance premiums rose by half in three years.[^12_1]",
+                          "Flood insurance premiums rose by half in three years."),
+                 Sentence(1, 1, "Few owners can pay them [4].", "Few owners can pay them."),
+                 Sentence(2, 0, paragraphs[1][0], paragraphs[1][0].rstrip("²")),
+                 Sentence(3, 0, paragraphs[2][0], paragraphs[2][0].replace(" [5, 6]", ""))]
+    summary = summarize(sentences, [], [])
+    assert summary and not any(re.search(r"\[\^|\[\d|²", s) for s in summary), summary
+
+
+def test_front_matter_summary_is_read_as_the_articles_own() -> None:
+    body = sentences_of([["The harbour was dredged in 1990 and again in 2004 at great cost."],
+                         ["Ships have grown since, and the channel silts up each spring."],
+                         ["Dredging every year costs more than a new channel would."]])
+    own = sentences_of([["A new channel would pay for itself within twelve years of opening."]])
+    own = [Sentence(0, s.index, s.text, s.plain) for s in own]
+    summary = summarize(body, [], [], own)
+    assert summary[0] == own[0].text
+
+
+def test_a_megabyte_article_is_summarised() -> None:
+    """Linear centrality: a 1 MB body of advice runs (timing is the benchmark's job)."""
+    sentences, recs = advice_article(15000)
+    assert sum(len(s.text) for s in sentences) > 1_000_000
+    summary = summarize(sentences, recs, [])
+    assert 3 <= len(summary) <= 5

@@ -1,59 +1,71 @@
-"""Summary stage: pick 3–5 body sentences that carry the thesis and the main advice.
+"""Summary stage: 3–5 sentences, in document order, that state what the article argues.
 
-A reader who reads nothing else should get the claim (the lead), the strongest advice
-spread across the article, and the conclusion. Each sentence is scored on where it sits,
-whether the author advises something in it (and how strongly), whether it poses an open
-question, thesis cue words (generator/data/summary.yaml) and, to break near-ties, how
-much it shares the article's recurring words; then the best are taken
-greedily, skipping near-duplicates and crowding from one paragraph, and put back in
-document order.
+A reader who reads nothing else should get the thesis, not a copy of the recommendations
+listed below it. So the best source is the article's own summary (an abstract, "Key
+takeaways", a report's highlights, front-matter key points) when it has one; otherwise the
+lead, the sentences that turn from the set-up to the author's claim ("But, in fact, …"),
+the conclusion, and at most two pieces of advice. Each sentence is scored on those classes
+of structure and phrasing (summary_cues, data/summary.yaml) plus how central it is to the
+article's vocabulary; details, quotations, bios, headings and furniture are left out. The
+best are taken greedily, skipping near-duplicates, and put back in document order.
 """
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Sequence
-from functools import lru_cache
-from importlib import resources
-
-import yaml
+from dataclasses import dataclass
 
 from ..model import OpenQuestion, Recommendation, Sentence
-from .names import looks_like_title
+from .footnotes import strip_footnote_marks
+from .summary_cues import (centrality, is_bio, is_furniture, is_quotation, is_title_cased,
+                           numbers, phrase_pattern, sections)
 
 MIN_SENTENCES, MAX_SENTENCES = 3, 5
-MIN_WORDS, LONG_WORDS = 5, 70
+MIN_WORDS, LONG_WORDS = 5, 60
 """Shorter sentences are fragments; longer ones are usually run-together page text."""
-PER_PARAGRAPH = 2
-"""At most this many summary sentences from one paragraph, so the summary spans the article
-(when it has paragraphs enough to span)."""
-LEAD_SENTENCES = 4
-"""Sentences of the first paragraph that still read as the lead."""
-LEAD_SCORE = 10.0
-"""Above any other sentence's score: the first sentence of the body is always taken."""
-STRUCTURE_SCORE = 0.6
-"""Advice the author set apart as a heading or list item is the article's own outline."""
+MAX_ADVICE = 2
+"""Advice the summary may repeat from the recommendations list: the one or two central ones."""
+PER_PARAGRAPH = 3
+"""At most this many from one paragraph, so the summary spans the article."""
 DUPLICATE_OVERLAP = 0.5
 """Word overlap (Jaccard) above which two sentences say the same thing."""
-STRENGTH_SCORE = {"must": 3.0, "should": 2.6, "could": 1.6}
-QUESTION_SCORE = {"explicit": 1.6, "implicit": 1.8}
-CUE_SCORE, CUE_CAP = 0.6, 1.2
-CENTRALITY_WEIGHT = 0.5
-"""A tie-breaker among sentences the other cues rate alike, not a cue of its own."""
+LEAD, LEAD_PARAGRAPH = 2.5, 0.8
+"""The article's first sentence states its subject; the rest of its first paragraph sets it up."""
+# The weights below are about the log-odds with which each class marked a key sentence in
+# the labelled dev articles (a class twice as common among key sentences: about +0.7);
+# they say how much a class counts, the classes themselves are the genre's, not a document's.
+OWN_SUMMARY, CONCLUSION_SECTION, LAST_PARAGRAPH = 2.0, 1.0, 0.8
+OPENING, OPENING_SHARE, LIST_ITEM = 0.5, 0.2, 1.0
+PIVOT, PIVOT_SHARE, STANCE, CONCLUDING, CLOSE_SHARE = 1.5, 0.34, 1.0, 1.5, 0.5
+ADVICE = {"must": 1.2, "should": 1.0, "could": 0.6}
+QUESTION = {"explicit": 1.2, "implicit": 1.2}
+CUE, CUE_CAP = 0.7, 1.4
+CENTRALITY = 2.5
+DETAIL, MANY_NUMBERS, QUOTATION, UNFINISHED, LONG, PAST = 1.0, 0.8, 2.5, 1.0, 1.0, 0.8
+PAST_TENSE = re.compile(r"\b(?:was|were|had|did)\b", re.IGNORECASE)
+PRESENT_TENSE = re.compile(r"\b(?:is|are|has|have|does|do)\b", re.IGNORECASE)
+"""A sentence told in the past tense only narrates what happened; a thesis is stated now."""
+OPENS_QUOTE = re.compile(r"^\W?[\"“‘]")
+"""A sentence that opens with a quotation mark is someone else's words (an epigraph, a
+source quoted), not the author's claim."""
 SUB_ITEM = re.compile(r"\s*\(?(?:[ivx]+|[a-h])[.)]\s")
-"""A sub-item numbered in lower case ("iv. Secure the borders", "b) Fund …"): a detail of
-the point that opens its list, which the summary prefers."""
-SUB_ITEM_PENALTY = 1.0
-MIN_GOOD = 2.5
+"""A sub-item numbered in lower case ("iv. Secure the borders"): a detail of its list."""
+MIN_GOOD = 3.0
 """Below this score a sentence is only taken to reach the minimum of three."""
 
 
-@lru_cache(maxsize=1)
-def thesis_cues() -> re.Pattern[str]:
-    """The cue words of data/summary.yaml as one whole-word pattern."""
-    text = resources.files("generator").joinpath("data/summary.yaml").read_text("utf-8")
-    cues = yaml.safe_load(text)["thesis_cues"]
-    return re.compile(r"\b(?:" + "|".join(re.escape(c) for c in cues) + r")\b", re.IGNORECASE)
+@dataclass(frozen=True, slots=True)
+class Labels:
+    """What the other stages found in a sentence, and where it sits in the article."""
+
+    advice: str | None
+    question: str | None
+    section: str | None
+    lead: int
+    """0 for the article's first candidate sentence, 1 for the rest of its paragraph, else 2."""
+    place: float
+    """Where in the article the sentence sits, 0 (start) to 1 (end)."""
+    last: bool
 
 
 def words(text: str) -> set[str]:
@@ -67,84 +79,58 @@ def overlap(a: str, b: str) -> float:
     return len(wa & wb) / len(wa | wb) if wa and wb else 0.0
 
 
-def is_candidate(s: Sentence, advised: bool) -> bool:
-    """Whole sentences only: no headings or title-cased lines (unless they state advice),
-    fragments or lead-ins."""
-    n = len(s.plain.split())
-    if (s.heading or looks_like_title(s.plain)) and not advised:
+def is_candidate(s: Sentence, bios: set[int]) -> bool:
+    """Whole sentences of the author's text: no headings or title-cased lines, fragments,
+    lead-ins to a list, bio paragraphs or page furniture."""
+    if s.heading or s.paragraph in bios or is_title_cased(s.plain) or is_furniture(s) \
+            or OPENS_QUOTE.match(s.plain):
         return False
-    return n >= MIN_WORDS and not s.plain.rstrip().endswith(":")
+    return len(s.plain.split()) >= MIN_WORDS and not s.plain.rstrip().endswith(":")
 
 
-def position_score(s: Sentence, first: int, last: int) -> float:
-    """The lead states the thesis (it always opens the summary), the sentences after it
-    develop it, the last paragraph concludes; a one-paragraph page is read by sentence."""
-    if s.paragraph == first:
-        return LEAD_SCORE if s.index == 0 else 2.0 if s.index < LEAD_SENTENCES else 0.8
-    if s.paragraph == last:
-        return 1.0
-    return 0.8 if s.paragraph <= first + 2 else 0.0
+def structure_score(s: Sentence, labels: Labels) -> float:
+    """Where the sentence sits: the article's own summary, its lead, its opening fifth, its
+    conclusion; an item of a list is a detail of the sentence that opens the list (but
+    key points are bullets)."""
+    score = OWN_SUMMARY if labels.section == "summary" else 0.0
+    score += CONCLUSION_SECTION if labels.section == "conclusion" else 0.0
+    score += LEAD if labels.lead == 0 else LEAD_PARAGRAPH if labels.lead == 1 else 0.0
+    score += OPENING if labels.place < OPENING_SHARE else 0.0
+    score -= LIST_ITEM if s.list_item and labels.section != "summary" else 0.0
+    return score + (LAST_PARAGRAPH if labels.last else 0.0)
 
 
-def score_sentence(s: Sentence, first: int, last: int, strength: str | None,
-                   question: str | None) -> float:
-    """How much of the article's thesis and advice one sentence carries."""
-    score = position_score(s, first, last)
-    score += STRENGTH_SCORE.get(strength or "", 0.0)
-    if strength and (s.heading or s.list_item):
-        score += STRUCTURE_SCORE
-    score += QUESTION_SCORE.get(question or "", 0.0)
-    score += min(CUE_CAP, CUE_SCORE * len(thesis_cues().findall(s.plain)))
-    if len(s.plain.split()) > LONG_WORDS:
-        score -= 1.5
-    if SUB_ITEM.match(s.plain):
-        score -= SUB_ITEM_PENALTY
+def framing(text: str, labels: Labels) -> float:
+    """A stance the author takes, a turn to the author's claim where claims are made (the
+    opening third, the last paragraph, a summary or conclusion section), a closing phrase
+    where the argument closes."""
+    score = STANCE if phrase_pattern("stance_openers", True).match(text) else 0.0
+    if labels.place < PIVOT_SHARE or labels.last or labels.section:
+        score += PIVOT if phrase_pattern("pivot_openers", True).match(text) else 0.0
+    if labels.place >= CLOSE_SHARE or labels.section:
+        score += CONCLUDING if phrase_pattern("conclusion_openers", True).match(text) else 0.0
     return score
 
 
-def pick(ranked: Sequence[tuple[float, Sentence]], wanted: int) -> list[Sentence]:
-    """Best first, skipping near-duplicates and a third sentence from one paragraph."""
-    chosen: list[Sentence] = []
-    spread = len({s.paragraph for _, s in ranked}) >= MIN_SENTENCES
-    for score, s in ranked:
-        if len(chosen) >= wanted or (score < MIN_GOOD and len(chosen) >= MIN_SENTENCES):
-            break
-        crowded = spread and sum(c.paragraph == s.paragraph for c in chosen) >= PER_PARAGRAPH
-        if crowded or any(overlap(c.plain, s.plain) > DUPLICATE_OVERLAP for c in chosen):
-            continue
-        chosen.append(s)
-    return chosen
+def phrasing_score(text: str) -> float:
+    """What the sentence's wording says it is: a thesis cue; or a detail, a quotation, an
+    unfinished line, run-together text."""
+    score = min(CUE_CAP, CUE * len(phrase_pattern("thesis_cues").findall(text)))
+    score -= DETAIL if phrase_pattern("detail_openers", True).match(text) else 0.0
+    score -= MANY_NUMBERS if numbers(text) >= 3 else 0.0
+    score -= QUOTATION if is_quotation(text) else 0.0
+    score -= UNFINISHED if not text.rstrip(" *_)”\"’'").endswith((".", "?", "!")) else 0.0
+    score -= LONG if len(text.split()) > LONG_WORDS else 0.0
+    score -= PAST if PAST_TENSE.search(text) and not PRESENT_TENSE.search(text) else 0.0
+    return score - (1.0 if SUB_ITEM.match(text) else 0.0)
 
 
-def centrality(pool: Sequence[Sentence]) -> list[float]:
-    """How much each sentence shares its content words with the rest (0..1): the article's
-    recurring subject, as in TextRank's first step."""
-    bags = [{w for w in words(s.plain) if len(w) > 3} for s in pool]
-    holders = word_holders(bags)
-    raw = [similarity_sum(i, bags, holders) for i in range(len(bags))]
-    top = max(raw, default=0) or 1
-    return [r / top for r in raw]
-
-
-def word_holders(bags: Sequence[set[str]]) -> dict[str, list[int]]:
-    """Word → the indexes of the bags that hold it, so overlaps are counted, not intersected."""
-    holders: dict[str, list[int]] = {}
-    for i, bag in enumerate(bags):
-        for w in bag:
-            holders.setdefault(w, []).append(i)
-    return holders
-
-
-def similarity_sum(i: int, bags: Sequence[set[str]], holders: dict[str, list[int]]) -> float:
-    """Bag i's Jaccard similarity to every other bag, summed in bag order: the same float as
-    a sum over all pairs (disjoint bags add 0), but it costs the words shared, not a set
-    intersection per pair, which made a 1 MB seed take a minute."""
-    shared: Counter[int] = Counter()
-    for w in bags[i]:
-        shared.update(holders[w])
-    shared.pop(i, None)
-    size = len(bags[i])
-    return sum(c / (size + len(bags[j]) - c) for j, c in sorted(shared.items()))
+def score_sentence(s: Sentence, labels: Labels, central: float) -> float:
+    """How much of the article's thesis one sentence carries."""
+    score = structure_score(s, labels) + framing(s.plain, labels) + phrasing_score(s.plain)
+    score += CENTRALITY * central
+    score += ADVICE.get(labels.advice or "", 0.0)
+    return score + QUESTION.get(labels.question or "", 0.0)
 
 
 def label(s: Sentence, by_text: dict[str, str], by_place: dict[tuple[int, int], tuple[str, str]]
@@ -158,6 +144,45 @@ def label(s: Sentence, by_text: dict[str, str], by_place: dict[tuple[int, int], 
     return value if text and overlap(text, s.plain) > DUPLICATE_OVERLAP else None
 
 
+def item_labels(items: Sequence[Recommendation] | Sequence[OpenQuestion], attr: str
+                ) -> tuple[dict[str, str], dict[tuple[int, int], tuple[str, str]]]:
+    """Items' labels by text and by place, for `label`."""
+    return ({i.text: getattr(i, attr) for i in items},
+            {(i.paragraph, i.sentence): (i.text, getattr(i, attr)) for i in items})
+
+
+def labelled(pool: Sequence[Sentence], recommendations: Sequence[Recommendation],
+             questions: Sequence[OpenQuestion], section_of: dict[int, str]) -> list[Labels]:
+    """Each candidate's labels: advice, question, section, lead position, last paragraph."""
+    advice, asked = item_labels(recommendations, "strength"), item_labels(questions, "kind")
+    first = pool[0].paragraph if pool else 0
+    last = max((s.paragraph for s in pool), default=0)
+    return [Labels(label(s, *advice), label(s, *asked), section_of.get(s.paragraph),
+                   0 if i == 0 else 1 if s.paragraph == first else 2, i / len(pool),
+                   s.paragraph == last)
+            for i, s in enumerate(pool)]
+
+
+def pick(ranked: Sequence[tuple[float, Sentence, Labels]]) -> list[Sentence]:
+    """Best first, skipping near-duplicates, crowding from one paragraph and advice past
+    the first two."""
+    chosen: list[tuple[Sentence, set[str]]] = []
+    spread = len({s.paragraph for _, s, _ in ranked}) >= MIN_SENTENCES
+    advice = 0
+    for score, s, labels in ranked:
+        if len(chosen) >= MAX_SENTENCES or (score < MIN_GOOD and len(chosen) >= MIN_SENTENCES):
+            break
+        crowded = spread and sum(c.paragraph == s.paragraph for c, _ in chosen) >= PER_PARAGRAPH
+        if crowded or (labels.advice and advice >= MAX_ADVICE):
+            continue
+        bag = words(s.plain)
+        if any(len(bag & b) > DUPLICATE_OVERLAP * len(bag | b) for _, b in chosen):
+            continue
+        advice += labels.advice is not None
+        chosen.append((s, bag))
+    return [s for s, _ in chosen]
+
+
 def fill(chosen: list[Sentence], sentences: Sequence[Sentence]) -> list[Sentence]:
     """Top up to three with the earliest remaining sentences, body text before headings."""
     rest = sorted((s for s in sentences if s not in chosen), key=lambda s: s.heading)
@@ -165,20 +190,20 @@ def fill(chosen: list[Sentence], sentences: Sequence[Sentence]) -> list[Sentence
 
 
 def summarize(sentences: Sequence[Sentence], recommendations: Sequence[Recommendation],
-              questions: Sequence[OpenQuestion]) -> tuple[str, ...]:
-    """Sentences → 3 to 5 of them (text as written), in document order."""
-    advice = ({r.text: r.strength for r in recommendations},
-              {(r.paragraph, r.sentence): (r.text, r.strength) for r in recommendations})
-    asked = ({q.text: q.kind for q in questions},
-             {(q.paragraph, q.sentence): (q.text, q.kind) for q in questions})
-    pool = [s for s in sentences if is_candidate(s, label(s, *advice) is not None)]
-    body = [s.paragraph for s in pool if not s.heading] or [s.paragraph for s in pool]
-    first, last = (min(body), max(body)) if body else (0, 0)
-    central = centrality(pool)
-    ranked = sorted(
-        ((score_sentence(s, first, last, label(s, *advice), label(s, *asked))
-          + CENTRALITY_WEIGHT * central[i], s)
-         for i, s in enumerate(pool)),
-        key=lambda pair: (-pair[0], pair[1].paragraph, pair[1].index))
-    chosen = fill(pick(ranked, MAX_SENTENCES), sentences)
-    return tuple(s.text for s in sorted(chosen, key=lambda s: (s.paragraph, s.index)))
+              questions: Sequence[OpenQuestion], own_summary: Sequence[Sentence] = ()
+              ) -> tuple[str, ...]:
+    """Sentences → 3 to 5 of them, in document order, footnote markers removed.
+    `own_summary`: the summary the seed's front matter gives, read as the article's own
+    summary section ahead of the body."""
+    section_of = sections(sentences) | {s.paragraph: "summary" for s in own_summary}
+    everything = [*own_summary, *sentences]
+    bios = {s.paragraph for s in everything if s.index == 0 and is_bio(s.plain)}
+    pool = [s for s in everything if is_candidate(s, bios)]
+    labels = labelled(pool, recommendations, questions, section_of)
+    central = centrality([s.plain for s in pool])
+    ranked = sorted(((score_sentence(s, lab, central[i]), s, lab)
+                     for i, (s, lab) in enumerate(zip(pool, labels))),
+                    key=lambda t: (-t[0], t[1].paragraph, t[1].index))
+    chosen = fill(pick(ranked), everything)
+    return tuple(strip_footnote_marks(s.text)
+                 for s in sorted(chosen, key=lambda s: (s.paragraph, s.index)))

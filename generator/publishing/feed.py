@@ -23,6 +23,7 @@ from lxml import etree
 from .markdown_safe import folded, plain_text
 from ..model import Brief
 from .shortlinks import SHORT_DIR, short_path
+from .views import brief_title
 
 FEED_PATH = "feed.xml"
 FEED_ENTRIES = 50
@@ -89,7 +90,7 @@ def entry_content(brief: Brief, base: str, directory_urls: bool) -> etree._Eleme
 def add_entry(feed: etree._Element, brief: Brief, base: str, directory_urls: bool) -> None:
     """One brief as an Atom entry: title, permanent id, link, dates, authors, and its body."""
     entry = add(feed, "entry")
-    add(entry, "title", xml_text(brief.meta.title or brief.slug))
+    add(entry, "title", xml_text(brief_title(brief)))
     add(entry, "id", uuid.uuid5(uuid.NAMESPACE_URL, f"briefs/{brief.slug}").urn)
     add(entry, "link", rel="alternate", type="text/html",
         href=brief_link(brief.slug, base, directory_urls))

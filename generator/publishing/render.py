@@ -12,6 +12,7 @@ from pathlib import Path
 import jinja2
 
 from .export import briefs_to_json
+from ..extraction.footnotes import strip_footnote_marks
 from .feed import FEED_PATH, feed_xml
 from .highlight import Marked, highlight_paragraph, spans, text_anchor
 from .markdown_safe import md_inline, md_text, plain_text, safe_url, web_url
@@ -20,7 +21,7 @@ from .pages import (BRIEFS_PER_PAGE, ITEMS_PER_PAGE, TAG_ENTRIES_PER_PAGE, pack,
                     render_pages)
 from .search import ASSETS as SEARCH_ASSETS
 from .shortlinks import permalink_files
-from .views import (ENTITY_LIST_LIMIT, EntityView, actor_label, anchor, brief_tags,
+from .views import (ENTITY_LIST_LIMIT, EntityView, actor_label, anchor, brief_tags, brief_title,
                     briefs_by_publication, briefs_by_tag, briefs_by_year, entities_by_kind,
                     entity_slug, entity_views, strength_counts, strongest_first)
 
@@ -45,25 +46,31 @@ def author_names(brief: Brief) -> str:
     return ", ".join(names[:-1]) + " and " + names[-1] if len(names) > 1 else "".join(names)
 
 
+def item_text(value: object) -> str:
+    """An item's sentence shown on its own: its words, without footnote markers."""
+    return plain_text(strip_footnote_marks(str(value)))
+
+
 def environment(templates: Path) -> jinja2.Environment:
     """A Jinja2 environment over the templates folder, with the escaping filters."""
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(templates)),
                              undefined=jinja2.StrictUndefined, keep_trailing_newline=True,
                              trim_blocks=True, lstrip_blocks=True, autoescape=False)
-    env.filters.update(md=md_text, md_inline=md_inline, plain=plain_text, date=human_date,
+    env.filters.update(md=md_text, md_inline=md_inline, plain=item_text, date=human_date,
                        authors=author_names, anchor=anchor, entity_slug=entity_slug,
                        text_anchor=text_anchor, actor=actor_label, safe_url=safe_url,
-                       tags=brief_tags, web_url=web_url)
+                       tags=brief_tags, web_url=web_url, title=brief_title)
     # `e` in these Markdown templates escapes an attribute of raw HTML, which Markdown
     # extensions still read (pymdownx.critic, snippets): md_text's references serve both.
     env.filters.update(e=md_text, escape=md_text)
     return env
 
 
-def marked_body(brief: Brief) -> tuple[list[tuple[int, str]], dict[str, str]]:
-    """The full text as (paragraph number, Markdown), each item's sentence marked in place,
-    and where each item's "In the text" link goes: its mark, or its paragraph when the
-    sentence could not be found word for word (a list item rejoined, a footnote dropped)."""
+def marked_body(brief: Brief) -> tuple[list[tuple[int, str, bool]], dict[str, str]]:
+    """The full text as (paragraph number, Markdown, is a heading), each item's sentence
+    marked in place, and where each item's "In the text" link goes: its mark, or its
+    paragraph when the sentence could not be found word for word (a list item rejoined, a
+    footnote dropped)."""
     items: dict[int, list[Marked]] = defaultdict(list)
     for rec in brief.recommendations:
         items[rec.paragraph].append(Marked(rec.text, rec.id, "recommendation"))
@@ -71,7 +78,7 @@ def marked_body(brief: Brief) -> tuple[list[tuple[int, str]], dict[str, str]]:
         items[q.paragraph].append(Marked(q.text, q.id, "question"))
     body, in_text = [], {}
     for p in brief.body:
-        body.append((p.number, highlight_paragraph(p.text, items[p.number])))
+        body.append((p.number, highlight_paragraph(p.text, items[p.number]), p.heading))
         found = {m.id for _, _, m in spans(p.text, items[p.number])}
         in_text.update({m.id: text_anchor(m.id) if m.id in found else f"p{p.number}"
                         for m in items[p.number]})
@@ -89,7 +96,7 @@ def recommendations_by_actor(briefs: Iterable[Brief]) -> list[tuple[str, list[tu
 
 def home_order(briefs: Iterable[Brief]) -> list[Brief]:
     """Newest first; undated briefs after dated ones, then by title."""
-    by_title = sorted(briefs, key=lambda b: ((b.meta.title or b.slug).lower(), b.slug))
+    by_title = sorted(briefs, key=lambda b: (brief_title(b).lower(), b.slug))
     return sorted(by_title, key=lambda b: b.meta.date or "", reverse=True)  # stable
 
 
@@ -116,7 +123,7 @@ def render_questions(env: jinja2.Environment, briefs: list[Brief]) -> dict[str, 
     groups = [(b, b.open_questions) for b in home_order(b for b in briefs if b.open_questions)]
     return render_pages(env.get_template("questions.md.j2"),
                         paginate(groups, "questions.md", ITEMS_PER_PAGE), "questions.md",
-                        lambda b, _: b.meta.title or b.slug)
+                        lambda b, _: brief_title(b))
 
 
 def render_entities(env: jinja2.Environment, views: list[EntityView]) -> dict[str, str]:

@@ -70,6 +70,12 @@ def entity_slug(name: str) -> str:
     return f"{slug}-entity" if slug in RESERVED_SLUGS else slug
 
 
+def brief_title(brief: Brief) -> str:
+    """What a page calls a brief: its title, else its headline, else (a brief built by hand)
+    its slug."""
+    return brief.meta.title or brief.headline or brief.slug
+
+
 def actor_label(rec: Recommendation) -> str:
     """Who should act, as the site writes it."""
     return rec.actor or NO_ACTOR

@@ -32,7 +32,12 @@ CONTROL_CHARS = dict.fromkeys([*range(0x00, 0x09), 0x0B, *range(0x0E, 0x20), 0x7
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
 FRONT_MATTER_KEYS = {"title": "title", "author": "author", "authors": "author", "date": "date",
                      "publication": "publication", "publisher": "publication", "url": "url",
-                     "source": "url", "canonical_url": "url", "kind": "kind", "type": "kind"}
+                     "source": "url", "canonical_url": "url", "kind": "kind", "type": "kind",
+                     **dict.fromkeys(("summary", "abstract", "description", "key_points",
+                                      "keypoints", "key_takeaways", "takeaways", "highlights",
+                                      "tldr"), "summary")}
+"""Front-matter keys we read, and the metadata name each gives; "summary" is the article's
+own summary or key points (the summary stage's best source)."""
 
 
 def printable(name: str) -> str:
