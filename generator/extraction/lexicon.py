@@ -54,6 +54,10 @@ class Lexicon:
     name_particles: frozenset[str]
     demonyms: dict[str, str]
     implied_actors: tuple[tuple[re.Pattern[str], str], ...]
+    not_agent_nouns: frozenset[str]
+    first_person_frame: re.Pattern[str]
+    membership_nouns: frozenset[str]
+    speaker_group: re.Pattern[str]
     uncertainty: tuple[re.Pattern[str], ...]
 
 
@@ -111,6 +115,10 @@ def compile_lexicon(data: dict) -> Lexicon:
         demonyms={str(k): str(v) for k, v in data["demonyms"].items()},
         implied_actors=tuple((re.compile(p, flags), str(a)) for p, a in data["implied_actors"].items()),
         uncertainty=tuple(re.compile(p, flags) for p in data["uncertainty"]),
+        not_agent_nouns=_words(data["not_agent_nouns"]),
+        first_person_frame=re.compile(data["first_person_frame"], flags),
+        membership_nouns=_words(data["membership_nouns"]),
+        speaker_group=re.compile(data["speaker_group"], flags),
     )
 
 
