@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from .lexicon import lexicon
 
@@ -45,22 +46,18 @@ def subject_before(plain: str, start: int) -> tuple[str, int]:
     return before[begin:].strip(), begin + len(before[begin:]) - len(before[begin:].lstrip())
 
 
+@lru_cache(maxsize=1)
+def _openers() -> re.Pattern[str]:
+    """One pattern for a run of openers (determiners, sentence adverbs, "this week's")."""
+    words = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in lexicon().subject_openers)
+    return re.compile(rf"^(?:(?:{words})(?:[\s,]+|$)|{_TIME_OWNER.pattern[1:]})+", re.I)
+
+
 def strip_openers(phrase: str) -> str:
     """Drop determiners, sentence adverbs and a time's possessive ("this week's") from the
     front of a subject phrase."""
-    openers = lexicon().subject_openers
     text = phrase.strip(" *\"'“”-•")
-    changed = True
-    while changed:
-        changed = False
-        timed = _TIME_OWNER.match(text)
-        if timed:
-            text, changed = text[timed.end():], True
-        for word in openers:
-            if text.lower().startswith(word + " ") or text.lower() == word:
-                text = text[len(word):].lstrip(" ,")
-                changed = True
-    return re.sub(_APOS + r"$", "", text)
+    return re.sub(_APOS + r"$", "", _openers().sub("", text, count=1))
 
 
 def passive_agent(after: str) -> tuple[str, int] | None:

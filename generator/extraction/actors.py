@@ -25,6 +25,10 @@ from ..model import Sentence
 __all__ = ["Article", "actor_of_phrase", "fallback_actor", "make_article", "resolve_actor",
            "strip_openers", "subject_before"]
 _APOS = r"(?:'s|’s|'|’)"
+_COMPARED = re.compile(r"\b(?:as|than|like|unlike)\b(?!\s+well\b)", re.I)
+"""A subject after these is a comparison ("…, just as private parties must do"), not
+whom the advice addresses."""
+_WE = re.compile(r"\b(?:we|us)\b", re.I)
 _MODAL_SUBJECT = re.compile(r"\b(?:should|must|ought\s+to|needs?\s+to|has\s+to|have\s+to)\b", re.I)
 
 
@@ -241,10 +245,14 @@ def fallback_actor(doc: Article, pos: int, previous: Sequence[tuple[int, str | N
 def resolve_actor(doc: Article, pos: int, phrases: Sequence[tuple[str, int]],
                   previous: Sequence[tuple[int, str | None]]) -> str | None:
     """The first candidate phrase that names an actor (a passive's agent, not its
-    patient), else the actor its wording implies ("Vote no." -> Voters), else the
+    patient; not the subject of a comparison), else the actor its wording implies ("Vote no." -> Voters), else the
     section's actor."""
     plain = doc.sentences[pos].plain
+    clause_end = None
     for phrase, offset in phrases:
+        if clause_end is not None and _COMPARED.search(plain[clause_end:offset]):
+            continue
+        clause_end = offset + len(phrase)
         after = plain[offset + len(phrase):] if phrase else ""
         passive = passive_agent(after)
         if passive is not None:
@@ -265,10 +273,27 @@ def _memo_addressee(doc: Article) -> str | None:
     return None
 
 
+def _advice_subjects(doc: Article) -> Counter[str]:
+    """How often each actor is the subject of a modal of advice in the article."""
+    subjects: Counter[str] = Counter()
+    for pos, s in enumerate(doc.sentences):
+        found = _MODAL_SUBJECT.search(s.plain)
+        if found and not passive_agent(s.plain[found.start():]):
+            actor = actor_of_phrase(*subject_before(s.plain, found.start()), doc, pos, ())
+            subjects.update([actor] if actor else [])
+    return subjects
+
+
+def _stem(group: str) -> str:
+    """A group's head noun without its plural ending, to compare "newsroom" and "newsrooms"."""
+    return group.split()[-1].lower().removesuffix("s")
+
+
 def speaker_group(doc: Article) -> str | None:
     """Whom "we" stands for: the group the author says it speaks for ("As technologists,
-    we", "we in the industry", "our community"), else the actor the article's advice
-    names most often as its subject, else None."""
+    we", "we in the industry"), else the body it calls "our" ("our community"; where
+    several, the one whose kind the advice addresses most), else the actor the article's
+    advice names most often as its subject, else None."""
     lex = lexicon()
     named = [next(g for g in m.groups() if g) for s in doc.sentences
              for m in lex.speaker_group.finditer(s.plain)]
@@ -277,14 +302,10 @@ def speaker_group(doc: Article) -> str | None:
     member = "|".join(sorted(lex.membership_nouns))
     ours = Counter(m.group(1).lower() for s in doc.sentences
                    for m in re.finditer(rf"\bour\s+(?:own\s+)?((?:[a-z]+\s+)?(?:{member}))\b", s.plain, re.I))
+    subjects = _advice_subjects(doc)
     if ours:
-        return ours.most_common(1)[0][0]
-    subjects: Counter[str] = Counter()
-    for pos, s in enumerate(doc.sentences):
-        found = _MODAL_SUBJECT.search(s.plain)
-        if found and not passive_agent(s.plain[found.start():]):
-            actor = actor_of_phrase(*subject_before(s.plain, found.start()), doc, pos, ())
-            subjects.update([actor] if actor else [])
+        addressed = Counter(_stem(a) for a in subjects.elements())
+        return max(ours, key=lambda g: (addressed[_stem(g)], ours[g]))
     return subjects.most_common(1)[0][0] if subjects else None
 
 
@@ -292,4 +313,5 @@ def make_article(sentences: Sequence[Sentence], aliases: Aliases) -> Article:
     """Index an article for actor resolution, with whom its "we" and its memo address."""
     doc = index_article(sentences, aliases)
     doc = replace(doc, memo=_memo_addressee(doc))
-    return replace(doc, we=speaker_group(doc))
+    says_we = any(_WE.search(s.plain) for s in doc.sentences)
+    return replace(doc, we=speaker_group(doc)) if says_we else doc
