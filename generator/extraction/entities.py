@@ -4,9 +4,9 @@ No trained recognizer is available offline, so this is rules over the name spans
 generator/names.py: what a span names is decided by the alias table (the user's file
 wins), a gazetteer of places (data/places.yaml), titles ("President X" is a person),
 cue words ("… Commission" is an organization, "… province" a place) and context ("X
-said", "in X"). Spellings are then merged (generator/mentions.py). Laws, treaties and
-plans ("Federal Election Campaign Act") count as organizations: the model has three
-kinds, and readers look them up the way they look up agencies.
+said", "in X"). Spellings are then merged (generator/mentions.py). Laws and treaties
+("Federal Election Campaign Act") are of kind "law", wars and summits ("Iraq War") of kind
+"event", by the word they end in, so neither is listed as an organization or a place.
 """
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ from .aliases import Aliases, is_acronym
 from .mentions import Mention, merge_mentions
 from ..model import Entity, Paragraph
 from .names import Span, find_spans, lexicon, looks_like_title, plain, strip_possessive
-from .words import (MAX_ACRONYM, find_title, gazetteer, guess_kind, is_no_name,
+from .words import (MAX_ACRONYM, cue_kind, find_title, gazetteer, guess_kind, is_no_name,
                     looks_like_person, word_key)
 
 MAX_NAME_WORDS = 8
@@ -166,7 +166,7 @@ def resolve(words: list[str], span: Span, ctx: Context, initial: bool) -> list[M
     if ctx.known_only or known(" ".join(words), ctx):
         return known_parts(words, ctx)
     if span.quoted:
-        return [Mention(" ".join(words), None, "organization")]
+        return [Mention(" ".join(words), None, cue_kind(words) or "organization")]
     parts = split_compound(words, span, ctx, initial)
     if parts is not None:
         return parts
@@ -220,9 +220,11 @@ def opens_name(words: list[str], ctx: Context) -> bool:
 
 def acts_as_name(words: list[str], span: Span) -> bool:
     """A lone word opening a sentence is a name when it speaks ("Okafor said") or owns
-    something ("Okafor's plan")."""
+    something ("Okafor's plan"); a plural common noun that speaks ("Critics said",
+    "Officials say") is a group, not a name."""
     lone = len(words) == 1 == len(span.words)
-    return lone and (span.after in lexicon()["person_verbs"]
+    plural = re.search(r"[^su']s$", words[0]) is not None
+    return lone and ((span.after in lexicon()["person_verbs"] and not plural)
                      or strip_possessive(span.words[0]) != span.words[0])
 
 

@@ -19,7 +19,7 @@ from .aliases import Aliases, is_acronym
 from ..model import Entity
 from .names import lexicon
 
-KIND_ORDER = ("person", "organization", "place")
+KIND_ORDER = ("person", "organization", "place", "law", "event")
 """How an even vote on a kind is settled."""
 
 

@@ -57,9 +57,26 @@ def looks_like_person(words: Sequence[str]) -> bool:
         and not any(w in ("of", "for", "on", "and") for w in words)
 
 
+def cue_kind(words: Sequence[str]) -> str | None:
+    """ "law" or "event" when a name ends in a cue word of that kind ("Clean Air Act",
+    "Patriot Act of 2001", "Iraq War"), else None."""
+    lex = lexicon()
+    last = list(words)
+    if len(last) > 2 and last[-2] == "of" and last[-1].isdigit():
+        last = last[:-2]  # "… Act of 2021"
+    if len(last) < 2:
+        return None
+    if last[-1] in lex["law_cues"]:
+        return "law"
+    return "event" if last[-1] in lex["event_cues"] else None
+
+
 def guess_kind(words: Sequence[str], span: Span) -> str | None:
     """Kind of a name no table knows, from its own words and the words around it."""
     lex = lexicon()
+    named = cue_kind(words)
+    if named:
+        return named
     if words[-1] in lex["place_cues"] or span.after in lex["place_nouns"]:
         return "place"
     if any(w in lex["org_cues"] for w in words) or is_acronym(" ".join(words)):
