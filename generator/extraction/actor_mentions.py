@@ -9,9 +9,18 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .aliases import Aliases, alias_key
 from .lexicon import lexicon
+from .names import lexicon as name_words
+
+
+@lru_cache(maxsize=1)
+def person_titles() -> tuple[str, ...]:
+    """The entity recognizer's person titles, longest first ("Secretary of State" before
+    "Secretary"): one list for both stages."""
+    return tuple(sorted(name_words()["titles"], key=len, reverse=True))
 
 
 _LEADING_NAME = re.compile(r"[A-Z][\w’'&.-]*(?:\s+(?:(?:of|for|on|and|the|&)\s+)*[A-Z][\w’'&.-]*)+"
@@ -45,7 +54,7 @@ def alias_pattern(aliases: Aliases) -> re.Pattern[str]:
     names = "|".join(re.escape(f) for f in forms) or r"(?!x)x"
     demonyms = "|".join(re.escape(d) for d in sorted(lex.demonyms, key=len, reverse=True))
     nouns = "|".join(sorted(lex.government_nouns, key=len, reverse=True))
-    titles = "|".join(re.escape(t) for t in lex.titles)
+    titles = "|".join(re.escape(t) for t in person_titles())
     roles = "|".join(sorted(lex.person_roles, key=len, reverse=True))
     return re.compile(
         rf"(?<!\w)(?:(?P<demonym>{demonyms})\s+(?:{nouns})"
@@ -99,7 +108,7 @@ def join_actors(names: Sequence[str]) -> str:
 
 def strip_title(name: str) -> str:
     """ "President Obama" -> "Obama"; a bare title ("President") stays."""
-    for title in lexicon().titles:
+    for title in person_titles():
         if name.startswith(title + " ") and name[len(title) + 1:][:1].isupper():
             return name[len(title) + 1:]
     return name
@@ -110,7 +119,8 @@ def proper_name(text: str) -> str | None:
     words = text.split()
     if not 0 < len(words) <= 5 or not words[0][:1].isupper():
         return None
-    if all(w[:1].isupper() or w.lower() in lexicon().name_particles or w.lower().startswith("al-") for w in words):
+    joiners, prefixes = name_words()["joiners"] | {"the"}, name_words()["name_prefixes"]
+    if all(w[:1].isupper() or w.lower() in joiners or w.partition("-")[0].lower() in prefixes for w in words):
         return strip_title(text.strip(",."))
     return None
 
