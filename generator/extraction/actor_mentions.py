@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import lru_cache
 
 from .aliases import Aliases, alias_key
 from .lexicon import lexicon
-from .names import lexicon as name_words
+from .mentions import Mention
+from .names import name_words
 
 
 @lru_cache(maxsize=1)
@@ -27,17 +27,6 @@ _LEADING_NAME = re.compile(r"[A-Z][\w’'&.-]*(?:\s+(?:(?:of|for|on|and|the|&)\s
                            r"(?=\s+(?!(?:of|for|on|and|the)\b)[a-z])")
 LEADING_NAME_WORDS = 8
 """Longer capitalised runs are headline text, not one name."""
-
-
-@dataclass(frozen=True, slots=True)
-class Mention:
-    """An actor named in a sentence: where, its canonical name and kind."""
-
-    start: int
-    end: int
-    name: str
-    kind: str
-    """"person", "place", "organization", "group" or "pair"."""
 
 
 def _case_ok(form: str, written: str) -> bool:
@@ -71,7 +60,8 @@ def mentions_in(text: str, doc_aliases: Aliases, pattern: re.Pattern[str]) -> tu
             continue
         if found and text[found[-1].end:m.start()] == "-" and found[-1].kind != "pair":
             prev = found.pop()
-            mention = Mention(prev.start, mention.end, join_actors([prev.name, mention.name]), "pair")
+            name = join_actors([prev.name, mention.name])
+            mention = Mention(text[prev.start:mention.end], name, "pair", start=prev.start, end=mention.end)
         found.append(mention)
     return tuple(found)
 
@@ -83,13 +73,13 @@ def _mention(m: re.Match[str], aliases: Aliases) -> Mention | None:
         demonym = next(d for d in lex.demonyms if d.lower() == m.group("demonym").lower())
         if not m.group("demonym")[:1].isupper():
             return None
-        return Mention(m.start(), m.end(), lex.demonyms[demonym], "place")
+        return Mention(m.group(), lex.demonyms[demonym], "place", start=m.start(), end=m.end())
     if m.group("titled"):
         if not m.group()[:1].isupper():
             return None
-        return Mention(m.start(), m.end(), m.group("titled"), "person")
+        return Mention(m.group(), m.group("titled"), "person", start=m.start(), end=m.end())
     if m.group("role"):
-        return Mention(m.start("role"), m.end(), m.group("role"), "person")
+        return Mention(m.group("role"), m.group("role"), "person", start=m.start("role"), end=m.end())
     written = m.group("alias")
     name = aliases.lookup(written)
     if name is None:
@@ -97,7 +87,7 @@ def _mention(m: re.Match[str], aliases: Aliases) -> Mention | None:
     forms = [f for f in aliases.forms.get(name, (name,)) if alias_key(f) == alias_key(written)]
     if not any(_case_ok(f, written) for f in forms):
         return None
-    return Mention(m.start(), m.end(), name, aliases.kinds.get(name, "organization"))
+    return Mention(written, name, aliases.kinds.get(name, "organization"), start=m.start(), end=m.end())
 
 
 def join_actors(names: Sequence[str]) -> str:

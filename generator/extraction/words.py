@@ -11,7 +11,7 @@ from importlib import resources
 import yaml
 
 from .aliases import is_acronym
-from .names import Span, is_capitalized, lexicon
+from .names import Span, is_capitalized, name_words
 
 MAX_PERSON_WORDS = 4
 MAX_ACRONYM = 6
@@ -32,7 +32,7 @@ def gazetteer() -> tuple[dict[str, str], frozenset[str]]:
 
 def find_title(words: Sequence[str]) -> tuple[int, int] | None:
     """Where the last person title sits in a span, as (start, end), or None."""
-    titles = lexicon()["titles"]
+    titles = name_words()["titles"]
     best, i = None, 0
     while i < len(words):
         j = next((j for j in range(len(words), i, -1) if " ".join(words[i:j]) in titles), i)
@@ -44,7 +44,7 @@ def find_title(words: Sequence[str]) -> tuple[int, int] | None:
 
 def is_name_word(word: str) -> bool:
     """A word a personal name can hold: capitalized, an initial or a particle."""
-    lex = lexicon()
+    lex = name_words()
     if word in lex["name_particles"] or word.rstrip(".").isupper() and len(word) <= 2:
         return True
     return is_capitalized(word) and word not in lex["org_cues"] \
@@ -60,7 +60,7 @@ def looks_like_person(words: Sequence[str]) -> bool:
 def cue_kind(words: Sequence[str]) -> str | None:
     """ "law" or "event" when a name ends in a cue word of that kind ("Clean Air Act",
     "Patriot Act of 2001", "Iraq War"), else None."""
-    lex = lexicon()
+    lex = name_words()
     last = list(words)
     if len(last) > 2 and last[-2] == "of" and last[-1].isdigit():
         last = last[:-2]  # "… Act of 2021"
@@ -73,7 +73,7 @@ def cue_kind(words: Sequence[str]) -> str | None:
 
 def guess_kind(words: Sequence[str], span: Span) -> str | None:
     """Kind of a name no table knows, from its own words and the words around it."""
-    lex = lexicon()
+    lex = name_words()
     named = cue_kind(words)
     if named:
         return named
@@ -93,7 +93,7 @@ def is_no_name(word: str) -> bool:
     """A word that names nothing alone: small words, adjectives and demonyms, initials,
     "Iranian-backed", party-and-state tags ("R-Ky"), shouting, and two small words a typo
     ran together ("Januarythat")."""
-    lex = lexicon()
+    lex = name_words()
     small = lex["stop_words"]
     low = word.lower()
     if low in small or low in lex["not_names"] or len(word.rstrip(".")) == 1 \
@@ -114,5 +114,5 @@ def word_key(word: str) -> str:
     """A word without apostrophes or a name prefix ("Kata’ib" → "Kataib", "al-Kadhimi" →
     "Kadhimi"), so a spelling or a surname used elsewhere vouches for a sentence's first word."""
     head, _, rest = word.partition("-")
-    word = rest if rest and head.lower() in lexicon()["name_prefixes"] else word
+    word = rest if rest and head.lower() in name_words()["name_prefixes"] else word
     return word.replace("’", "").replace("'", "")
