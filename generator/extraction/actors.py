@@ -160,7 +160,10 @@ def _attested(name: str | None, doc: Article) -> str | None:
 def _head_actor(text: str, doc: Article, pos: int) -> str | None:
     """The actor a phrase starts with: alias, demonym, titled name, role, proper name or a
     group written as a common noun phrase."""
-    nouns = lexicon().government_nouns
+    lex = lexicon()
+    if text.split()[0].lower() in {w for words in lex.pronouns.values() for w in words} | {"i"}:
+        return None  # "We Americans", "It Works": a pronoun opens no name
+    nouns = lex.government_nouns
     found = mentions_in(text, doc.aliases, doc.pattern)
     if found and found[0].start == 0:
         owner = re.match(_APOS + r"\s+([\w-]+)", text[found[0].end:])
