@@ -189,3 +189,7 @@ def test_an_actor_is_a_name_or_none_never_the_author(words: list[list[str]]) -> 
     for rec in find_recommendations(split_sentences(paras), load_aliases()):
         assert rec.actor is None or (rec.actor.strip() == rec.actor and rec.actor)
         assert rec.actor is None or rec.actor.lower().split()[0] not in ("we", "i", "us", "our")
+
+
+def test_you_is_the_reader() -> None:
+    assert actor_of_last(["You should check the label before you buy."]) == "readers"

@@ -28,6 +28,8 @@ _APOS = r"(?:'s|’s|'|’)"
 _COMPARED = re.compile(r"\b(?:as|than|like|unlike)\b(?!\s+well\b)", re.I)
 """A subject after these is a comparison ("…, just as private parties must do"), not
 whom the advice addresses."""
+READER = "readers"
+"""Whom "you" addresses: the article's readers."""
 _WE = re.compile(r"\b(?:we|us)\b", re.I)
 _MODAL_SUBJECT = re.compile(r"\b(?:should|must|ought\s+to|needs?\s+to|has\s+to|have\s+to)\b", re.I)
 
@@ -197,6 +199,8 @@ def actor_of_phrase(phrase: str, offset: int, doc: Article, pos: int,
         return None
     if low in lex.pronouns["we"]:
         return doc.we
+    if low == "you":
+        return READER
     for kind in ("person", "thing", "plural"):
         if low in lex.pronouns[kind]:
             return _pronoun(kind, offset, doc, pos, previous)
@@ -248,8 +252,8 @@ def fallback_actor(doc: Article, pos: int, previous: Sequence[tuple[int, str | N
 def resolve_actor(doc: Article, pos: int, phrases: Sequence[tuple[str, int]],
                   previous: Sequence[tuple[int, str | None]]) -> str | None:
     """The first candidate phrase that names an actor (a passive's agent, not its
-    patient; not the subject of a comparison), else the actor its wording implies ("Vote no." -> Voters), else the
-    section's actor."""
+    patient; not the subject of a comparison), else the actor its wording implies ("Vote
+    no." -> Voters), else the section's actor."""
     plain = doc.sentences[pos].plain
     clause_end = None
     for phrase, offset in phrases:
