@@ -15,7 +15,8 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 
-from .actor_context import LOOKBACK, Article, earlier, index_article, recent
+from .actor_context import (LOOKBACK, Article, context_org, earlier, index_article, last_place,
+                            pair_actor)
 from .actor_mentions import Mention, join_actors, leading_name, mentions_in, proper_name
 from .actor_phrases import group_phrase, passive_agent, plain_group, strip_openers, subject_before
 from .aliases import Aliases
@@ -69,56 +70,6 @@ def _plural_subject(doc: Article, p: int) -> str | None:
     return head if last.endswith("s") and (last in lexicon().group_roles or head == group_phrase(text, doc.capitalized)) else None
 
 
-def _named_pair(doc: Article, p: int) -> str | None:
-    """The pair sentence `p` names: "U.S.-Iraq", or two actors joined by "and"."""
-    ms = doc.mentions[p]
-    for m in ms:
-        if m.kind == "pair":
-            return m.name
-    text = doc.sentences[p].plain
-    for a, b in zip(ms, ms[1:]):
-        if re.fullmatch(r"\s+and\s+(?:the\s+)?", text[a.end:b.start]) and a.name != b.name:
-            return join_actors([a.name, b.name])
-    return None
-
-
-def _pair(doc: Article, pos: int) -> str | None:
-    """ "both sides" / "each" -> the two actors the paragraph sets side by side, else the
-    last pair named shortly before, else the paragraph's two most named actors."""
-    para = [*earlier(doc, pos, "paragraph"), pos]
-    for p in reversed(recent(pos)):
-        named = _named_pair(doc, p)
-        if named:
-            return named
-    counts = Counter(m.name for p in para for m in doc.mentions[p] if m.kind in ("place", "organization"))
-    top = [name for name, _ in counts.most_common(2)]
-    return join_actors(top) if len(top) == 2 else None
-
-
-def _context_org(word: str, doc: Article, pos: int) -> str | None:
-    """ "the department" -> the nearest earlier actor or proper name that holds that word."""
-    named = re.compile(rf"(?:[A-Z][\w&’'-]*\s+){{0,4}}{word.capitalize()}(?:\s+(?:of|for|on)\s+"
-                       rf"(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:and\s+)?[A-Z][\w’'-]*)*)?")
-    for p in reversed(recent(pos)):
-        for m in reversed(doc.mentions[p]):
-            if word in m.name.lower():
-                return m.name
-        names = [n for n in (re.sub(r"^The\s+", "", n) for n in named.findall(doc.sentences[p].plain))
-                 if " " in n]
-        if names:
-            return names[-1]
-    return None
-
-
-def _last_place(doc: Article, pos: int) -> str | None:
-    """The place named last, in this sentence or shortly before ("Kyiv …. The government must …")."""
-    for p in reversed(recent(pos)):
-        places = [m.name for m in doc.mentions[p] if m.kind == "place"]
-        if places:
-            return places[-1]
-    return None
-
-
 def _of_complement(words: list[str], end: int) -> int:
     """Where a title's "of State" / "of Defense" complement ends ("Secretary of State")."""
     if end + 1 < len(words) and words[end] == "of" and words[end + 1][:1].isupper():
@@ -141,9 +92,9 @@ def _role_head(text: str, doc: Article, pos: int) -> str | None:
         while i + size < len(words) and words[i + size].lower().strip(",.") in lex.group_roles:
             size += 1  # a compound head: "City Council", "bank regulators"
         if i == 0 and size == 1 and low in lex.generic_orgs:
-            return _context_org(low, doc, pos) or word
+            return context_org(low, doc, pos) or word
         if i == 0 and size == len(words) and low in lex.sovereign_nouns:
-            return _last_place(doc, pos) or word
+            return last_place(doc, pos) or word
         if low in lex.person_roles:
             size = _of_complement(words, i + size) - i
         first = max((j + 1 for j in range(i) if words[j].lower() in lex.subject_openers), default=0)
@@ -194,7 +145,7 @@ def actor_of_phrase(phrase: str, offset: int, doc: Article, pos: int,
     low = text.lower()
     raw = " " + phrase.strip().lower() + " "
     if any(raw.endswith(f" {words} ") or raw.startswith(f" {words} ") for words in lex.pair_words):
-        return _pair(doc, pos)
+        return pair_actor(doc, pos)
     if not text:
         return None
     if low in lex.pronouns["we"]:
