@@ -4,6 +4,7 @@ title sits, what kind an unknown name is.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from functools import lru_cache
 from importlib import resources
@@ -14,6 +15,7 @@ from .aliases import is_acronym
 from .names import Span, is_capitalized, name_words
 
 MAX_PERSON_WORDS = 4
+CONTRACTION = re.compile(r"[’'](?:ve|re|d|ll|m)$", re.I)
 MAX_ACRONYM = 6
 """Longer words in capitals are shouting ("RECOMMENDATION"), not acronyms."""
 
@@ -90,9 +92,9 @@ def guess_kind(words: Sequence[str], span: Span) -> str | None:
 
 
 def is_no_name(word: str) -> bool:
-    """A word that names nothing alone: small words, adjectives and demonyms, initials,
-    "Iranian-backed", party-and-state tags ("R-Ky"), shouting, and two small words a typo
-    ran together ("Januarythat")."""
+    """A word that names nothing alone: small words, contractions ("We’re"), adjectives and
+    demonyms, initials, "Iranian-backed", party-and-state tags ("R-Ky"), shouting, and two
+    small words a typo ran together ("Januarythat")."""
     lex = name_words()
     small = lex["stop_words"]
     low = word.lower()
@@ -101,6 +103,8 @@ def is_no_name(word: str) -> bool:
         return True
     if word.isupper() and len(word) > MAX_ACRONYM:
         return True
+    if CONTRACTION.search(word):
+        return True  # "I’ve", "We’re", "I’d": a pronoun and a verb, never a name
     head, _, tail = word.partition("-")
     if tail and len(head) == 1:
         return True
