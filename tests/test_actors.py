@@ -147,6 +147,8 @@ WE_RESOLUTION = [
 PRONOUNS_AND_FALLBACKS = [
     (["Leaders have power, and they must use it with restraint."], "leaders"),
     (["The bridge is old. It should be done soon."], None),
+    (["The European Union asked Japan for more time. It should first publish its own plan."],
+     "European Union"),
 ]
 
 

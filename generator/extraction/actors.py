@@ -44,7 +44,8 @@ def _fits(kind: str, mention: Mention) -> bool:
 
 def _pronoun(kind: str, offset: int, doc: Article, pos: int,
              previous: Sequence[tuple[int, str | None]]) -> str | None:
-    """A pronoun -> the nearest earlier actor of a fitting kind in the sentence or paragraph."""
+    """A pronoun -> the nearest earlier actor of a fitting kind in its own sentence, else
+    the first (the subject's) of the nearest earlier sentence of the paragraph that names one."""
     for mention in reversed([m for m in doc.mentions[pos] if m.start < offset]):
         if _fits(kind, mention):
             return mention.name
@@ -56,7 +57,7 @@ def _pronoun(kind: str, offset: int, doc: Article, pos: int,
         group = _plural_subject(doc, p) if kind == "plural" else None
         fitting = [m.name for m in doc.mentions[p] if _fits(kind, m)]
         if group or fitting:
-            return group or fitting[-1]
+            return group or fitting[0]
     in_paragraph = [a for p, a in previous[-LOOKBACK:] if p >= doc.paragraph_start[pos]]
     return in_paragraph[-1] if in_paragraph else None
 
