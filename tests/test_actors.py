@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from generator.extraction.aliases import load_aliases
 from generator.model import Paragraph
@@ -25,7 +26,7 @@ CASES = [
     (["The Environmental Protection Agency (EPA) should tighten the rule."],
      "Environmental Protection Agency"),
     (["Washington\u2014not Brussels\u2014should lead the talks."], "United States"),
-    (["States should expand eligibility for the program."], "States"),
+    (["States should expand eligibility for the program."], "states"),
     (["Yet, Haddad should engage the opposition before the vote."], "Haddad"),
     (["The Department of Justice ignored the warnings. It must now publish the data."],
      "Department of Justice"),
@@ -49,14 +50,14 @@ CASES = [
     (["Leaders in Kyiv should publish the reconstruction ledger."], "Ukraine"),
     (["America's allies should raise their defense budgets."], "America's allies"),
     (["Also, if the President meets the Senate leader, he should raise the nominations."], "President"),
-    (["Counties have a role as well. They ought to recruit more foster families."], "Counties"),
+    (["Counties have a role as well. They ought to recruit more foster families."], "counties"),
     (["The European Commission published a strategy. The Commission should now invite Japan to join."],
      "European Commission"),
     (["The European Union and Japan signed the deal in 2019.",
       "It is imperative that both partners coordinate with Washington."], "European Union and Japan"),
     (["The City Council should publish the terms of the deal."], "City Council"),
     (["Vote no on Measure C."], "Voters"),
-    (["There is an urgent need for a new approach. Regulators should cap the fees."], "Regulators"),
+    (["There is an urgent need for a new approach. Regulators should cap the fees."], "regulators"),
     (["We urge the Centers for Medicare and Medicaid Services to simplify the forms."],
      "Centers for Medicare and Medicaid Services"),
     (["Kyiv has work to do. The government must publish the contracts."], "Ukraine"),
@@ -64,7 +65,7 @@ CASES = [
      "European Central Bank"),
     (["State broadband offices also need to collect better data."], None),
     (["Permission should be granted automatically for compliant plans."], None),
-    (["Ministers must make the planning system predictable."], "Ministers"),
+    (["Ministers must make the planning system predictable."], "ministers"),
     (["Whitehall should fund the planning departments."], "United Kingdom"),
     (["What districts should do is invest in mentoring."], "districts"),
     (["To: The Governor From: Office of Policy", "Fund the audit now."],
@@ -100,7 +101,7 @@ def test_heading_gives_the_actor_when_the_sentence_names_none() -> None:
 @pytest.mark.parametrize("heading,actor", [
     ("For Congress", "Congress"),
     ("Recommendations for the Department of Energy", "Department of Energy"),
-    ("For airports and stadium operators", "Airports and stadium operators"),
+    ("For airports and stadium operators", "airports and stadium operators"),
 ])
 def test_heading_that_addresses_a_group_gives_the_actor(heading: str, actor: str) -> None:
     assert actor_of_last(["Fund the clearinghouse this year."], heading=heading) == actor
@@ -108,3 +109,89 @@ def test_heading_that_addresses_a_group_gives_the_actor(heading: str, actor: str
 
 def test_no_actor_when_nobody_is_named() -> None:
     assert actor_of_last(["Guidance on ambiguous statutes needs to be rewritten."]) is None
+
+
+# One table per rule of actors-from-structure (issue 10); every sentence is invented.
+SUBJECT_GROUPS = [
+    (["Local schools should publish their menus."], "local schools"),
+    (["Every new road must have a cycle lane."], None),
+    (["Publishers should label sponsored stories clearly."], "publishers"),
+    (["Harbour inspectors must report every near miss."], "harbour inspectors"),
+    (["Contributors and editors should share the style guide."], "contributors and editors"),
+    (["Keeping ferries running should be the first priority."], None),
+    (["The price of bread must come down."], None),
+]
+FIRST_PERSON_FRAMES = [
+    (["We believe the Port Authority should publish its tariffs."], "Port Authority"),
+    (["I believe that regulators must audit the models."], "regulators"),
+    (["In our view, the Senate should hold hearings."], "Senate"),
+    (["I think cyclists should wear lights at night."], "cyclists"),
+]
+PASSIVES = [
+    (["The levy should be reviewed by the Senate before June."], "Senate"),
+    (["Safety rules should be written by independent engineers, with public input."],
+     "independent engineers"),
+    (["The permits should be reviewed soon."], None),
+    (["Congress must restore the caps. The caps should be indexed to inflation."], "Congress"),
+    (["The inspectors must file reports, just as controllers must do."], "inspectors"),
+]
+WE_RESOLUTION = [
+    (["As farmers, we know the soil.", "We must rotate our crops more often."], "farmers"),
+    (["We in the shipping industry have grown careless.", "We must cut emissions."],
+     "shipping industry"),
+    (["Our community has argued for years.", "We should all back the clinic."], "community"),
+    (["Landlords should register every flat. Landlords must fix the boilers.",
+      "We need to act before winter."], "landlords"),
+    (["It was a long winter.", "We must do better."], None),
+]
+PRONOUNS_AND_FALLBACKS = [
+    (["Leaders have power, and they must use it with restraint."], "leaders"),
+    (["The bridge is old. It should be done soon."], None),
+    (["The European Union asked Japan for more time. It should first publish its own plan."],
+     "European Union"),
+]
+
+
+@pytest.mark.parametrize("texts,actor", SUBJECT_GROUPS + FIRST_PERSON_FRAMES + PASSIVES
+                         + WE_RESOLUTION + PRONOUNS_AND_FALLBACKS)
+def test_actor_from_structure(texts: list[str], actor: str | None) -> None:
+    assert actor_of_last(texts) == actor
+
+
+def test_we_is_never_the_country_the_article_names_most() -> None:
+    texts = ["France, France and France again: the talks in France went nowhere.",
+             "We must keep reading the small print."]
+    assert actor_of_last(texts) is None
+
+
+def test_fallback_stays_inside_its_section() -> None:
+    paras = [Paragraph(1, "Congress"), Paragraph(2, "Congress must pass the bill."),
+             Paragraph(3, "Rail", heading=True), Paragraph(4, "The timetable should be simplified.")]
+    found = find_recommendations(split_sentences(paras), load_aliases())
+    assert [r.actor for r in found] == ["Congress", None]
+
+
+def test_section_actor_carries_forward_within_the_section() -> None:
+    paras = [Paragraph(1, "Rail", heading=True), Paragraph(2, "Regulators must cap fares."),
+             Paragraph(3, "Timetables should be simplified as well.")]
+    found = find_recommendations(split_sentences(paras), load_aliases())
+    assert [r.actor for r in found] == ["regulators", "regulators"]
+
+
+WORDS = ["we", "We", "I", "believe", "think", "the", "Congress", "regulators", "publishers",
+         "it", "they", "should", "must", "be", "reviewed", "by", "Senate", "as", "our",
+         "community", "In", "view,", "and", "schools", "fund", "the", "plan", "States", ",", "."]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(WORDS), min_size=1, max_size=14), min_size=1, max_size=4))
+def test_an_actor_is_a_name_or_none_never_the_author(words: list[list[str]]) -> None:
+    """Whatever the phrasing, an actor is None or a name; never a first-person word."""
+    paras = [Paragraph(i, " ".join(w) + ".") for i, w in enumerate(words, 1)]
+    for rec in find_recommendations(split_sentences(paras), load_aliases()):
+        assert rec.actor is None or (rec.actor.strip() == rec.actor and rec.actor)
+        assert rec.actor is None or rec.actor.lower().split()[0] not in ("we", "i", "us", "our")
+
+
+def test_you_is_the_reader() -> None:
+    assert actor_of_last(["You should check the label before you buy."]) == "readers"

@@ -8,7 +8,7 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.extraction.aliases import build_aliases, load_aliases, parse_alias_table
+from generator.extraction.aliases import ENTITY_KINDS, build_aliases, load_aliases, parse_alias_table
 from generator.build import parse_seed
 from generator.extraction.entities import find_entities
 from generator.extraction.mentions import merge_key
@@ -140,4 +140,4 @@ TRICKY = st.sampled_from([
                 max_size=4))
 def test_any_text_gives_entities(texts: list[str]) -> None:
     found = find_entities(paragraphs(texts), ALIASES)
-    assert all(e.kind in ("person", "organization", "place") and e.name for e in found)
+    assert all(e.kind in ENTITY_KINDS and e.name for e in found)

@@ -8,27 +8,25 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from functools import lru_cache
 
 from .aliases import Aliases, alias_key
 from .lexicon import lexicon
+from .mentions import Mention
+from .names import name_words
+
+
+@lru_cache(maxsize=1)
+def person_titles() -> tuple[str, ...]:
+    """The entity recognizer's person titles, longest first ("Secretary of State" before
+    "Secretary"): one list for both stages."""
+    return tuple(sorted(name_words()["titles"], key=len, reverse=True))
 
 
 _LEADING_NAME = re.compile(r"[A-Z][\w’'&.-]*(?:\s+(?:(?:of|for|on|and|the|&)\s+)*[A-Z][\w’'&.-]*)+"
                            r"(?=\s+(?!(?:of|for|on|and|the)\b)[a-z])")
 LEADING_NAME_WORDS = 8
 """Longer capitalised runs are headline text, not one name."""
-
-
-@dataclass(frozen=True, slots=True)
-class Mention:
-    """An actor named in a sentence: where, its canonical name and kind."""
-
-    start: int
-    end: int
-    name: str
-    kind: str
-    """"person", "place", "organization", "group" or "pair"."""
 
 
 def _case_ok(form: str, written: str) -> bool:
@@ -45,7 +43,7 @@ def alias_pattern(aliases: Aliases) -> re.Pattern[str]:
     names = "|".join(re.escape(f) for f in forms) or r"(?!x)x"
     demonyms = "|".join(re.escape(d) for d in sorted(lex.demonyms, key=len, reverse=True))
     nouns = "|".join(sorted(lex.government_nouns, key=len, reverse=True))
-    titles = "|".join(re.escape(t) for t in lex.titles)
+    titles = "|".join(re.escape(t) for t in person_titles())
     roles = "|".join(sorted(lex.person_roles, key=len, reverse=True))
     return re.compile(
         rf"(?<!\w)(?:(?P<demonym>{demonyms})\s+(?:{nouns})"
@@ -62,7 +60,8 @@ def mentions_in(text: str, doc_aliases: Aliases, pattern: re.Pattern[str]) -> tu
             continue
         if found and text[found[-1].end:m.start()] == "-" and found[-1].kind != "pair":
             prev = found.pop()
-            mention = Mention(prev.start, mention.end, join_actors([prev.name, mention.name]), "pair")
+            name = join_actors([prev.name, mention.name])
+            mention = Mention(text[prev.start:mention.end], name, "pair", start=prev.start, end=mention.end)
         found.append(mention)
     return tuple(found)
 
@@ -74,13 +73,13 @@ def _mention(m: re.Match[str], aliases: Aliases) -> Mention | None:
         demonym = next(d for d in lex.demonyms if d.lower() == m.group("demonym").lower())
         if not m.group("demonym")[:1].isupper():
             return None
-        return Mention(m.start(), m.end(), lex.demonyms[demonym], "place")
+        return Mention(m.group(), lex.demonyms[demonym], "place", start=m.start(), end=m.end())
     if m.group("titled"):
         if not m.group()[:1].isupper():
             return None
-        return Mention(m.start(), m.end(), m.group("titled"), "person")
+        return Mention(m.group(), m.group("titled"), "person", start=m.start(), end=m.end())
     if m.group("role"):
-        return Mention(m.start("role"), m.end(), m.group("role"), "person")
+        return Mention(m.group("role"), m.group("role"), "person", start=m.start("role"), end=m.end())
     written = m.group("alias")
     name = aliases.lookup(written)
     if name is None:
@@ -88,7 +87,7 @@ def _mention(m: re.Match[str], aliases: Aliases) -> Mention | None:
     forms = [f for f in aliases.forms.get(name, (name,)) if alias_key(f) == alias_key(written)]
     if not any(_case_ok(f, written) for f in forms):
         return None
-    return Mention(m.start(), m.end(), name, aliases.kinds.get(name, "organization"))
+    return Mention(written, name, aliases.kinds.get(name, "organization"), start=m.start(), end=m.end())
 
 
 def join_actors(names: Sequence[str]) -> str:
@@ -99,7 +98,7 @@ def join_actors(names: Sequence[str]) -> str:
 
 def strip_title(name: str) -> str:
     """ "President Obama" -> "Obama"; a bare title ("President") stays."""
-    for title in lexicon().titles:
+    for title in person_titles():
         if name.startswith(title + " ") and name[len(title) + 1:][:1].isupper():
             return name[len(title) + 1:]
     return name
@@ -110,7 +109,8 @@ def proper_name(text: str) -> str | None:
     words = text.split()
     if not 0 < len(words) <= 5 or not words[0][:1].isupper():
         return None
-    if all(w[:1].isupper() or w.lower() in lexicon().name_particles or w.lower().startswith("al-") for w in words):
+    joiners, prefixes = name_words()["joiners"] | {"the"}, name_words()["name_prefixes"]
+    if all(w[:1].isupper() or w.lower() in joiners or w.partition("-")[0].lower() in prefixes for w in words):
         return strip_title(text.strip(",."))
     return None
 

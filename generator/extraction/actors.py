@@ -1,91 +1,38 @@
-"""Who should act: a recommendation's actor as a canonical name, read from its context.
+"""Who should act: a recommendation's actor, read as the subject of its advising clause.
 
-The actor is the subject of the advising clause, looked up in the shared alias table
-("U.S. officials" -> United States), a demonym table ("Iraqi government" -> Iraq), a
-title ("President Obama" -> Obama) or a role noun ("States", "the President"). Pronouns,
-"both sides" and "this country" are resolved from the sentence and its paragraph; a
-subject that cannot act ("The tax needs to be fixed") takes the actor of the advice
-before it in the same section, else an actor the sentence names, else the heading's.
+A first-person frame ("we believe", "in our view") is stripped; the subject is then looked
+up as a name the article or the alias table knows ("U.S. officials" -> United States,
+"President Obama" -> Obama), a role ("the President", "States") or a group written as a
+plain noun phrase ("local schools", "publishers"). "We" is the group the author speaks for
+(actor_context). Pronouns, "both sides" and "this country" are resolved from the sentence
+and its paragraph. A subject that cannot act ("The tax needs to be fixed", a passive
+without agent) takes an actor from its own section only; else the actor is None.
 """
 from __future__ import annotations
 
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import replace
 
-from .actor_mentions import (Mention, alias_pattern, join_actors, leading_name, mentions_in,
-                             proper_name)
+from .actor_context import (LOOKBACK, Article, context_org, earlier, index_article, last_place,
+                            pair_actor)
+from .actor_mentions import Mention, join_actors, leading_name, mentions_in, proper_name
+from .actor_phrases import group_phrase, passive_agent, plain_group, strip_openers, subject_before
 from .aliases import Aliases
 from .lexicon import lexicon
 from ..model import Sentence
 
+__all__ = ["Article", "actor_of_phrase", "fallback_actor", "make_article", "resolve_actor",
+           "strip_openers", "subject_before"]
 _APOS = r"(?:'s|’s|'|’)"
-_CLAUSE_BREAK = re.compile(
-    r"[,;:()\u2014\u2013]|--|\s-\s|\b(?:that|which|who|whom|but|because|while|if|when|"
-    r"whereas|although|though|since|unless|until|so|then|whether|as|why|how|where)\b", re.I)
-
-
-@dataclass(frozen=True, slots=True)
-class Article:
-    """What actor resolution needs to know about one article's sentences."""
-
-    sentences: tuple[Sentence, ...]
-    aliases: Aliases
-    pattern: re.Pattern[str]
-    mentions: tuple[tuple[Mention, ...], ...]
-    """The actors each sentence names, by position in `sentences`."""
-
-
-def make_article(sentences: Sequence[Sentence], aliases: Aliases) -> Article:
-    """Index an article's sentences for actor resolution (each sentence's mentions)."""
-    pattern = alias_pattern(aliases)
-    sents = tuple(sentences)
-    return Article(sents, aliases, pattern, tuple(mentions_in(s.plain, aliases, pattern) for s in sents))
-
-
-def subject_before(plain: str, start: int) -> tuple[str, int]:
-    """The subject phrase of the clause whose verb starts at `start`, and where it starts.
-
-    Parentheses are blanked out and an aside set off just before the verb
-    ("The United States, working with Iraq, should") is skipped."""
-    before = re.sub(r"\([^()]*\)", lambda m: " " * len(m.group()), plain[:start]).rstrip()
-    for mark in (",", "\u2014", "--"):
-        if before.endswith(mark):
-            inner = before[:-len(mark)]
-            cut = inner.rfind(mark)
-            before = inner[:cut] if cut >= 0 else ""
-            break
-    pieces = list(_CLAUSE_BREAK.finditer(before))
-    begin = pieces[-1].end() if pieces else 0
-    return before[begin:].strip(), begin + len(before[begin:]) - len(before[begin:].lstrip())
-
-
-def strip_openers(phrase: str) -> str:
-    """Drop determiners and sentence adverbs from the front of a subject phrase."""
-    openers = lexicon().subject_openers
-    text = phrase.strip(" *\"'“”-•")
-    changed = True
-    while changed:
-        changed = False
-        for word in openers:
-            if text.lower().startswith(word + " ") or text.lower() == word:
-                text = text[len(word):].lstrip(" ,")
-                changed = True
-    return re.sub(_APOS + r"$", "", text)
-
-
-def _sentence_range(doc: Article, pos: int, same: str) -> range:
-    """Positions of the sentences before `pos` in the same paragraph or section."""
-    first = pos
-    while first > 0:
-        prev = doc.sentences[first - 1]
-        if same == "paragraph" and prev.paragraph != doc.sentences[pos].paragraph:
-            break
-        first -= 1
-        if same == "section" and prev.heading:
-            break
-    return range(first, pos)
+_COMPARED = re.compile(r"\b(?:as|than|like|unlike)\b(?!\s+well\b)", re.I)
+"""A subject after these is a comparison ("…, just as private parties must do"), not
+whom the advice addresses."""
+READER = "readers"
+"""Whom "you" addresses: the article's readers."""
+_WE = re.compile(r"\b(?:we|us)\b", re.I)
+_MODAL_SUBJECT = re.compile(r"\b(?:should|must|ought\s+to|needs?\s+to|has\s+to|have\s+to)\b", re.I)
 
 
 def _fits(kind: str, mention: Mention) -> bool:
@@ -97,80 +44,38 @@ def _fits(kind: str, mention: Mention) -> bool:
 
 def _pronoun(kind: str, offset: int, doc: Article, pos: int,
              previous: Sequence[tuple[int, str | None]]) -> str | None:
-    """A pronoun -> the nearest earlier actor of a fitting kind in the sentence or paragraph."""
+    """A pronoun -> the nearest earlier actor of a fitting kind in its own sentence, else
+    the first (the subject's) of the nearest earlier sentence of the paragraph that names one."""
     for mention in reversed([m for m in doc.mentions[pos] if m.start < offset]):
         if _fits(kind, mention):
             return mention.name
-    for p in reversed(_sentence_range(doc, pos, "paragraph")):
+    if kind == "plural" and offset > 0:
+        group = _plural_subject(doc, pos)
+        if group:
+            return group
+    for p in reversed(earlier(doc, pos, "paragraph")):
         group = _plural_subject(doc, p) if kind == "plural" else None
         fitting = [m.name for m in doc.mentions[p] if _fits(kind, m)]
         if group or fitting:
-            return group or fitting[-1]
-    return previous[-1][1] if previous else None
+            return group or fitting[0]
+    in_paragraph = [a for p, a in previous[-LOOKBACK:] if p >= doc.paragraph_start[pos]]
+    return in_paragraph[-1] if in_paragraph else None
 
 
 def _plural_subject(doc: Article, p: int) -> str | None:
     """The plural group a sentence opens with ("Counties have a role …"): the likeliest
     antecedent of a "they" that follows."""
-    head = _role_head(strip_openers(doc.sentences[p].plain), doc, p)
+    text = strip_openers(doc.sentences[p].plain)
+    head = _role_head(text, doc, p) or group_phrase(text, doc.capitalized)
     last = head.split()[-1].lower() if head else ""
-    return head if last in lexicon().group_roles and last.endswith("s") else None
+    return head if last.endswith("s") and (last in lexicon().group_roles or head == group_phrase(text, doc.capitalized)) else None
 
 
-def _named_pair(doc: Article, p: int) -> str | None:
-    """The pair sentence `p` names: "U.S.-Iraq", or two actors joined by "and"."""
-    ms = doc.mentions[p]
-    for m in ms:
-        if m.kind == "pair":
-            return m.name
-    text = doc.sentences[p].plain
-    for a, b in zip(ms, ms[1:]):
-        if re.fullmatch(r"\s+and\s+(?:the\s+)?", text[a.end:b.start]) and a.name != b.name:
-            return join_actors([a.name, b.name])
-    return None
-
-
-def _pair(doc: Article, pos: int) -> str | None:
-    """ "both sides" / "each" -> the two actors the paragraph sets side by side, else the
-    last pair named before it, else the paragraph's two most named actors."""
-    para = [*_sentence_range(doc, pos, "paragraph"), pos]
-    for p in [*para, *range(para[0] - 1, -1, -1)]:
-        named = _named_pair(doc, p)
-        if named:
-            return named
-    counts = Counter(m.name for p in para for m in doc.mentions[p] if m.kind in ("place", "organization"))
-    top = [name for name, _ in counts.most_common(2)]
-    return join_actors(top) if len(top) == 2 else None
-
-
-def _nation(doc: Article) -> str | None:
-    """ "this country" -> the place the article names most often."""
-    counts = Counter(m.name for ms in doc.mentions for m in ms if m.kind == "place")
-    return counts.most_common(1)[0][0] if counts else None
-
-
-def _context_org(word: str, doc: Article, pos: int) -> str | None:
-    """ "the department" -> the nearest earlier actor or proper name that holds that word."""
-    named = re.compile(rf"(?:[A-Z][\w&’'-]*\s+){{0,4}}{word.capitalize()}(?:\s+(?:of|for|on)\s+"
-                       rf"(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:and\s+)?[A-Z][\w’'-]*)*)?")
-    for p in range(pos, -1, -1):
-        for m in reversed(doc.mentions[p]):
-            if word in m.name.lower():
-                return m.name
-        names = [n for n in (re.sub(r"^The\s+", "", n) for n in named.findall(doc.sentences[p].plain))
-                 if " " in n]
-        if names:
-            return names[-1]
-    return None
-
-
-def _last_place(doc: Article, pos: int) -> str | None:
-    """The place named last, in this sentence or before it ("Kyiv …. The government must …")."""
-    for p in range(pos, -1, -1):
-        places = [m.name for m in doc.mentions[p] if m.kind == "place"]
-        if places:
-            return places[-1]
-    return None
+def _of_complement(words: list[str], end: int) -> int:
+    """Where a title's "of State" / "of Defense" complement ends ("Secretary of State")."""
+    if end + 1 < len(words) and words[end] == "of" and words[end + 1][:1].isupper():
+        return end + 2
+    return end
 
 
 def _role_head(text: str, doc: Article, pos: int) -> str | None:
@@ -179,8 +84,8 @@ def _role_head(text: str, doc: Article, pos: int) -> str | None:
     words = text.split()
     for i, word in enumerate(words[:4]):
         low = word.lower().strip(",.")
-        if low in lex.prepositions:
-            return None
+        if low in lex.prepositions or (i == 0 and low.endswith("ing") and len(words) > 1):
+            return None  # "Six areas in the law", a gerund clause ("Keeping firms open")
         pair = " ".join(words[i:i + 2]).lower()
         size = 2 if i + 1 < len(words) and (pair in lex.person_roles or pair in lex.group_roles) else 1
         if size == 1 and low not in lex.person_roles and low not in lex.group_roles:
@@ -188,11 +93,13 @@ def _role_head(text: str, doc: Article, pos: int) -> str | None:
         while i + size < len(words) and words[i + size].lower().strip(",.") in lex.group_roles:
             size += 1  # a compound head: "City Council", "bank regulators"
         if i == 0 and size == 1 and low in lex.generic_orgs:
-            return _context_org(low, doc, pos) or word
+            return context_org(low, doc, pos) or word
         if i == 0 and size == len(words) and low in lex.sovereign_nouns:
-            return _last_place(doc, pos) or word
+            return last_place(doc, pos) or word
+        if low in lex.person_roles:
+            size = _of_complement(words, i + size) - i
         first = max((j + 1 for j in range(i) if words[j].lower() in lex.subject_openers), default=0)
-        return " ".join(words[first:i + size]).strip(",.")
+        return plain_group(words[first:i + size], doc.capitalized)
     return None
 
 
@@ -201,13 +108,16 @@ def _attested(name: str | None, doc: Article) -> str | None:
     sentence ("Yet, Kadhimi …"): a capitalised first word ("Permission should …") is no name."""
     if name is None or " " in name:
         return name
-    inside = re.compile(rf"\S\s+{re.escape(name)}\b")
-    return name if any(inside.search(s.plain) for s in doc.sentences) else None
+    return name if name in doc.capitalized else None
 
 
 def _head_actor(text: str, doc: Article, pos: int) -> str | None:
-    """The actor a phrase starts with: alias, demonym, titled name, role or proper name."""
-    nouns = lexicon().government_nouns
+    """The actor a phrase starts with: alias, demonym, titled name, role, proper name or a
+    group written as a common noun phrase."""
+    lex = lexicon()
+    if text.split()[0].lower() in {w for words in lex.pronouns.values() for w in words} | {"i"}:
+        return None  # "We Americans", "It Works": a pronoun opens no name
+    nouns = lex.government_nouns
     found = mentions_in(text, doc.aliases, doc.pattern)
     if found and found[0].start == 0:
         owner = re.match(_APOS + r"\s+([\w-]+)", text[found[0].end:])
@@ -218,25 +128,31 @@ def _head_actor(text: str, doc: Article, pos: int) -> str | None:
         inside = [m for m in found if m.start == located.end()]
         if inside:
             return inside[0].name
-    return _role_head(text, doc, pos) or _attested(proper_name(text), doc) or leading_name(text)
+    return (_role_head(text, doc, pos) or _attested(proper_name(text), doc) or leading_name(text)
+            or group_phrase(text, doc.capitalized))
 
 
 def actor_of_phrase(phrase: str, offset: int, doc: Article, pos: int,
                     previous: Sequence[tuple[int, str | None]]) -> str | None:
     """A subject phrase -> the canonical actor, or None when it names no one who can act."""
     lex = lexicon()
+    frame = lex.first_person_frame.match(phrase)
+    if frame and frame.end() < len(phrase.strip()):
+        phrase, offset = phrase[frame.end():], offset + frame.end()
     text = strip_openers(phrase)
     if phrase.strip().lower() in lex.nation_words or (
             phrase.strip().lower().startswith("our ") and text.lower() in lex.government_nouns):
-        return _nation(doc)
+        return doc.nation
     low = text.lower()
     raw = " " + phrase.strip().lower() + " "
     if any(raw.endswith(f" {words} ") or raw.startswith(f" {words} ") for words in lex.pair_words):
-        return _pair(doc, pos)
+        return pair_actor(doc, pos)
     if not text:
         return None
     if low in lex.pronouns["we"]:
-        return (previous[-1][1] if previous else None) or _nation(doc)
+        return doc.we
+    if low == "you":
+        return READER
     for kind in ("person", "thing", "plural"):
         if low in lex.pronouns[kind]:
             return _pronoun(kind, offset, doc, pos, previous)
@@ -249,57 +165,112 @@ def actor_of_phrase(phrase: str, offset: int, doc: Article, pos: int,
     return _head_actor(text, doc, pos)
 
 
-def _addressee(doc: Article, section: range, previous: Sequence[tuple[int, str | None]]) -> str | None:
+def _addressee(doc: Article, pos: int, previous: Sequence[tuple[int, str | None]]) -> str | None:
     """The group a section's heading addresses ("For Congress", "For airports and stadium
     operators"), as a known actor or, for a plural group, as written."""
-    heads = [p for p in section if doc.sentences[p].heading]
-    found = lexicon().addressee_heading.match(doc.sentences[heads[-1]].plain) if heads else None
+    head = doc.section_start[pos]
+    if not doc.sentences[head].heading:
+        return None
+    found = lexicon().addressee_heading.match(doc.sentences[head].plain)
     if found is None:
         return None
     phrase = found.group("actor").strip()
-    actor = actor_of_phrase(phrase, 0, doc, heads[-1], previous)
+    actor = actor_of_phrase(phrase, 0, doc, head, previous)
     if actor or not phrase.endswith("s"):
         return actor
     return phrase[:1].upper() + phrase[1:]
 
 
 def fallback_actor(doc: Article, pos: int, previous: Sequence[tuple[int, str | None]]) -> str | None:
-    """The actor of advice whose subject cannot act: the section's last actor, else the
-    group its heading addresses, else the sentence's first named actor, else its heading's,
-    else the article's last actor, else the memo's addressee."""
-    section = _sentence_range(doc, pos, "section")
-    for p, actor in reversed(previous):
-        if p in section and actor:
+    """The actor of advice whose subject cannot act, from its own section only: the last
+    actor of the advice just before it, else the group its heading addresses, else the
+    actor the sentence itself names, else its heading's, else the memo's addressee."""
+    start = doc.section_start[pos]
+    for p, actor in reversed(previous[-LOOKBACK:]):
+        if p < start:
+            break
+        if actor:
             return actor
-    addressed = _addressee(doc, section, previous)
+    addressed = _addressee(doc, pos, previous)
     if addressed:
         return addressed
     if doc.mentions[pos]:
         return doc.mentions[pos][0].name
-    heads = [p for p in section if doc.sentences[p].heading]
-    for p in reversed(heads):
-        if doc.mentions[p]:
-            return doc.mentions[p][0].name
-    known = [actor for _, actor in previous if actor]
-    return known[-1] if known else _memo_addressee(doc, previous)
-
-
-def _memo_addressee(doc: Article, previous: Sequence[tuple[int, str | None]]) -> str | None:
-    """The reader a memo is addressed to ("To: The Governor"), who acts on its advice."""
-    for p, s in enumerate(doc.sentences):
-        found = lexicon().memo_addressee.match(s.plain)
-        if found:
-            return actor_of_phrase(found.group("actor"), 0, doc, p, previous)
-    return None
+    if doc.sentences[start].heading and doc.mentions[start]:
+        return doc.mentions[start][0].name
+    return doc.memo
 
 
 def resolve_actor(doc: Article, pos: int, phrases: Sequence[tuple[str, int]],
                   previous: Sequence[tuple[int, str | None]]) -> str | None:
-    """The first candidate phrase that names an actor, else the actor its wording implies
-    ("Vote no." -> Voters), else the context's actor."""
+    """The first candidate phrase that names an actor (a passive's agent, not its
+    patient; not the subject of a comparison), else the actor its wording implies ("Vote
+    no." -> Voters), else the section's actor."""
+    plain = doc.sentences[pos].plain
+    clause_end = None
     for phrase, offset in phrases:
-        actor = actor_of_phrase(phrase, offset, doc, pos, previous)
+        if clause_end is not None and _COMPARED.search(plain[clause_end:offset]):
+            continue
+        clause_end = offset + len(phrase)
+        after = plain[offset + len(phrase):] if phrase else ""
+        passive = passive_agent(after)
+        if passive is not None:
+            phrase, offset = passive
+        actor = actor_of_phrase(phrase, offset, doc, pos, previous) if phrase else None
         if actor:
             return actor
-    implied = [actor for pattern, actor in lexicon().implied_actors if pattern.search(doc.sentences[pos].plain)]
+    implied = [actor for pattern, actor in lexicon().implied_actors if pattern.search(plain)]
     return implied[0] if implied else fallback_actor(doc, pos, previous)
+
+
+def _memo_addressee(doc: Article) -> str | None:
+    """The reader a memo is addressed to ("To: The Governor"), who acts on its advice."""
+    for p, s in enumerate(doc.sentences[:LOOKBACK]):
+        found = lexicon().memo_addressee.match(s.plain)
+        if found:
+            return actor_of_phrase(found.group("actor"), 0, doc, p, ())
+    return None
+
+
+def _advice_subjects(doc: Article) -> Counter[str]:
+    """How often each actor is the subject of a modal of advice in the article."""
+    subjects: Counter[str] = Counter()
+    for pos, s in enumerate(doc.sentences):
+        found = _MODAL_SUBJECT.search(s.plain)
+        if found and not passive_agent(s.plain[found.start():]):
+            actor = actor_of_phrase(*subject_before(s.plain, found.start()), doc, pos, ())
+            subjects.update([actor] if actor else [])
+    return subjects
+
+
+def _stem(group: str) -> str:
+    """A group's head noun without its plural ending, to compare "newsroom" and "newsrooms"."""
+    return group.split()[-1].lower().removesuffix("s")
+
+
+def speaker_group(doc: Article) -> str | None:
+    """Whom "we" stands for: the group the author says it speaks for ("As technologists,
+    we", "we in the industry"), else the body it calls "our" ("our community"; where
+    several, the one whose kind the advice addresses most), else the actor the article's
+    advice names most often as its subject, else None."""
+    lex = lexicon()
+    named = [next(g for g in m.groups() if g) for s in doc.sentences
+             for m in lex.speaker_group.finditer(s.plain)]
+    if named:
+        return Counter(named).most_common(1)[0][0].lower()
+    member = "|".join(sorted(lex.membership_nouns))
+    ours = Counter(m.group(1).lower() for s in doc.sentences
+                   for m in re.finditer(rf"\bour\s+(?:own\s+)?((?:[a-z]+\s+)?(?:{member}))\b", s.plain, re.I))
+    subjects = _advice_subjects(doc)
+    if ours:
+        addressed = Counter(_stem(a) for a in subjects.elements())
+        return max(ours, key=lambda g: (addressed[_stem(g)], ours[g]))
+    return subjects.most_common(1)[0][0] if subjects else None
+
+
+def make_article(sentences: Sequence[Sentence], aliases: Aliases) -> Article:
+    """Index an article for actor resolution, with whom its "we" and its memo address."""
+    doc = index_article(sentences, aliases)
+    doc = replace(doc, memo=_memo_addressee(doc))
+    says_we = any(_WE.search(s.plain) for s in doc.sentences)
+    return replace(doc, we=speaker_group(doc)) if says_we else doc

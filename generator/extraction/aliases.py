@@ -16,9 +16,12 @@ import yaml
 
 from ..model import SeedError
 
+ENTITY_KINDS = ("person", "organization", "place", "law", "event")
+"""What a name can stand for; laws and events are their own kinds, not organizations."""
 
-BUILTIN_TABLES = ("data/entity_aliases.yaml", "data/aliases.yaml")
-"""Built-in tables, read in this order (a later one wins for a form both list)."""
+
+BUILTIN_TABLES = ("data/aliases.yaml",)
+"""The one built-in table that actors and entities share (the user's file is read after it)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,7 +31,7 @@ class Aliases:
     canonical: dict[str, str]
     """normalized form -> canonical name."""
     kinds: dict[str, str]
-    """canonical name -> "person" | "organization" | "place"."""
+    """canonical name -> one of ENTITY_KINDS."""
     forms: dict[str, tuple[str, ...]]
     """canonical name -> every form the tables list for it (canonical first)."""
 
@@ -80,8 +83,8 @@ def parse_alias_table(data: object, source: str) -> dict[str, tuple[str | None, 
         if not isinstance(entry, dict) or not isinstance(entry.get("aliases", []), list):
             raise SeedError(source, f"entry {name!r} needs a list of aliases")
         kind = entry.get("kind")
-        if kind not in (None, "person", "organization", "place"):
-            raise SeedError(source, f"entry {name!r}: kind must be person, organization or place")
+        if kind not in (None, *ENTITY_KINDS):
+            raise SeedError(source, f"entry {name!r}: kind must be one of {', '.join(ENTITY_KINDS)}")
         table[str(name)] = (kind, [str(a) for a in entry.get("aliases") or []])
     return table
 

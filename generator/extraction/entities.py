@@ -4,9 +4,9 @@ No trained recognizer is available offline, so this is rules over the name spans
 generator/names.py: what a span names is decided by the alias table (the user's file
 wins), a gazetteer of places (data/places.yaml), titles ("President X" is a person),
 cue words ("… Commission" is an organization, "… province" a place) and context ("X
-said", "in X"). Spellings are then merged (generator/mentions.py). Laws, treaties and
-plans ("Federal Election Campaign Act") count as organizations: the model has three
-kinds, and readers look them up the way they look up agencies.
+said", "in X"). Spellings are then merged (generator/mentions.py). Laws and treaties
+("Federal Election Campaign Act") are of kind "law", wars and summits ("Iraq War") of kind
+"event", by the word they end in, so neither is listed as an organization or a place.
 """
 from __future__ import annotations
 
@@ -17,8 +17,8 @@ from dataclasses import dataclass, replace
 from .aliases import Aliases, is_acronym
 from .mentions import Mention, merge_mentions
 from ..model import Entity, Paragraph
-from .names import Span, find_spans, lexicon, looks_like_title, plain, strip_possessive
-from .words import (MAX_ACRONYM, find_title, gazetteer, guess_kind, is_no_name,
+from .names import Span, find_spans, name_words, looks_like_title, plain, strip_possessive
+from .words import (MAX_ACRONYM, cue_kind, find_title, gazetteer, guess_kind, is_no_name,
                     looks_like_person, word_key)
 
 MAX_NAME_WORDS = 8
@@ -81,7 +81,7 @@ def known_parts(words: Sequence[str], ctx: Context) -> list[Mention]:
 def hyphen_parts(word: str, ctx: Context) -> list[Mention]:
     """"U.S.-Iraq" → U.S. and Iraq; "anti-Iran" → Iran; "Abdul-Mahdi" → nothing here."""
     parts = word.split("-")
-    if len(parts) < 2 or parts[0].lower() in lexicon()["name_prefixes"]:
+    if len(parts) < 2 or parts[0].lower() in name_words()["name_prefixes"]:
         return []
     found = [m for p in parts if p[:1].isupper() for m in known(p, ctx)]
     found += [Mention(p, None, "organization") for p in parts if is_acronym(p)
@@ -109,7 +109,7 @@ def titled_person(words: list[str], ctx: Context) -> list[Mention] | None:
         return None
     start, end = found
     office, rest = office_of(words[end:], ctx)
-    modifiers = lexicon()["title_modifiers"]
+    modifiers = name_words()["title_modifiers"]
     before = [w for w in words[:start] if w not in modifiers]
     cut = next((i for i, w in enumerate(rest) if w in ("of", "for", "from", "at")), len(rest))
     if rest and looks_like_person(rest[:cut]):
@@ -118,7 +118,7 @@ def titled_person(words: list[str], ctx: Context) -> list[Mention] | None:
         affiliation = affiliation[1:] if affiliation[:1] == ["the"] else affiliation
         tail = resolve(affiliation, Span(tuple(affiliation)), ctx, False) if affiliation else []
         return known_parts(before, ctx) + office + [person] + tail
-    if rest or (before and before[-1] in lexicon()["joiners"] | {"the"}):
+    if rest or (before and before[-1] in name_words()["joiners"] | {"the"}):
         return None
     return resolve(before, Span(tuple(before)), ctx, False) + office
 
@@ -127,7 +127,7 @@ def split_point(words: Sequence[str], ctx: Context) -> int | None:
     """Where a chain of institutions parts ("Office of the X of the Justice Department",
     "Integrity Section of the Criminal Division"): at an "of" whose right side is a body
     of its own, not at "Plan of Action"."""
-    cues = lexicon()["org_cues"]
+    cues = name_words()["org_cues"]
     for q, word in enumerate(words):
         left, right = words[:q], words[q + 1:]
         right = right[1:] if right[:1] == ["the"] else right
@@ -141,7 +141,7 @@ def split_point(words: Sequence[str], ctx: Context) -> int | None:
 
 def unknown(words: list[str], span: Span, ctx: Context) -> list[Mention]:
     """A name no table knows, unless its words say it is no name at all."""
-    lex = lexicon()
+    lex = name_words()
     form = " ".join(words)
     if form in ctx.defined:
         return [Mention(form, None, "organization")]
@@ -158,7 +158,7 @@ def unknown(words: list[str], span: Span, ctx: Context) -> list[Mention]:
 
 def resolve(words: list[str], span: Span, ctx: Context, initial: bool) -> list[Mention]:
     """One span → the mentions it holds (none, one, or several for chained names)."""
-    stop = lexicon()["stop_words"]
+    stop = name_words()["stop_words"]
     while words and words[0].lower() in stop and not span.quoted:
         words, initial = words[1:], False
     if not words:
@@ -166,7 +166,7 @@ def resolve(words: list[str], span: Span, ctx: Context, initial: bool) -> list[M
     if ctx.known_only or known(" ".join(words), ctx):
         return known_parts(words, ctx)
     if span.quoted:
-        return [Mention(" ".join(words), None, "organization")]
+        return [Mention(" ".join(words), None, cue_kind(words) or "organization")]
     parts = split_compound(words, span, ctx, initial)
     if parts is not None:
         return parts
@@ -213,16 +213,18 @@ def opens_name(words: list[str], ctx: Context) -> bool:
         return False
     if re.search(COMMON_ENDINGS, words[0]):
         return False
-    second, cues = words[1], lexicon()["org_cues"]
-    return second in lexicon()["name_particles"] or bool(re.fullmatch(r"[A-Z]\.", second)) \
+    second, cues = words[1], name_words()["org_cues"]
+    return second in name_words()["name_particles"] or bool(re.fullmatch(r"[A-Z]\.", second)) \
         or looks_like_person(words) or (words[-1] in cues and words[0] not in cues)
 
 
 def acts_as_name(words: list[str], span: Span) -> bool:
     """A lone word opening a sentence is a name when it speaks ("Okafor said") or owns
-    something ("Okafor's plan")."""
+    something ("Okafor's plan"); a plural common noun that speaks ("Critics said",
+    "Officials say") is a group, not a name."""
     lone = len(words) == 1 == len(span.words)
-    return lone and (span.after in lexicon()["person_verbs"]
+    plural = re.search(r"[^su']s$", words[0]) is not None
+    return lone and ((span.after in name_words()["person_verbs"] and not plural)
                      or strip_possessive(span.words[0]) != span.words[0])
 
 

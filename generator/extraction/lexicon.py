@@ -44,16 +44,18 @@ class Lexicon:
     pair_words: frozenset[str]
     nation_words: frozenset[str]
     government_nouns: frozenset[str]
-    titles: tuple[str, ...]
     person_roles: frozenset[str]
     group_roles: frozenset[str]
     subject_openers: tuple[str, ...]
     generic_orgs: frozenset[str]
     sovereign_nouns: frozenset[str]
     prepositions: frozenset[str]
-    name_particles: frozenset[str]
     demonyms: dict[str, str]
     implied_actors: tuple[tuple[re.Pattern[str], str], ...]
+    not_agent_nouns: frozenset[str]
+    first_person_frame: re.Pattern[str]
+    membership_nouns: frozenset[str]
+    speaker_group: re.Pattern[str]
     uncertainty: tuple[re.Pattern[str], ...]
 
 
@@ -99,7 +101,6 @@ def compile_lexicon(data: dict) -> Lexicon:
         pair_words=_words(data["pair_words"]),
         nation_words=_words(data["nation_words"]),
         government_nouns=_words(data["government_nouns"]),
-        titles=tuple(sorted(data["titles"], key=len, reverse=True)),
         person_roles=_words(roles["person"]),
         group_roles=_words(roles["group"]),
         subject_openers=tuple(sorted((str(w).lower() for w in data["subject_openers"]),
@@ -107,10 +108,13 @@ def compile_lexicon(data: dict) -> Lexicon:
         generic_orgs=_words(data["generic_orgs"]),
         sovereign_nouns=_words(data["sovereign_nouns"]),
         prepositions=_words(data["prepositions"]),
-        name_particles=_words(data["name_particles"]),
         demonyms={str(k): str(v) for k, v in data["demonyms"].items()},
         implied_actors=tuple((re.compile(p, flags), str(a)) for p, a in data["implied_actors"].items()),
         uncertainty=tuple(re.compile(p, flags) for p in data["uncertainty"]),
+        not_agent_nouns=_words(data["not_agent_nouns"]),
+        first_person_frame=re.compile(data["first_person_frame"], flags),
+        membership_nouns=_words(data["membership_nouns"]),
+        speaker_group=re.compile(data["speaker_group"], flags),
     )
 
 

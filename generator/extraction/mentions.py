@@ -17,25 +17,35 @@ from dataclasses import dataclass
 
 from .aliases import Aliases, is_acronym
 from ..model import Entity
-from .names import lexicon
+from .names import name_words
 
-KIND_ORDER = ("person", "organization", "place")
+KIND_ORDER = ("person", "organization", "place", "law", "event")
 """How an even vote on a kind is settled."""
 
 
 @dataclass(frozen=True, slots=True)
 class Mention:
-    """One place the body names something, as written (possessive dropped)."""
+    """One place a text names something, as written (possessive dropped): the one record
+    the entity stage and the actor stage (actor_mentions) share."""
 
     form: str
     canonical: str | None
     """The alias table's or gazetteer's name, when either knows the form."""
     kind: str | None
-    """What the words or the context say it is, when they say anything."""
+    """What the words or the context say it is, when they say anything (actors also use
+    "pair" for "U.S.-Iraq")."""
     anaphor: bool = False
     """"the Commission": it stands for a longer name and is no entity on its own."""
     acronym: str = ""
     """An acronym the text defines for this form right after it."""
+    start: int = 0
+    end: int = 0
+    """Where the form sits in its sentence (read by the actor stage)."""
+
+    @property
+    def name(self) -> str:
+        """The canonical name where one is known, else the form as written."""
+        return self.canonical or self.form
 
 
 def merge_key(form: str) -> str:
@@ -52,7 +62,7 @@ def merge_key(form: str) -> str:
 
 def core(key: str) -> list[str]:
     """A key's words without name particles ("al", "bin", "von"), for surname matching."""
-    particles = lexicon()["name_particles"] | lexicon()["name_prefixes"]
+    particles = name_words()["name_particles"] | name_words()["name_prefixes"]
     return [w for w in key.split() if w not in particles]
 
 

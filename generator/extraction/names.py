@@ -48,7 +48,7 @@ class Span:
 
 
 @lru_cache(maxsize=1)
-def lexicon() -> dict[str, frozenset[str]]:
+def name_words() -> dict[str, frozenset[str]]:
     """The recognizer's word lists (data/entities.yaml), as sets for quick lookups."""
     text = resources.files("generator").joinpath("data/entities.yaml").read_text("utf-8")
     return {key: frozenset(words) for key, words in yaml.safe_load(text).items()}
@@ -79,13 +79,13 @@ def is_capitalized(word: str) -> bool:
     if word[0].isupper():
         return True
     head, _, rest = word.partition("-")
-    return head in lexicon()["name_prefixes"] and rest[:1].isupper()
+    return head in name_words()["name_prefixes"] and rest[:1].isupper()
 
 
 @lru_cache(maxsize=1)
 def abbreviations() -> frozenset[str]:
     """Titles and place abbreviations written with a dot ("Sen.", "St."), without it."""
-    dotted = lexicon()["titles"] | lexicon()["abbreviations"]
+    dotted = name_words()["titles"] | name_words()["abbreviations"]
     return frozenset(t.rstrip(".") for t in dotted if t.endswith("."))
 
 
@@ -120,7 +120,7 @@ def tokenize(text: str) -> list[tuple[str, bool, bool]]:
 
 def may_join(chain: list[str], joiners: list[str]) -> bool:
     """Whether lower-case joiners may bind the next capitalized word into this chain."""
-    lex = lexicon()
+    lex = name_words()
     if len(joiners) > MAX_JOIN or any(j not in lex["joiners"] and j != "the" for j in joiners):
         return False
     if joiners[0] == "the" or (joiners[-1] == "the" and joiners[0] not in ("of", "for", "on")):
@@ -142,7 +142,7 @@ def chain_end(tokens: list[tuple[str, bool, bool]], i: int) -> int:
         if k >= len(tokens) or not tokens[k][1] or not is_capitalized(tokens[k][0]):
             break
         if k > j and (not may_join(chain, [t[0] for t in tokens[j:k]])
-                      or tokens[k][0].lower() in lexicon()["stop_words"]):
+                      or tokens[k][0].lower() in name_words()["stop_words"]):
             break
         chain += [t[0] for t in tokens[j:k + 1]]
         j = k + 1
@@ -152,8 +152,8 @@ def chain_end(tokens: list[tuple[str, bool, bool]], i: int) -> int:
 def owned_by_name(word: str, nxt: tuple[str, bool, bool]) -> bool:
     """A possessive inside a name: "Workers’ Party", "People’s Party" (an institution's
     word follows), unlike "Iran's Quds Force", where the owner is a name of its own."""
-    return nxt[1] and nxt[0] in lexicon()["org_cues"] and word[:1].isupper() \
-        and strip_possessive(word) in lexicon()["possessive_nouns"]
+    return nxt[1] and nxt[0] in name_words()["org_cues"] and word[:1].isupper() \
+        and strip_possessive(word) in name_words()["possessive_nouns"]
 
 
 def starts_name(tokens: list[tuple[str, bool, bool]], i: int) -> bool:
@@ -161,7 +161,7 @@ def starts_name(tokens: list[tuple[str, bool, bool]], i: int) -> bool:
     word = tokens[i][0]
     if is_capitalized(word):
         return True
-    return (word in lexicon()["name_particles"] and i + 1 < len(tokens)
+    return (word in name_words()["name_particles"] and i + 1 < len(tokens)
             and tokens[i + 1][1] and is_capitalized(tokens[i + 1][0]))
 
 
@@ -197,7 +197,7 @@ def find_spans(paragraph: str) -> list[Span]:
 def quoted_names(text: str) -> list[tuple[Span, tuple[int, int]]]:
     """Names of laws and plans written in quotes ("the 'For the People Act of 2021'"),
     with where they sit, so the words inside are not read a second time."""
-    lex = lexicon()
+    lex = name_words()
     found = []
     for m in QUOTED.finditer(text):
         words = tuple(TOKEN.findall(m.group(1)))

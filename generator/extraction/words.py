@@ -4,6 +4,7 @@ title sits, what kind an unknown name is.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from functools import lru_cache
 from importlib import resources
@@ -11,9 +12,10 @@ from importlib import resources
 import yaml
 
 from .aliases import is_acronym
-from .names import Span, is_capitalized, lexicon
+from .names import Span, is_capitalized, name_words
 
 MAX_PERSON_WORDS = 4
+CONTRACTION = re.compile(r"[’'](?:ve|re|d|ll|m)$", re.I)
 MAX_ACRONYM = 6
 """Longer words in capitals are shouting ("RECOMMENDATION"), not acronyms."""
 
@@ -32,7 +34,7 @@ def gazetteer() -> tuple[dict[str, str], frozenset[str]]:
 
 def find_title(words: Sequence[str]) -> tuple[int, int] | None:
     """Where the last person title sits in a span, as (start, end), or None."""
-    titles = lexicon()["titles"]
+    titles = name_words()["titles"]
     best, i = None, 0
     while i < len(words):
         j = next((j for j in range(len(words), i, -1) if " ".join(words[i:j]) in titles), i)
@@ -44,7 +46,7 @@ def find_title(words: Sequence[str]) -> tuple[int, int] | None:
 
 def is_name_word(word: str) -> bool:
     """A word a personal name can hold: capitalized, an initial or a particle."""
-    lex = lexicon()
+    lex = name_words()
     if word in lex["name_particles"] or word.rstrip(".").isupper() and len(word) <= 2:
         return True
     return is_capitalized(word) and word not in lex["org_cues"] \
@@ -57,9 +59,26 @@ def looks_like_person(words: Sequence[str]) -> bool:
         and not any(w in ("of", "for", "on", "and") for w in words)
 
 
+def cue_kind(words: Sequence[str]) -> str | None:
+    """ "law" or "event" when a name ends in a cue word of that kind ("Clean Air Act",
+    "Patriot Act of 2001", "Iraq War"), else None."""
+    lex = name_words()
+    last = list(words)
+    if len(last) > 2 and last[-2] == "of" and last[-1].isdigit():
+        last = last[:-2]  # "… Act of 2021"
+    if len(last) < 2:
+        return None
+    if last[-1] in lex["law_cues"]:
+        return "law"
+    return "event" if last[-1] in lex["event_cues"] else None
+
+
 def guess_kind(words: Sequence[str], span: Span) -> str | None:
     """Kind of a name no table knows, from its own words and the words around it."""
-    lex = lexicon()
+    lex = name_words()
+    named = cue_kind(words)
+    if named:
+        return named
     if words[-1] in lex["place_cues"] or span.after in lex["place_nouns"]:
         return "place"
     if any(w in lex["org_cues"] for w in words) or is_acronym(" ".join(words)):
@@ -73,10 +92,10 @@ def guess_kind(words: Sequence[str], span: Span) -> str | None:
 
 
 def is_no_name(word: str) -> bool:
-    """A word that names nothing alone: small words, adjectives and demonyms, initials,
-    "Iranian-backed", party-and-state tags ("R-Ky"), shouting, and two small words a typo
-    ran together ("Januarythat")."""
-    lex = lexicon()
+    """A word that names nothing alone: small words, contractions ("We’re"), adjectives and
+    demonyms, initials, "Iranian-backed", party-and-state tags ("R-Ky"), shouting, and two
+    small words a typo ran together ("Januarythat")."""
+    lex = name_words()
     small = lex["stop_words"]
     low = word.lower()
     if low in small or low in lex["not_names"] or len(word.rstrip(".")) == 1 \
@@ -84,6 +103,8 @@ def is_no_name(word: str) -> bool:
         return True
     if word.isupper() and len(word) > MAX_ACRONYM:
         return True
+    if CONTRACTION.search(word):
+        return True  # "I’ve", "We’re", "I’d": a pronoun and a verb, never a name
     head, _, tail = word.partition("-")
     if tail and len(head) == 1:
         return True
@@ -97,5 +118,5 @@ def word_key(word: str) -> str:
     """A word without apostrophes or a name prefix ("Kata’ib" → "Kataib", "al-Kadhimi" →
     "Kadhimi"), so a spelling or a surname used elsewhere vouches for a sentence's first word."""
     head, _, rest = word.partition("-")
-    word = rest if rest and head.lower() in lexicon()["name_prefixes"] else word
+    word = rest if rest and head.lower() in name_words()["name_prefixes"] else word
     return word.replace("’", "").replace("'", "")

@@ -1,0 +1,133 @@
+"""What actor resolution knows about one article, indexed once so no item rescans it.
+
+Each sentence's named actors, where its paragraph and section begin, the words the
+article capitalises inside sentences (which makes a one-word subject a name), the place
+it names most ("this country") and the group its "we" stands for; and the look-ups
+that read the context ("both sides", "the department", "the government"). Every
+look-back is bounded (LOOKBACK sentences, or the section), so resolving all items is linear.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .actor_mentions import Mention, alias_pattern, join_actors, mentions_in
+from .aliases import Aliases
+from ..model import Sentence
+
+LOOKBACK = 12
+"""Sentences (or earlier items) a fallback looks back over: an antecedent farther away
+is a guess, and an unbounded look-back makes a long article quadratic."""
+_INSIDE_CAPITAL = re.compile(r"(?<=\S\s)[A-Z][\w’'-]*")
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """What actor resolution needs to know about one article's sentences."""
+
+    sentences: tuple[Sentence, ...]
+    aliases: Aliases
+    pattern: re.Pattern[str]
+    mentions: tuple[tuple[Mention, ...], ...]
+    """The actors each sentence names, by position in `sentences`."""
+    section_start: tuple[int, ...] = ()
+    """For each sentence, the position of the heading that opens its section (else 0)."""
+    paragraph_start: tuple[int, ...] = ()
+    """For each sentence, the position of the first sentence of its paragraph."""
+    capitalized: frozenset[str] = frozenset()
+    """Words the article writes with a capital inside a sentence."""
+    nation: str | None = None
+    """The place the article names most: what "this country" stands for."""
+    we: str | None = None
+    """Whom the author's "we" stands for (see actors.speaker_group)."""
+    memo: str | None = None
+    """The reader a memo is addressed to ("To: The Governor")."""
+
+
+def _starts(sentences: Sequence[Sentence]) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """Section and paragraph starts for each sentence, in one pass."""
+    sections, paragraphs, section, paragraph = [], [], 0, 0
+    for pos, s in enumerate(sentences):
+        if pos and s.paragraph != sentences[pos - 1].paragraph:
+            paragraph = pos
+        sections.append(section)
+        paragraphs.append(paragraph)
+        if s.heading:
+            section = pos
+    return tuple(sections), tuple(paragraphs)
+
+
+def index_article(sentences: Sequence[Sentence], aliases: Aliases) -> Article:
+    """Index an article's sentences once: mentions, section and paragraph starts, capitals."""
+    pattern = alias_pattern(aliases)
+    sents = tuple(sentences)
+    mentions = tuple(mentions_in(s.plain, aliases, pattern) for s in sents)
+    sections, paragraphs = _starts(sents)
+    capitalized = frozenset(w for s in sents for w in _INSIDE_CAPITAL.findall(s.plain))
+    places = Counter(m.name for ms in mentions for m in ms if m.kind == "place")
+    nation = places.most_common(1)[0][0] if places else None
+    return Article(sents, aliases, pattern, mentions, sections, paragraphs, capitalized, nation)
+
+
+def earlier(doc: Article, pos: int, same: str) -> range:
+    """Positions before `pos` in its paragraph or section, at most LOOKBACK of them,
+    nearest last."""
+    first = doc.paragraph_start[pos] if same == "paragraph" else doc.section_start[pos]
+    return range(max(first, pos - LOOKBACK), pos)
+
+
+def recent(pos: int) -> range:
+    """The LOOKBACK sentences before `pos` and `pos` itself, nearest last."""
+    return range(max(0, pos - LOOKBACK), pos + 1)
+
+
+def named_pair(doc: Article, p: int) -> str | None:
+    """The pair sentence `p` names: "U.S.-Iraq", or two actors joined by "and"."""
+    ms = doc.mentions[p]
+    for m in ms:
+        if m.kind == "pair":
+            return m.name
+    text = doc.sentences[p].plain
+    for a, b in zip(ms, ms[1:]):
+        if re.fullmatch(r"\s+and\s+(?:the\s+)?", text[a.end:b.start]) and a.name != b.name:
+            return join_actors([a.name, b.name])
+    return None
+
+
+def pair_actor(doc: Article, pos: int) -> str | None:
+    """ "both sides" / "each" -> the two actors the paragraph sets side by side, else the
+    last pair named shortly before, else the paragraph's two most named actors."""
+    para = [*earlier(doc, pos, "paragraph"), pos]
+    for p in reversed(recent(pos)):
+        named = named_pair(doc, p)
+        if named:
+            return named
+    counts = Counter(m.name for p in para for m in doc.mentions[p] if m.kind in ("place", "organization"))
+    top = [name for name, _ in counts.most_common(2)]
+    return join_actors(top) if len(top) == 2 else None
+
+
+def context_org(word: str, doc: Article, pos: int) -> str | None:
+    """ "the department" -> the nearest earlier actor or proper name that holds that word."""
+    named = re.compile(rf"(?:[A-Z][\w&’'-]*\s+){{0,4}}{word.capitalize()}(?:\s+(?:of|for|on)\s+"
+                       rf"(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:and\s+)?[A-Z][\w’'-]*)*)?")
+    for p in reversed(recent(pos)):
+        for m in reversed(doc.mentions[p]):
+            if word in m.name.lower():
+                return m.name
+        names = [n for n in (re.sub(r"^The\s+", "", n) for n in named.findall(doc.sentences[p].plain))
+                 if " " in n]
+        if names:
+            return names[-1]
+    return None
+
+
+def last_place(doc: Article, pos: int) -> str | None:
+    """The place named last, in this sentence or shortly before ("Kyiv …. The government must …")."""
+    for p in reversed(recent(pos)):
+        places = [m.name for m in doc.mentions[p] if m.kind == "place"]
+        if places:
+            return places[-1]
+    return None

@@ -1,0 +1,108 @@
+"""The phrases that name an actor: the subject before an advising verb, a passive's agent,
+and a group written as a plain common-noun phrase ("local schools", "every newsroom").
+
+An agent noun ("publishers", "regulators", "journalists") or a role noun of the lexicon
+heads a group that can act; a group is written in its short canonical form: lower case
+unless the article writes its words with capitals inside sentences ("IAB members").
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+
+from .lexicon import lexicon
+
+_APOS = r"(?:'s|’s|'|’)"
+_CLAUSE_BREAK = re.compile(
+    r"[,;:()\u2014\u2013]|--|\s-\s|\b(?:that|which|who|whom|but|because|while|if|when|"
+    r"whereas|although|though|since|unless|until|so|then|whether|as|why|how|where)\b", re.I)
+_TIME_OWNER = re.compile(r"^(?:this|last|next|the)\s+(?:week|month|year|day|session)" + _APOS + r"\s+", re.I)
+_AGENT_ENDING = re.compile(r"(?:ers|ors|ists|ians|eers|ees|ants|dents)$")
+_PASSIVE = re.compile(
+    r"^\s*(?:should|must|ought\s+to|needs?\s+to|has\s+to|have\s+to|will\s+need\s+to|can|could|may)"
+    r"\s+(?:(?:not|also|still|now|then|first|all|\w+ly)\s+)*be\s+(?:\w+ly\s+)?"
+    r"(?P<verb>\w+(?:ed|en|wn|ne|lt|ght|id|ung|ade|et|ut))\b(?!\s+to\b)(?P<rest>[^;:]*)", re.I)
+_AGENT = re.compile(r"^[^,;]*?\bby\s+(?P<agent>(?:the\s+)?[\w.’'-]+(?:\s+(?:of\s+|and\s+|for\s+)?[\w.’'-]+){0,5}?)"
+                    r"\s*(?=,|;|\.|$|\s(?:with|to|in|on|at|before|after|within|by|as|and\s+(?:its|their)|so)\b)", re.I)
+MAX_GROUP_WORDS = 5
+"""A longer common-noun subject is a description, not a group's name."""
+
+
+def subject_before(plain: str, start: int) -> tuple[str, int]:
+    """The subject phrase of the clause whose verb starts at `start`, and where it starts.
+
+    Parentheses are blanked out and an aside set off just before the verb
+    ("The United States, working with Iraq, should") is skipped."""
+    before = re.sub(r"\([^()]*\)", lambda m: " " * len(m.group()), plain[:start]).rstrip()
+    for mark in (",", "\u2014", "--"):
+        if before.endswith(mark):
+            inner = before[:-len(mark)]
+            cut = inner.rfind(mark)
+            before = inner[:cut] if cut >= 0 else ""
+            break
+    pieces = list(_CLAUSE_BREAK.finditer(before))
+    begin = pieces[-1].end() if pieces else 0
+    return before[begin:].strip(), begin + len(before[begin:]) - len(before[begin:].lstrip())
+
+
+@lru_cache(maxsize=1)
+def _openers() -> re.Pattern[str]:
+    """One pattern for a run of openers (determiners, sentence adverbs, "this week's")."""
+    words = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in lexicon().subject_openers)
+    return re.compile(rf"^(?:(?:{words})(?:[\s,]+|$)|{_TIME_OWNER.pattern[1:]})+", re.I)
+
+
+def strip_openers(phrase: str) -> str:
+    """Drop determiners, sentence adverbs and a time's possessive ("this week's") from the
+    front of a subject phrase."""
+    text = phrase.strip(" *\"'“”-•")
+    return re.sub(_APOS + r"$", "", _openers().sub("", text, count=1))
+
+
+def passive_agent(after: str) -> tuple[str, int] | None:
+    """After a subject, a passive advising verb ("… should be reviewed by the FTC"): the
+    agent and where it starts in `after` ("", 0 when the passive names none), else None
+    (the subject acts)."""
+    found = _PASSIVE.match(after)
+    if found is None:
+        return None
+    agent = _AGENT.match(found.group("rest"))
+    if agent is None:
+        return "", 0
+    return agent.group("agent"), found.start("rest") + agent.start("agent")
+
+
+def is_group_noun(word: str) -> bool:
+    """A noun for people or bodies that can act: a role noun of the lexicon or an agent
+    noun by its ending ("publishers", "journalists"), not a thing with that ending."""
+    lex = lexicon()
+    low = word.lower().strip(",.")
+    if low in lex.group_roles or low in lex.person_roles or low + "s" in lex.group_roles:
+        return True
+    return bool(_AGENT_ENDING.search(low)) and low not in lex.not_agent_nouns
+
+
+def plain_group(words: Sequence[str], capitalized: frozenset[str]) -> str:
+    """A group's words in canonical form: a plural group whose only capital opens the
+    sentence is written in lower case ("Regulators" -> "regulators"); a name the article
+    capitalises inside sentences ("City Council", "States") stays as written."""
+    first, rest = words[0], words[1:]
+    common = first[:1].isupper() and not first.isupper() and first not in capitalized \
+        and not re.search(_APOS + "$", first) \
+        and not any(w[:1].isupper() for w in rest) and words[-1].lower().rstrip(",.").endswith("s")
+    return " ".join([first.lower() if common else first, *rest]).strip(",.")
+
+
+def group_phrase(text: str, capitalized: frozenset[str]) -> str | None:
+    """A subject written as a plain noun phrase whose head is a group noun ("local schools",
+    "student newsroom", "non-profit standards-setting bodies") in canonical form, else None."""
+    words = text.split()
+    preps = lexicon().prepositions
+    cut = next((i for i, w in enumerate(words) if w.lower() in preps), len(words))
+    words = words[:cut]
+    if not 0 < len(words) <= MAX_GROUP_WORDS or not is_group_noun(words[-1]):
+        return None
+    if any(not re.fullmatch(r"[\w’'-]+[,.]?", w) for w in words) or words[0].lower().endswith("ing"):
+        return None
+    return plain_group(words, capitalized)
