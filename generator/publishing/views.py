@@ -18,7 +18,8 @@ from .markdown_safe import plain_text
 from ..model import Brief, Recommendation
 
 STRENGTHS = ("must", "should", "could")
-KIND_LABELS = {"person": "People", "organization": "Organizations", "place": "Places"}
+KIND_LABELS = {"person": "People", "organization": "Organizations", "place": "Places",
+               "law": "Laws", "event": "Events"}
 OTHER_KIND = "Other"
 NO_ACTOR = "No named actor"
 UNKNOWN_PUBLICATION = "Unknown publication"
