@@ -62,9 +62,11 @@ def test_an_entity_has_a_page_when_two_briefs_name_it_or_one_names_it_often() ->
 
 def test_entity_index_groups_by_kind_in_a_fixed_order() -> None:
     b = brief("a", entities=(Entity("Zed", "place", (), 5), Entity("Acme", "organization", (), 5),
-                             Entity("Ann", "person", (), 5), Entity("Thing", "event", (), 5)))
+                             Entity("Ann", "person", (), 5), Entity("Thing", "gadget", (), 5),
+                             Entity("Iraq War", "event", (), 5)))
     assert [(label, [v.name for v in vs]) for label, vs in entities_by_kind(entity_views([b]))] == [
-        ("People", ["Ann"]), ("Organizations", ["Acme"]), ("Places", ["Zed"]), ("Other", ["Thing"])]
+        ("People", ["Ann"]), ("Organizations", ["Acme"]), ("Places", ["Zed"]),
+        ("Events", ["Iraq War"]), ("Other", ["Thing"])]
 
 
 def test_briefs_by_year_newest_first_undated_last() -> None:
