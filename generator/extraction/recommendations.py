@@ -14,15 +14,40 @@ from dataclasses import dataclass, replace
 
 from .actors import Article, actor_of_phrase, make_article, resolve_actor, subject_before
 from .aliases import Aliases
+from .attribution import attributed, others_words, reported
 from .lexicon import lexicon
 from ..model import Recommendation, Sentence
+from ..rules import active, rule
 
-_CLAUSE_START = re.compile(r"[,;:\u2014\u2013(]|--|\b(?:but|because|while|although|though|whereas)\b", re.I)
+QUESTION = rule("question-not-advice", "recommendation",
+                "A sentence the author ends with a question mark asks; it is an open question, not advice.")
+LEAD_IN = rule("list-lead-in", "recommendation",
+               "A lead-in that announces advice ('We make the following recommendations:') is no advice itself.")
+COLON_LEAD_IN = rule("lead-in-ends-at-colon", "recommendation",
+                     "Advice that stops at its modal or a colon ('the agency should:') leaves it to the items below.")
+REPORTED_LIST = rule("reported-list", "recommendation",
+                     "Items under a lead-in that reports a third party ('The report will suggest:') are theirs.")
+ITEM_AFTER_ADVICE = rule("item-after-advice", "recommendation",
+                         "An item of a list whose lead-in or previous item advises advises too ('ii. Stop …').")
+LABELLED_BLOCK = rule("labelled-block-needs-trigger", "recommendation",
+                      "A labelled block ('FINDING 2:') in an advice list is advice only with a trigger of its own.")
+NUMBERED_STEPS = rule("numbered-heading-steps", "recommendation",
+                      "A numbered heading after an advising numbered heading is the next step of one plan.")
+IMPERATIVE_ITEM = rule("imperative-item-or-heading", "recommendation",
+                       "A list item or heading that opens with a base verb is a command ('Repeal the tax.').")
+IMPERATIVE_AFTER_ADVICE = rule("imperative-after-advice", "recommendation",
+                               "An imperative right after advice in the same paragraph continues it.")
+SHORT_COMMAND_RULE = rule("short-command", "recommendation",
+                          "A terse imperative in running text ('Act now.', 'Vote no.') is a call to act.")
+FRONTED_IMPERATIVE = rule("imperative-after-fronted-clause", "recommendation",
+                          "An imperative after a fronted adverbial ('Instead of X, try Y.') addresses readers.")
 _HEADING_NUMBER = re.compile(r"\s*(?:(?:step|part)\s+)?(\d{1,2})[.):]\s", re.I)
 SHORT_COMMAND = 5
 """Words at most in an imperative that counts as advice on its own in running text: a terse
 call ("Act now.", "Vote no."); a longer one needs advice before it."""
-_COORDINATED = re.compile(r"\s*(?:and|or|but)?\s*that\b", re.I)
+_FRONTED = re.compile(r"^\W*(?:instead\s+of|rather\s+than|if|when|whenever|before|after|to\s+\w+)\b[^,;:]{1,120},\s*", re.I)
+MAX_LEAD_IN_TAIL = 8
+"""Words at most from a trigger to the colon that ends a lead-in ("the SEC should:")."""
 _ITEM_MARK = re.compile(r"^\s*(?:\(?(?:[ivx]{1,5}|[a-j]|\d{1,2})[.)]|[-*•]|(?:[A-Z]+\s+)?\d{1,3}(?:\.\d+)*\s*[:.])\s*")
 
 
@@ -36,41 +61,13 @@ class Trigger:
     offset: int
 
 
-def _inside_quotes(plain: str, start: int) -> bool:
-    """True when `start` falls inside quoted words (reported speech, a slogan)."""
-    before = plain[:start]
-    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
-
-
-def _reporting_clause(before: str) -> str:
-    """The clause a trigger sits in, reaching back over coordinated that-clauses
-    ("X argue that A, and that the Fed should …") to the verb that governs them."""
-    pieces = _CLAUSE_START.split(before)
-    first = len(pieces) - 1
-    while first > 0 and _COORDINATED.match(pieces[first]):
-        first -= 1
-    return " ".join(pieces[first:])
-
-
-def _reported(plain: str, start: int) -> bool:
-    """True when the trigger sits in words reported from a third party ("they believe X should")."""
-    lex = lexicon()
-    clause = _reporting_clause(plain[:start])
-    for m in lex.reporting.finditer(clause):
-        subject = clause[:m.start()].split()
-        said_by = subject[-1].lower() if subject else ""
-        if said_by not in lex.first_person and said_by not in lex.not_before_reporting:
-            return True
-    return False
-
-
 def _blocked(plain: str, start: int) -> bool:
     """True when the trigger at `start` is description, a quotation or reported words."""
     lex = lexicon()
     rest, before = plain[start:], plain[:start]
-    return (any(p.match(rest) for p in lex.not_advice_after)
-            or any(p.search(before) for p in lex.not_advice_before)
-            or _inside_quotes(plain, start) or _reported(plain, start))
+    return (any(p.match(rest) for g in lex.not_advice_after if active(g.name) for p in g.patterns)
+            or any(p.search(before) for g in lex.not_advice_before if active(g.name) for p in g.patterns)
+            or others_words(plain, start))
 
 
 def _actor_phrase(plain: str, m: re.Match[str]) -> tuple[str, int]:
@@ -89,8 +86,8 @@ def _actor_phrase(plain: str, m: re.Match[str]) -> tuple[str, int]:
 
 def triggers(plain: str) -> list[Trigger]:
     """Every advising trigger in a sentence, in reading order."""
-    found = [Trigger(m.start(), strength, *_actor_phrase(plain, m))
-             for strength, pattern in lexicon().triggers
+    found = [Trigger(m.start(), group.strength, *_actor_phrase(plain, m))
+             for group in lexicon().triggers if active(group.name) for pattern in group.patterns
              for m in pattern.finditer(plain) if not _blocked(plain, m.start())]
     return sorted(found, key=lambda t: t.start)
 
@@ -118,15 +115,32 @@ def _item_start(s: Sentence) -> bool:
     return s.list_item and (s.index == 0 or _ITEM_MARK.match(s.plain) is not None)
 
 
+def _lead_before(sentences: Sequence[Sentence], pos: int) -> int | None:
+    """The position of the list item before this one, or of the list's lead-in."""
+    for p in range(pos - 1, -1, -1):
+        if _item_start(sentences[p]) or not sentences[p].list_item:
+            return p
+    return None
+
+
 def _list_follows_advice(sentences: Sequence[Sentence], pos: int, advised: set[int]) -> bool:
     """True when the item before this one, or the list's lead-in ("… should be to:"), was advice."""
-    for p in range(pos - 1, -1, -1):
-        if _item_start(sentences[p]):
-            return p in advised
-        if not sentences[p].list_item:
-            lead = sentences[p].plain
-            return ":" in lead and (p in advised or lexicon().list_lead_words.search(lead) is not None)
-    return False
+    p = _lead_before(sentences, pos)
+    if p is None or _item_start(sentences[p]):
+        return p is not None and p in advised
+    lead = sentences[p].plain
+    return ":" in lead and (p in advised or lexicon().list_lead_words.search(lead) is not None)
+
+
+def _reported_list(sentences: Sequence[Sentence], pos: int) -> bool:
+    """True for an item whose list lead-in reports a third party ("The report will suggest:")."""
+    if not (sentences[pos].list_item and active(REPORTED_LIST)):
+        return False
+    p = pos
+    while p is not None and sentences[p].list_item:
+        p = _lead_before(sentences, p)
+    lead = sentences[p].plain.rstrip() if p is not None else ""
+    return lead.endswith(":") and reported(lead, len(lead))
 
 
 def _numbered_after_advice(sentences: Sequence[Sentence], pos: int, advised: set[int]) -> bool:
@@ -153,35 +167,66 @@ def _short_command(plain: str) -> bool:
     """A short imperative standing in running text ("Fix it now.", "Vote no.") is a call
     to act, unless its verb opens an example ("Consider the numbers.")."""
     words = plain.split()
-    return len(words) <= SHORT_COMMAND and words[0].lower() not in lexicon().rhetorical_imperatives
+    return (active(SHORT_COMMAND_RULE) and len(words) <= SHORT_COMMAND
+            and words[0].lower() not in lexicon().rhetorical_imperatives)
 
 
-def _excluded(s: Sentence) -> bool:
-    """Questions, lead-ins ("We make the following recommendations:") and advice a named
-    speaker gave ("…, the senator said.") are not the author's advice."""
-    lex = lexicon()
+def _fronted_imperative(plain: str) -> bool:
+    """An imperative after a fronted adverbial clause ("Instead of X, try Y.", "If in
+    doubt, ask."), the verb not one that opens an example."""
+    m = _FRONTED.match(plain)
+    if m is None or not active(FRONTED_IMPERATIVE):
+        return False
+    rest = plain[m.end():].lstrip()
+    head = rest.split(maxsplit=1)[0].lower() if rest else ""
+    return head not in lexicon().rhetorical_imperatives and is_imperative(rest[:1].upper() + rest[1:])
+
+
+def _colon_lead_in(plain: str, found: Sequence[Trigger]) -> bool:
+    """True when the advice stops at its modal ("27.1: Congress Should") or at a colon a few
+    words after it ("the SEC should:", "here is how I would recommend X proceed:"): the
+    items carry it."""
+    text = plain.rstrip(" *:")
+    tail = text[found[-1].start:].split()
+    return active(COLON_LEAD_IN) and (len(tail) == 1 or (
+        plain.rstrip(" *").endswith(":") and len(tail) <= MAX_LEAD_IN_TAIL))
+
+
+def _excluded(sentences: Sequence[Sentence], pos: int) -> bool:
+    """Questions, lead-ins ("We make the following recommendations:"), advice a named
+    speaker gave ("…, the senator said.") and items of a reported list are not the author's."""
+    s = sentences[pos]
     text = s.plain.rstrip(" \"”’')*")
-    return (text.endswith("?") or lex.lead_in.search(s.plain) is not None
-            or lex.reported_sentence.search(s.plain) is not None)
+    return ((active(QUESTION) and text.endswith("?"))
+            or (active(LEAD_IN) and lexicon().lead_in.search(s.plain) is not None)
+            or attributed(s.plain) or _reported_list(sentences, pos))
+
+
+def _structural_advice(sentences: Sequence[Sentence], pos: int, advised: set[int]) -> bool:
+    """True for advice that has no trigger but stands where advice stands: a list item
+    after advice, the next numbered step, an imperative item, heading or command."""
+    s = sentences[pos]
+    labelled = active(LABELLED_BLOCK) and lexicon().block_label.match(s.plain) is not None
+    if active(ITEM_AFTER_ADVICE) and _item_start(s) and not labelled \
+            and _list_follows_advice(sentences, pos, advised):
+        return True
+    if active(NUMBERED_STEPS) and s.heading and _numbered_after_advice(sentences, pos, advised):
+        return True
+    if is_imperative(s.plain):
+        return ((active(IMPERATIVE_ITEM) and (_item_start(s) or s.heading))
+                or (active(IMPERATIVE_AFTER_ADVICE) and _advice_context(sentences, pos, advised))
+                or _short_command(s.plain))
+    return _fronted_imperative(s.plain)
 
 
 def advice(sentences: Sequence[Sentence], pos: int, advised: set[int]) -> tuple[str, list[Trigger]] | None:
     """(strength, triggers) when the sentence at `pos` is the author's advice, else None."""
-    s = sentences[pos]
-    if _excluded(s):
+    if _excluded(sentences, pos):
         return None
-    found = triggers(s.plain)
+    found = triggers(sentences[pos].plain)
     if found:
-        return found[0].strength, found
-    labelled = lexicon().block_label.match(s.plain) is not None
-    if _item_start(s) and not labelled and _list_follows_advice(sentences, pos, advised):
-        return "should", []
-    if s.heading and _numbered_after_advice(sentences, pos, advised):
-        return "should", []
-    if is_imperative(s.plain) and (_item_start(s) or s.heading or _advice_context(sentences, pos, advised)
-                                   or _short_command(s.plain)):
-        return "should", []
-    return None
+        return None if _colon_lead_in(sentences[pos].plain, found) else (found[0].strength, found)
+    return ("should", []) if _structural_advice(sentences, pos, advised) else None
 
 
 def _lead_in_actor(doc: Article, pos: int, previous: Sequence[tuple[int, str | None]]
@@ -189,18 +234,27 @@ def _lead_in_actor(doc: Article, pos: int, previous: Sequence[tuple[int, str | N
     """A lead-in that names who acts ("What mayors should do:") is no advice itself, but
     the items under it are that actor's: [(pos, actor)] to carry as context, else []."""
     s = doc.sentences[pos]
-    found = triggers(s.plain) if lexicon().lead_in.search(s.plain) else []
-    actor = resolve_actor(doc, pos, [(t.phrase, t.offset) for t in found], []) if found else None
+    found = triggers(s.plain)
+    if not (found and (lexicon().lead_in.search(s.plain) or _colon_lead_in(s.plain, found))):
+        return []
+    actor = resolve_actor(doc, pos, [(t.phrase, t.offset) for t in found], [])
     return [(pos, actor)] if actor else []
 
 
-def _elaboration_actor(doc: Article, pos: int, previous: Sequence[tuple[int, str | None]]) -> str | None:
+def _elaboration_actor(doc: Article, pos: int, previous: Sequence[tuple[int, str | None]],
+                       seen: set[int]) -> str | None:
     """Advice without a subject ("**Shorten permitting timelines.** Congress should …") is
     for the actor that the next sentence of its paragraph names, when that one is advice."""
     nxt = pos + 1
     if nxt >= len(doc.sentences) or doc.sentences[nxt].paragraph != doc.sentences[pos].paragraph:
         return None
-    hit = advice(doc.sentences, nxt, {pos, *(p for p, _ in previous)})
+    added = pos not in seen
+    seen.add(pos)  # this sentence is advice for the next one's sake; undone below, no copy
+    try:
+        hit = advice(doc.sentences, nxt, seen)
+    finally:
+        if added:
+            seen.discard(pos)
     for t in hit[1] if hit else []:
         actor = actor_of_phrase(t.phrase, t.offset, doc, nxt, previous)
         if actor:
@@ -222,19 +276,24 @@ def find_recommendations(sentences: Sequence[Sentence], aliases: Aliases) -> tup
             seen.update(p for p, _ in lead_in)
             continue
         strength, found = hit
-        actor = (None if found else _elaboration_actor(doc, pos, previous)) \
+        actor = (None if found else _elaboration_actor(doc, pos, previous, seen)) \
             or resolve_actor(doc, pos, [(t.phrase, t.offset) for t in found], previous)
         previous.append((pos, actor))
         seen.add(pos)
         recs.append((pos, Recommendation(text=s.text, actor=actor, strength=strength,
                                          paragraph=s.paragraph, sentence=s.index)))
-    return tuple(_anticipated(pos, rec, previous) for pos, rec in recs)
+    return _anticipated(recs, previous)
 
 
-def _anticipated(pos: int, rec: Recommendation, context: Sequence[tuple[int, str | None]]) -> Recommendation:
+def _anticipated(recs: Sequence[tuple[int, Recommendation]], context: Sequence[tuple[int, str | None]]
+                 ) -> tuple[Recommendation, ...]:
     """Advice given before the article names anyone who acts ("There is an urgent need for
-    a new approach.") is for the actor the advice after it names."""
-    if rec.actor is not None:
-        return rec
-    later = next((actor for p, actor in context if p > pos and actor), None)
-    return replace(rec, actor=later) if later else rec
+    a new approach.") is for the actor the advice after it names (one backward pass)."""
+    later: dict[int, str | None] = {}
+    upcoming: str | None = None
+    for p, actor in reversed(context):
+        later[p] = upcoming
+        upcoming = actor or upcoming
+    out = [rec if rec.actor is not None or later.get(pos) is None else replace(rec, actor=later[pos])
+           for pos, rec in recs]
+    return tuple(out)
