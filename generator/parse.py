@@ -7,7 +7,7 @@ from .extraction.aliases import Aliases
 from .reading.clean import clean_text
 from .extraction.entities import find_entities
 from .reading.metadata import find_metadata
-from .model import Brief, Document, SeedError
+from .model import Brief, Document, Metadata, Paragraph, SeedError, Sentence
 from .reading.paragraphs import split_paragraphs
 from .extraction.questions import find_open_questions
 from .extraction.recommendations import find_recommendations
@@ -23,13 +23,19 @@ def slug_for(title: str | None, stem: str) -> str:
     return "-".join(w for w in words if w) or slugify(stem) or "brief"
 
 
-def parse_document(doc: Document, source_file: str, aliases: Aliases) -> Brief:
-    """Decoded seed → Brief with every field but the item ids, which the id stage fills."""
+def read_article(doc: Document, source_file: str) -> tuple[Metadata, tuple[Paragraph, ...], tuple[Sentence, ...]]:
+    """Decoded seed → its metadata, body paragraphs and sentences (the reading stages)."""
     meta, body_text = find_metadata(clean_text(doc.text), doc.meta)
     paragraphs = split_paragraphs(body_text)
     sentences = split_sentences(paragraphs)
     if not sentences:
         raise SeedError(source_file, "no article text found (nothing but metadata or furniture)")
+    return meta, paragraphs, sentences
+
+
+def parse_document(doc: Document, source_file: str, aliases: Aliases) -> Brief:
+    """Decoded seed → Brief with every field but the item ids, which the id stage fills."""
+    meta, paragraphs, sentences = read_article(doc, source_file)
     recommendations = find_recommendations(sentences, aliases)
     questions = find_open_questions(sentences)
     return Brief(

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import re
 import sys
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,24 +25,8 @@ sys.path.insert(0, str(ROOT))
 
 from generator.extraction.aliases import load_aliases  # noqa: E402
 from generator.build import parse_seed  # noqa: E402
+from generator.matching import match, norm_text, same_sentence  # noqa: E402
 from generator.model import Brief  # noqa: E402
-
-
-def norm_text(s: str | None) -> str:
-    """Lower case, links reduced to their label, emphasis and curly quotes undone."""
-    s = unicodedata.normalize("NFKC", s or "")
-    s = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", s).replace("**", "").replace("__", "")
-    s = s.translate(str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-"}))
-    return re.sub(r"\s+", " ", s).strip().lower()
-
-
-def same_sentence(pred: str, gold: str) -> bool:
-    """The scorer's test: enough shared words that both name the same sentence."""
-    p, g = (set(re.findall(r"[a-z0-9]+", norm_text(t))) for t in (pred, gold))
-    if not p or not g:
-        return False
-    inter = len(p & g)
-    return inter / len(p | g) >= 0.6 or (inter / len(g) >= 0.85 and len(p) <= 2 * len(g))
 
 
 def norm_actor(actor: str | None) -> str | None:
@@ -59,29 +42,14 @@ class Tally:
     notes: list[str] = field(default_factory=list)
 
 
-def _match(preds: list[str], golds: list[dict]) -> tuple[list[tuple[int, int]], list[int], list[int]]:
-    """Greedy one-to-one match: (pred, gold) pairs, unmatched preds, missed required golds."""
-    pairs, extra, used = [], [], set()
-    for i, text in enumerate(preds):
-        hit = next((j for j, g in enumerate(golds) if j not in used and same_sentence(text, g["text"])), None)
-        if hit is None:
-            extra.append(i)
-        else:
-            used.add(hit)
-            pairs.append((i, hit))
-    missed = [j for j, g in enumerate(golds) if j not in used and not g.get("optional")]
-    return pairs, extra, missed
-
-
 def score_recommendations(brief: Brief, golds: list[dict], tally: Tally) -> None:
     """Add one article's recommendation counts (tp/fp/fn, actor and strength right) to `tally`."""
     recs = brief.recommendations
-    pairs, extra, missed = _match([r.text for r in recs], golds)
+    m = match([r.text for r in recs], golds)
+    pairs, extra, missed = m.pairs, m.extra, m.missed
     c = tally.counts
     for i, j in pairs:
         r, g = recs[i], golds[j]
-        if g.get("optional"):
-            continue
         c["tp"] += 1
         if norm_actor(r.actor) in {norm_actor(a) for a in [g["actor"], *g.get("actor_alts", [])]}:
             c["actor"] += 1
@@ -100,10 +68,10 @@ def score_recommendations(brief: Brief, golds: list[dict], tally: Tally) -> None
 def score_questions(brief: Brief, golds: list[dict], tally: Tally) -> None:
     """Add one article's open-question counts (tp/fp/fn, kind right) to `tally`."""
     qs = brief.open_questions
-    pairs, extra, missed = _match([q.text for q in qs], golds)
-    required = [(i, j) for i, j in pairs if not golds[j].get("optional")]
-    tally.counts["tp"] += len(required)
-    tally.counts["kind"] += sum(qs[i].kind == golds[j]["kind"] for i, j in required)
+    m = match([q.text for q in qs], golds)
+    pairs, extra, missed = m.pairs, m.extra, m.missed
+    tally.counts["tp"] += len(pairs)
+    tally.counts["kind"] += sum(qs[i].kind == golds[j]["kind"] for i, j in pairs)
     tally.counts["fp"] += len(extra)
     tally.counts["fn"] += len(missed)
     tally.notes += [f"  extra oq: {qs[i].text[:110]}" for i in extra]

@@ -11,13 +11,14 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from .actors import Article, actor_of_phrase, make_article, resolve_actor, subject_before
 from .aliases import Aliases
-from .attribution import attributed, others_words, reported
+from .attribution import QUOTED, REPORTED, attributed, others_words, reported
 from .lexicon import lexicon
 from ..model import Recommendation, Sentence
-from ..rules import active, rule
+from ..rules import active, rule, switched_off_of
 
 QUESTION = rule("question-not-advice", "recommendation",
                 "A sentence the author ends with a question mark asks; it is an open question, not advice.")
@@ -84,12 +85,27 @@ def _actor_phrase(plain: str, m: re.Match[str]) -> tuple[str, int]:
     return subject_before(plain, m.start())
 
 
-def triggers(plain: str) -> list[Trigger]:
-    """Every advising trigger in a sentence, in reading order."""
+def triggers(plain: str) -> tuple[Trigger, ...]:
+    """Every advising trigger in a sentence, in reading order (memoised: a sentence is asked
+    again as the next one's context, and by every ablation that leaves its rules on)."""
+    return _triggers(plain, switched_off_of(_trigger_rules()))
+
+
+@lru_cache(maxsize=1)
+def _trigger_rules() -> frozenset[str]:
+    """The rules a sentence's triggers depend on (the key of the memo besides the text)."""
+    lex = lexicon()
+    return frozenset(g.name for g in (*lex.triggers, *lex.not_advice_after, *lex.not_advice_before)) \
+        | {QUOTED, REPORTED}
+
+
+@lru_cache(maxsize=4096)
+def _triggers(plain: str, off: frozenset[str]) -> tuple[Trigger, ...]:
+    """`triggers` for one sentence with the rules in `off` switched off."""
     found = [Trigger(m.start(), group.strength, *_actor_phrase(plain, m))
              for group in lexicon().triggers if active(group.name) for pattern in group.patterns
              for m in pattern.finditer(plain) if not _blocked(plain, m.start())]
-    return sorted(found, key=lambda t: t.start)
+    return tuple(sorted(found, key=lambda t: t.start))
 
 
 def item_body(plain: str) -> str:
@@ -219,14 +235,14 @@ def _structural_advice(sentences: Sequence[Sentence], pos: int, advised: set[int
     return _fronted_imperative(s.plain)
 
 
-def advice(sentences: Sequence[Sentence], pos: int, advised: set[int]) -> tuple[str, list[Trigger]] | None:
+def advice(sentences: Sequence[Sentence], pos: int, advised: set[int]) -> tuple[str, Sequence[Trigger]] | None:
     """(strength, triggers) when the sentence at `pos` is the author's advice, else None."""
     if _excluded(sentences, pos):
         return None
     found = triggers(sentences[pos].plain)
     if found:
         return None if _colon_lead_in(sentences[pos].plain, found) else (found[0].strength, found)
-    return ("should", []) if _structural_advice(sentences, pos, advised) else None
+    return ("should", ()) if _structural_advice(sentences, pos, advised) else None
 
 
 def _lead_in_actor(doc: Article, pos: int, previous: Sequence[tuple[int, str | None]]
@@ -264,7 +280,11 @@ def _elaboration_actor(doc: Article, pos: int, previous: Sequence[tuple[int, str
 
 def find_recommendations(sentences: Sequence[Sentence], aliases: Aliases) -> tuple[Recommendation, ...]:
     """The author's recommendations, in reading order (ids are left for the id stage)."""
-    doc: Article = make_article(sentences, aliases)
+    return recommendations_of(make_article(sentences, aliases))
+
+
+def recommendations_of(doc: Article) -> tuple[Recommendation, ...]:
+    """The recommendations of an indexed article (the ablation indexes each article once)."""
     previous: list[tuple[int, str | None]] = []
     seen: set[int] = set()  # the positions in `previous`, kept alongside (not rebuilt per sentence)
     recs: list[tuple[int, Recommendation]] = []
