@@ -156,7 +156,7 @@ def _reported_list(sentences: Sequence[Sentence], pos: int) -> bool:
     while p is not None and sentences[p].list_item:
         p = _lead_before(sentences, p)
     lead = sentences[p].plain.rstrip() if p is not None else ""
-    return lead.endswith(":") and reported(lead, len(lead))
+    return lead.endswith(":") and reported(lead, len(lead) - 1)
 
 
 def _numbered_after_advice(sentences: Sequence[Sentence], pos: int, advised: set[int]) -> bool:
