@@ -20,7 +20,7 @@ REPORTED = rule("reported-clause", "recommendation",
 ATTRIBUTED = rule("attributed-sentence", "recommendation",
                   "A sentence that names its speaker at the end ('…, the senator said.') reports them.")
 QUOTED_QUESTION = rule("quoted-question", "question",
-                       "A question inside quotation marks is someone else's, not one the author leaves open.")
+                       "A quoted question given to a speaker or mentioned in a clause is not one the author poses.")
 
 _CLAUSE_START = re.compile(r"[,;:\u2014\u2013(]|--|\b(?:but|because|while|although|though|whereas)\b", re.I)
 _COORDINATED = re.compile(r"\s*(?:and|or|but)?\s*that\b", re.I)
@@ -84,5 +84,14 @@ def attributed(plain: str) -> bool:
 
 
 def quoted_question(plain: str, index: int) -> bool:
-    """True when the question mark at `index` closes someone else's quoted question."""
-    return active(QUOTED_QUESTION) and inside_quotes(plain, index)
+    """True when the question mark at `index` closes a quoted question given to someone
+    ('The mayor asked, "Who pays?"') or mentioned inside the author's clause ('they start
+    to ask "what is possible?"'); one the author poses after a colon or as a quoted line
+    standing alone ('Senators might ask this: "Who pays?"') stays theirs."""
+    if not (active(QUOTED_QUESTION) and inside_quotes(plain, index)):
+        return False
+    opening = max(plain.rfind("“", 0, index), plain.rfind('"', 0, index))
+    closing = min((i for i in (plain.find("”", index), plain.find('"', index)) if i >= 0), default=len(plain))
+    lead = plain[:opening].rstrip(" *")
+    posed = (lead == "" or lead.endswith(":")) and lexicon().reporting.search(plain[closing:]) is None
+    return not posed

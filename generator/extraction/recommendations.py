@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from .actors import Article, actor_of_phrase, make_article, resolve_actor, subject_before
 from .aliases import Aliases
-from .attribution import QUOTED, REPORTED, attributed, others_words, reported
+from .attribution import QUOTED, REPORTED, attributed, inside_quotes, others_words, reported
 from .lexicon import lexicon
 from ..model import Recommendation, Sentence
 from ..rules import active, rule, switched_off_of
@@ -39,7 +39,7 @@ IMPERATIVE_ITEM = rule("imperative-item-or-heading", "recommendation",
 IMPERATIVE_AFTER_ADVICE = rule("imperative-after-advice", "recommendation",
                                "An imperative right after advice in the same paragraph continues it.")
 SHORT_COMMAND_RULE = rule("short-command", "recommendation",
-                          "A terse imperative in running text ('Act now.', 'Vote no.') is a call to act.")
+                          "A terse imperative in running text ('Act now.', 'Vote no.') is a call to act, unless it is an address.")
 FRONTED_IMPERATIVE = rule("imperative-after-fronted-clause", "recommendation",
                           "An imperative after a fronted adverbial ('Instead of X, try Y.') addresses readers.")
 _HEADING_NUMBER = re.compile(r"\s*(?:(?:step|part)\s+)?(\d{1,2})[.):]\s", re.I)
@@ -47,6 +47,8 @@ SHORT_COMMAND = 5
 """Words at most in an imperative that counts as advice on its own in running text: a terse
 call ("Act now.", "Vote no."); a longer one needs advice before it."""
 _FRONTED = re.compile(r"^\W*(?:instead\s+of|rather\s+than|if|when|whenever|before|after|to\s+\w+)\b[^,;:]{1,120},\s*", re.I)
+_ADDRESS = re.compile(r"\w[/@]\w|@\w|\.(?:com|org|net)\b|https?:", re.I)
+"""A web address or handle: "Follow us on Facebook/NewsDesk." is page furniture, not a command."""
 MAX_LEAD_IN_TAIL = 8
 """Words at most from a trigger to the colon that ends a lead-in ("the SEC should:")."""
 _ITEM_MARK = re.compile(r"^\s*(?:\(?(?:[ivx]{1,5}|[a-j]|\d{1,2})[.)]|[-*•]|(?:[A-Z]+\s+)?\d{1,3}(?:\.\d+)*\s*[:.])\s*")
@@ -131,32 +133,47 @@ def _item_start(s: Sentence) -> bool:
     return s.list_item and (s.index == 0 or _ITEM_MARK.match(s.plain) is not None)
 
 
-def _lead_before(sentences: Sequence[Sentence], pos: int) -> int | None:
-    """The position of the list item before this one, or of the list's lead-in."""
-    for p in range(pos - 1, -1, -1):
-        if _item_start(sentences[p]) or not sentences[p].list_item:
-            return p
-    return None
+def list_starts(sentences: Sequence[Sentence]) -> tuple[int, ...]:
+    """For each sentence, where its run of list-item sentences begins (itself if no item);
+    one pass, so no rule walks a whole list back per item."""
+    starts: list[int] = []
+    for pos, s in enumerate(sentences):
+        inside = s.list_item and pos > 0 and sentences[pos - 1].list_item
+        starts.append(starts[-1] if inside else pos)
+    return tuple(starts)
 
 
-def _list_follows_advice(sentences: Sequence[Sentence], pos: int, advised: set[int]) -> bool:
-    """True when the item before this one, or the list's lead-in ("… should be to:"), was advice."""
-    p = _lead_before(sentences, pos)
-    if p is None or _item_start(sentences[p]):
-        return p is not None and p in advised
-    lead = sentences[p].plain
-    return ":" in lead and (p in advised or lexicon().list_lead_words.search(lead) is not None)
+def _previous_item(sentences: Sequence[Sentence], pos: int, start: int) -> int | None:
+    """The start of the list item before this one (within the list beginning at `start`)."""
+    return next((p for p in range(pos - 1, start - 1, -1) if _item_start(sentences[p])), None)
 
 
-def _reported_list(sentences: Sequence[Sentence], pos: int) -> bool:
-    """True for an item whose list lead-in reports a third party ("The report will suggest:")."""
-    if not (sentences[pos].list_item and active(REPORTED_LIST)):
+def _advising_lead(sentences: Sequence[Sentence], lead: int, advised: set[int]) -> bool:
+    """True for a list lead-in that gives or announces advice ("… should be to:")."""
+    plain = sentences[lead].plain
+    return ":" in plain and (lead in advised or lexicon().list_lead_words.search(plain) is not None)
+
+
+def _list_follows_advice(sentences: Sequence[Sentence], pos: int, advised: set[int],
+                         starts: Sequence[int]) -> bool:
+    """True when the list's lead-in advises, or the item before this one did and so did the
+    list's first item: one stray trigger mid-list does not turn the items after it into advice."""
+    start = starts[pos]
+    if start > 0 and _advising_lead(sentences, start - 1, advised):
+        return True
+    before = _previous_item(sentences, pos, start)
+    return before is not None and before in advised and start in advised
+
+
+def _reported_list(sentences: Sequence[Sentence], pos: int, starts: Sequence[int]) -> bool:
+    """True for a list item, or a paragraph's first sentence, under a lead-in that reports a
+    third party ("The report will suggest:")."""
+    s = sentences[pos]
+    if not active(REPORTED_LIST) or not (s.list_item or s.index == 0):
         return False
-    p = pos
-    while p is not None and sentences[p].list_item:
-        p = _lead_before(sentences, p)
-    lead = sentences[p].plain.rstrip() if p is not None else ""
-    return lead.endswith(":") and reported(lead, len(lead) - 1)
+    lead = starts[pos] - 1
+    plain = sentences[lead].plain.rstrip() if lead >= 0 else ""
+    return plain.endswith(":") and reported(plain, len(plain) - 1)
 
 
 def _numbered_after_advice(sentences: Sequence[Sentence], pos: int, advised: set[int]) -> bool:
@@ -184,7 +201,8 @@ def _short_command(plain: str) -> bool:
     to act, unless its verb opens an example ("Consider the numbers.")."""
     words = plain.split()
     return (active(SHORT_COMMAND_RULE) and len(words) <= SHORT_COMMAND
-            and words[0].lower() not in lexicon().rhetorical_imperatives)
+            and words[0].lower() not in lexicon().rhetorical_imperatives
+            and _ADDRESS.search(plain) is None)
 
 
 def _fronted_imperative(plain: str) -> bool:
@@ -208,23 +226,25 @@ def _colon_lead_in(plain: str, found: Sequence[Trigger]) -> bool:
         plain.rstrip(" *").endswith(":") and len(tail) <= MAX_LEAD_IN_TAIL))
 
 
-def _excluded(sentences: Sequence[Sentence], pos: int) -> bool:
+def _excluded(sentences: Sequence[Sentence], pos: int, starts: Sequence[int]) -> bool:
     """Questions, lead-ins ("We make the following recommendations:"), advice a named
     speaker gave ("…, the senator said.") and items of a reported list are not the author's."""
     s = sentences[pos]
     text = s.plain.rstrip(" \"”’')*")
-    return ((active(QUESTION) and text.endswith("?"))
+    asks = text.endswith("?") and not inside_quotes(s.plain, len(text) - 1)
+    return ((active(QUESTION) and asks)
             or (active(LEAD_IN) and lexicon().lead_in.search(s.plain) is not None)
-            or attributed(s.plain) or _reported_list(sentences, pos))
+            or attributed(s.plain) or _reported_list(sentences, pos, starts))
 
 
-def _structural_advice(sentences: Sequence[Sentence], pos: int, advised: set[int]) -> bool:
+def _structural_advice(sentences: Sequence[Sentence], pos: int, advised: set[int],
+                       starts: Sequence[int]) -> bool:
     """True for advice that has no trigger but stands where advice stands: a list item
     after advice, the next numbered step, an imperative item, heading or command."""
     s = sentences[pos]
     labelled = active(LABELLED_BLOCK) and lexicon().block_label.match(s.plain) is not None
     if active(ITEM_AFTER_ADVICE) and _item_start(s) and not labelled \
-            and _list_follows_advice(sentences, pos, advised):
+            and _list_follows_advice(sentences, pos, advised, starts):
         return True
     if active(NUMBERED_STEPS) and s.heading and _numbered_after_advice(sentences, pos, advised):
         return True
@@ -235,14 +255,16 @@ def _structural_advice(sentences: Sequence[Sentence], pos: int, advised: set[int
     return _fronted_imperative(s.plain)
 
 
-def advice(sentences: Sequence[Sentence], pos: int, advised: set[int]) -> tuple[str, Sequence[Trigger]] | None:
-    """(strength, triggers) when the sentence at `pos` is the author's advice, else None."""
-    if _excluded(sentences, pos):
+def advice(sentences: Sequence[Sentence], pos: int, advised: set[int],
+           starts: Sequence[int]) -> tuple[str, Sequence[Trigger]] | None:
+    """(strength, triggers) when the sentence at `pos` is the author's advice, else None
+    (`advised`: positions already found to be advice; `starts`: `list_starts(sentences)`)."""
+    if _excluded(sentences, pos, starts):
         return None
     found = triggers(sentences[pos].plain)
     if found:
         return None if _colon_lead_in(sentences[pos].plain, found) else (found[0].strength, found)
-    return ("should", ()) if _structural_advice(sentences, pos, advised) else None
+    return ("should", ()) if _structural_advice(sentences, pos, advised, starts) else None
 
 
 def _lead_in_actor(doc: Article, pos: int, previous: Sequence[tuple[int, str | None]]
@@ -258,7 +280,7 @@ def _lead_in_actor(doc: Article, pos: int, previous: Sequence[tuple[int, str | N
 
 
 def _elaboration_actor(doc: Article, pos: int, previous: Sequence[tuple[int, str | None]],
-                       seen: set[int]) -> str | None:
+                       seen: set[int], starts: Sequence[int]) -> str | None:
     """Advice without a subject ("**Shorten permitting timelines.** Congress should …") is
     for the actor that the next sentence of its paragraph names, when that one is advice."""
     nxt = pos + 1
@@ -267,7 +289,7 @@ def _elaboration_actor(doc: Article, pos: int, previous: Sequence[tuple[int, str
     added = pos not in seen
     seen.add(pos)  # this sentence is advice for the next one's sake; undone below, no copy
     try:
-        hit = advice(doc.sentences, nxt, seen)
+        hit = advice(doc.sentences, nxt, seen, starts)
     finally:
         if added:
             seen.discard(pos)
@@ -287,16 +309,17 @@ def recommendations_of(doc: Article) -> tuple[Recommendation, ...]:
     """The recommendations of an indexed article (the ablation indexes each article once)."""
     previous: list[tuple[int, str | None]] = []
     seen: set[int] = set()  # the positions in `previous`, kept alongside (not rebuilt per sentence)
+    starts = list_starts(doc.sentences)
     recs: list[tuple[int, Recommendation]] = []
     for pos, s in enumerate(doc.sentences):
-        hit = advice(doc.sentences, pos, seen)
+        hit = advice(doc.sentences, pos, seen, starts)
         if hit is None:
             lead_in = _lead_in_actor(doc, pos, previous)
             previous += lead_in
             seen.update(p for p, _ in lead_in)
             continue
         strength, found = hit
-        actor = (None if found else _elaboration_actor(doc, pos, previous, seen)) \
+        actor = (None if found else _elaboration_actor(doc, pos, previous, seen, starts)) \
             or resolve_actor(doc, pos, [(t.phrase, t.offset) for t in found], previous)
         previous.append((pos, actor))
         seen.add(pos)
