@@ -5,7 +5,8 @@ import pytest
 
 from generator.extraction.aliases import load_aliases
 from generator.model import Paragraph, Sentence
-from generator.extraction.recommendations import find_recommendations, is_imperative
+from generator.extraction.advice_layout import is_imperative
+from generator.extraction.recommendations import find_recommendations
 from generator.reading.sentences import split_sentences
 
 ADVICE = [
