@@ -230,3 +230,9 @@ def test_fields_point_at_the_sentence() -> None:
     sentences = (Sentence(4, 2, "Ottawa [must act](https://x.org).", "Ottawa must act."),)
     (rec,) = find_recommendations(sentences, load_aliases())
     assert (rec.paragraph, rec.sentence, rec.text, rec.actor, rec.id) == (4, 2, sentences[0].text, "Canada", "")
+
+
+def test_items_under_an_advice_heading_are_advice() -> None:
+    items = ("A levy on empty second homes.", "Longer opening hours for the permit office.")
+    assert [r.text for r in recs(heading="Our Recommendations", items=items)] == list(items)
+    assert recs(heading="Background", items=items) == ()

@@ -18,7 +18,7 @@ from ..rules import active, rule
 REPORTED_LIST = rule("reported-list", "recommendation",
                      "Items under a lead-in that reports a third party ('The report will suggest:') are theirs.")
 ITEM_AFTER_ADVICE = rule("item-after-advice", "recommendation",
-                         "An item of a list whose lead-in or previous item advises advises too ('ii. Stop …').")
+                         "An item of a list under an advising lead-in or heading advises too ('ii. Stop …').")
 LABELLED_BLOCK = rule("labelled-block-needs-trigger", "recommendation",
                       "A labelled block ('FINDING 2:') in an advice list is advice only with a trigger of its own.")
 NUMBERED_STEPS = rule("numbered-heading-steps", "recommendation",
@@ -87,9 +87,11 @@ def _previous_item(sentences: Sequence[Sentence], pos: int, start: int) -> int |
 
 
 def _advising_lead(sentences: Sequence[Sentence], lead: int, advised: set[int]) -> bool:
-    """True for a list lead-in that gives or announces advice ("… should be to:")."""
+    """True for a list lead-in ("… should be to:") or a heading ("Recommendations", "What
+    Congress Should Do") that gives or announces advice."""
     plain = sentences[lead].plain
-    return ":" in plain and (lead in advised or lexicon().list_lead_words.search(plain) is not None)
+    return (":" in plain or sentences[lead].heading) and \
+        (lead in advised or lexicon().list_lead_words.search(plain) is not None)
 
 
 def list_follows_advice(sentences: Sequence[Sentence], pos: int, advised: set[int],
