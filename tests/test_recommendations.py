@@ -60,9 +60,11 @@ ADVICE = [
     ("We shouldn't be building stations that last a century.", "should"),
     ("Keeping the night trains will be essential.", "must"),
     ("Requiring a second signature would help the bank catch fraud.", "could"),
+    ("That is exactly what the council should do.", "should"),
 ]
 
 NOT_ADVICE = [
+    "The course teaches drivers what they should check before a long trip.",
     "It is disappointing that small firms will have to file twice.",
     "As should be obvious, the figures are provisional.",
     "Join us on Example/NewsDesk.",
