@@ -61,9 +61,14 @@ ADVICE = [
     ("Keeping the night trains will be essential.", "must"),
     ("Requiring a second signature would help the bank catch fraud.", "could"),
     ("That is exactly what the council should do.", "should"),
+    ("Closing the only maternity ward would be senseless.", "should"),
+    ("The vote should take place in public.", "should"),
 ]
 
 NOT_ADVICE = [
+    "The vote should take place within days.",
+    "Imagine your street without a single bus stop.",
+    "Opinion: Why Cities Should Ban Cars",
     "The course teaches drivers what they should check before a long trip.",
     "It is disappointing that small firms will have to file twice.",
     "As should be obvious, the figures are provisional.",

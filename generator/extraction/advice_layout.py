@@ -31,6 +31,8 @@ SHORT_COMMAND_RULE = rule("short-command", "recommendation",
                           "A terse imperative in running text ('Act now.', 'Vote no.') is a call to act, unless it is an address.")
 LINK_HEADLINE = rule("related-link-headline", "recommendation",
                      "A short title-case or link-only line in a run of such lines is a related-article headline.")
+READER_IMPERATIVE = rule("imperative-to-reader", "recommendation",
+                         "An imperative that addresses the reader ('Call your senator …') is advice to readers.")
 FRONTED_IMPERATIVE = rule("imperative-after-fronted-clause", "recommendation",
                           "An imperative after a fronted adverbial ('Instead of X, try Y.') addresses readers.")
 _HEADING_NUMBER = re.compile(r"\s*(?:(?:step|part)\s+)?(\d{1,2})[.):]\s", re.I)
@@ -40,6 +42,8 @@ call ("Act now.", "Vote no."); a longer one needs advice before it."""
 _FRONTED = re.compile(r"^\W*(?:instead\s+of|rather\s+than|if|when|whenever|before|after|to\s+\w+)\b[^,;:]{1,120},\s*", re.I)
 _ADDRESS = re.compile(r"\w[/@]\w|@\w|\.(?:com|org|net)\b|https?:", re.I)
 """A web address or handle: "Follow us on Facebook/NewsDesk." is page furniture, not a command."""
+_SECTION_LABEL = re.compile(r"^\W*(?:[A-Z][\w.'’-]*\s+){0,2}[A-Z][\w.'’-]*:\s+[A-Z]")
+_READER = re.compile(r"\b(?:you|your|yours|yourself)\b", re.I)
 _LINK_ONLY = re.compile(r"^\W*\[[^\]]+\]\([^)]*\)\W*$")
 MAX_HEADLINE_WORDS = 16
 TITLE_CASE_SHARE = 0.7
@@ -174,9 +178,11 @@ def _headline_like(sentences: Sequence[Sentence], pos: int) -> bool:
 
 
 def link_headline(sentences: Sequence[Sentence], pos: int) -> bool:
-    """True for a headline-like line next to another one: a list of related articles."""
-    return active(LINK_HEADLINE) and _headline_like(sentences, pos) and any(
-        0 <= q < len(sentences) and _headline_like(sentences, q) for q in (pos - 1, pos + 1))
+    """True for a headline-like line next to another one (a list of related articles), or
+    one under a section label ("Opinion: Why Cities Should Ban Cars")."""
+    return active(LINK_HEADLINE) and _headline_like(sentences, pos) and (
+        _SECTION_LABEL.match(sentences[pos].plain) is not None or any(
+            0 <= q < len(sentences) and _headline_like(sentences, q) for q in (pos - 1, pos + 1)))
 
 
 def structural_advice(sentences: Sequence[Sentence], pos: int, advised: set[int],
@@ -193,5 +199,13 @@ def structural_advice(sentences: Sequence[Sentence], pos: int, advised: set[int]
     if is_imperative(s.plain):
         return ((active(IMPERATIVE_ITEM) and (_item_start(s) or s.heading))
                 or (active(IMPERATIVE_AFTER_ADVICE) and _advice_context(sentences, pos, advised))
-                or _short_command(s.plain))
+                or _short_command(s.plain) or _to_reader(s.plain))
     return _fronted_imperative(s.plain)
+
+
+def _to_reader(plain: str) -> bool:
+    """An imperative that speaks to the reader ("Call your senator before the vote."),
+    its verb not one that opens an example ("Imagine you ran a farm.")."""
+    return (active(READER_IMPERATIVE) and _READER.search(plain) is not None
+            and plain.split()[0].lower() not in lexicon().rhetorical_imperatives
+            and _ADDRESS.search(plain) is None)
