@@ -72,6 +72,8 @@ RECOMMENDATION_RULES = {
     "imperative-after-advice": (["The council should cut fares. Extend the night buses to every suburb by next spring."],
                                 "Extend the night buses to every suburb by next spring.", True),
     "short-command": (["Vote no."], None, True),
+    "reported-crosshead": (["Landlords should be licensed", "The inquiry will recommend a national register of landlords."],
+                           "Landlords should be licensed", False),
     "imperative-to-reader": (["Ask your landlord for the energy certificate before you sign."], None, True),
     "related-link-headline": (["The port reopened in May.", "Why Harbour Cities Should Ban Cruise Ships",
                                "[Ten Ferries That Changed Coastal Towns](https://example.org/ferries)"],

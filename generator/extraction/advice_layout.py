@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from .attribution import reported
+from .attribution import reported, reports_someone
 from .lexicon import lexicon
 from ..model import Sentence
 from ..rules import active, rule
@@ -31,6 +31,8 @@ SHORT_COMMAND_RULE = rule("short-command", "recommendation",
                           "A terse imperative in running text ('Act now.', 'Vote no.') is a call to act, unless it is an address.")
 LINK_HEADLINE = rule("related-link-headline", "recommendation",
                      "A short title-case or link-only line in a run of such lines is a related-article headline.")
+CROSSHEAD = rule("reported-crosshead", "recommendation",
+                 "A one-line crosshead whose next sentences report a third party sums up their words.")
 READER_IMPERATIVE = rule("imperative-to-reader", "recommendation",
                          "An imperative that addresses the reader ('Call your senator …') is advice to readers.")
 FRONTED_IMPERATIVE = rule("imperative-after-fronted-clause", "recommendation",
@@ -46,6 +48,9 @@ _SECTION_LABEL = re.compile(r"^\W*(?:[A-Z][\w.'’-]*\s+){0,2}[A-Z][\w.'’-]*:\
 _READER = re.compile(r"\b(?:you|your|yours|yourself)\b", re.I)
 _LINK_ONLY = re.compile(r"^\W*\[[^\]]+\]\([^)]*\)\W*$")
 MAX_HEADLINE_WORDS = 16
+_NUMBERED = re.compile(r"^\W*(?:\d|[IVX]+[.:)])")
+CROSSHEAD_WINDOW = 2
+"""Sentences after a crosshead that may attribute what it sums up."""
 TITLE_CASE_SHARE = 0.7
 """Share of a headline's longer words (4+ letters) that start with a capital."""
 _ITEM_MARK = re.compile(r"^\s*(?:\(?(?:[ivx]{1,5}|[a-j]|\d{1,2})[.)]|[-*•]|(?:[A-Z]+\s+)?\d{1,3}(?:\.\d+)*\s*[:.])\s*")
@@ -160,13 +165,18 @@ def _fronted_imperative(plain: str) -> bool:
     return head not in lexicon().rhetorical_imperatives and is_imperative(rest[:1].upper() + rest[1:])
 
 
+def _alone(sentences: Sequence[Sentence], pos: int) -> bool:
+    """True when the sentence is its paragraph's only one."""
+    paragraph = sentences[pos].paragraph
+    return (pos == 0 or sentences[pos - 1].paragraph != paragraph) and \
+        (pos + 1 == len(sentences) or sentences[pos + 1].paragraph != paragraph)
+
+
 def _headline_like(sentences: Sequence[Sentence], pos: int) -> bool:
     """A paragraph of one short line, no heading, that is only a link, or is in title case
     without a sentence end ("Why Cities Should Ban Cars")."""
     s = sentences[pos]
-    alone = (pos == 0 or sentences[pos - 1].paragraph != s.paragraph) and \
-        (pos + 1 == len(sentences) or sentences[pos + 1].paragraph != s.paragraph)
-    if s.heading or not alone:
+    if s.heading or not _alone(sentences, pos):
         return False
     if _LINK_ONLY.match(s.text):
         return True
@@ -175,6 +185,18 @@ def _headline_like(sentences: Sequence[Sentence], pos: int) -> bool:
     return (not s.list_item and len(words) <= MAX_HEADLINE_WORDS and len(longer) >= 3
             and not s.plain.rstrip(" \"”’')*").endswith((".", "!", ":", ";"))
             and sum(w[:1].isupper() for w in longer) >= TITLE_CASE_SHARE * len(longer))
+
+
+def reported_crosshead(sentences: Sequence[Sentence], pos: int) -> bool:
+    """True for an unnumbered line standing alone without a sentence end ("Tech firms should
+    be taxed") when one of the next two sentences reports someone ("The committee will
+    suggest …"): a news page's crosshead over reported proposals (a report's numbered
+    headings are its own)."""
+    s = sentences[pos]
+    if not active(CROSSHEAD) or s.list_item or not _alone(sentences, pos) or _NUMBERED.match(s.plain) \
+            or s.plain.rstrip(" \"”’')*").endswith((".", "!", "?", ":", ";")):
+        return False
+    return any(reports_someone(n.plain) for n in sentences[pos + 1:pos + 1 + CROSSHEAD_WINDOW])
 
 
 def link_headline(sentences: Sequence[Sentence], pos: int) -> bool:

@@ -72,6 +72,16 @@ def reported(plain: str, start: int) -> bool:
     return False
 
 
+def reports_someone(plain: str) -> bool:
+    """True when the sentence reports what a third party says, suggests or believes."""
+    lex = lexicon()
+    for m in lex.reporting.finditer(plain):
+        said_by = _reporter(plain[:m.start()].split())
+        if said_by and said_by not in lex.first_person and said_by not in lex.not_before_reporting:
+            return True
+    return False
+
+
 def others_words(plain: str, start: int) -> bool:
     """True when the words at `start` are quoted or reported, not the author's own."""
     return ((active(QUOTED) and inside_quotes(plain, start))

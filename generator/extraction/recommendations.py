@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from .actors import Article, actor_of_phrase, make_article, resolve_actor
-from .advice_layout import link_headline, list_starts, reported_list, structural_advice
+from .advice_layout import link_headline, list_starts, reported_crosshead, reported_list, structural_advice
 from .aliases import Aliases
 from .attribution import attributed, inside_quotes
 from .triggers import Trigger, triggers
@@ -49,7 +49,7 @@ def _excluded(sentences: Sequence[Sentence], pos: int, starts: Sequence[int]) ->
     return ((active(QUESTION) and asks)
             or (active(LEAD_IN) and lexicon().lead_in.search(s.plain) is not None)
             or attributed(s.plain) or reported_list(sentences, pos, starts)
-            or link_headline(sentences, pos))
+            or link_headline(sentences, pos) or reported_crosshead(sentences, pos))
 
 
 def advice(sentences: Sequence[Sentence], pos: int, advised: set[int],
