@@ -1,14 +1,19 @@
-"""Command line: `python -m generator extract SEED [--ids FILE]` and `… build`.
+"""Command line: `python -m generator extract SEED [--ids FILE]`, `… build` and `… rules`.
 
 `extract` prints one brief as JSON (the contract the scorer reads); `build` writes
-`site_src/` without MkDocs, so another engine can build the same Markdown.
+`site_src/` without MkDocs, so another engine can build the same Markdown; `rules` lists
+the named extraction rules and, with `--ablate`, what each earns on a labelled corpus.
 """
 from __future__ import annotations
 
 import argparse
 import sys
+import time
 from pathlib import Path
 
+from .ablation import ablate, load_cases, table
+from .extraction.lexicon import lexicon
+from .rules import registered
 from .extraction.aliases import load_aliases
 from .build import Paths, build, parse_seed
 from .publishing.export import brief_to_dict, to_json
@@ -55,8 +60,30 @@ def build_cmd(args: argparse.Namespace) -> int:
     return 1 if args.strict and report.problems else 0
 
 
+def rules_cmd(args: argparse.Namespace) -> int:
+    """List the named rules, or print each one's loss on a labelled corpus (--ablate)."""
+    lexicon()  # declares the lexicon's pattern rules
+    if not args.ablate:
+        for r in registered():
+            print(f"{r.name:34} {r.stage:15} {r.reason}")
+        return 0
+    if not (args.gold and args.seeds):
+        print("rules --ablate needs --gold DIR and --seeds DIR", file=sys.stderr)
+        return 2
+    gold, seeds = Path(args.gold), Path(args.seeds)
+    if not gold.is_dir() or not seeds.is_dir():
+        print(f"not a folder: {gold if not gold.is_dir() else seeds}", file=sys.stderr)
+        return 1
+    started = time.perf_counter()
+    cases = load_cases(gold, seeds, load_aliases(Path.cwd() / "aliases.yaml"))
+    full, rows = ablate(cases)
+    print(table(full, rows))
+    print(f"{len(cases)} articles, {len(rows)} rules, {time.perf_counter() - started:.1f} s")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
-    """Parse the command line and run `extract` or `build`; the exit code is its result."""
+    """Parse the command line and run `extract`, `build` or `rules`; the exit code is its result."""
     parser = argparse.ArgumentParser(prog="python -m generator", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -68,5 +95,10 @@ def main(argv: list[str] | None = None) -> int:
     bu.add_argument("--project", default=".", help="project folder (default: .)")
     bu.add_argument("--strict", action="store_true", help="exit 1 on any warning (a seed skipped, a slug taken, a page made by hand)")
     bu.set_defaults(run=build_cmd)
+    ru = sub.add_parser("rules", help="list the named extraction rules; --ablate: what each earns")
+    ru.add_argument("--ablate", action="store_true", help="print each rule's precision/recall loss")
+    ru.add_argument("--gold", metavar="DIR", help="gold briefs (<stem>.json), as the scorer reads them")
+    ru.add_argument("--seeds", metavar="DIR", help="the seeds the gold labels (<stem>.*)")
+    ru.set_defaults(run=rules_cmd)
     args = parser.parse_args(argv)
     return args.run(args)

@@ -11,7 +11,7 @@ from .reading.clean import clean_text
 from .extraction.entities import find_entities
 from .extraction.headline import fallback_title
 from .reading.metadata import find_metadata
-from .model import Brief, Document, Paragraph, SeedError, Sentence
+from .model import Brief, Document, Metadata, Paragraph, SeedError, Sentence
 from .reading.paragraphs import split_paragraphs
 from .extraction.questions import find_open_questions
 from .extraction.recommendations import find_recommendations
@@ -50,8 +50,9 @@ def own_summary(meta: tuple[tuple[str, str], ...]) -> tuple[Sentence, ...]:
     return split_paragraph(Paragraph(0, text)) if text else ()
 
 
-def parse_document(doc: Document, source_file: str, aliases: Aliases) -> Brief:
-    """Decoded seed → Brief with every field but the item ids, which the id stage fills."""
+def read_article(doc: Document, source_file: str
+                 ) -> tuple[Metadata, tuple[Paragraph, ...], tuple[Sentence, ...]]:
+    """Decoded seed → its metadata, body paragraphs and sentences (the reading stages)."""
     meta, body_text = find_metadata(clean_text(doc.text), doc.meta)
     paragraphs = split_paragraphs(body_text)
     sentences = split_sentences(paragraphs)
@@ -60,6 +61,12 @@ def parse_document(doc: Document, source_file: str, aliases: Aliases) -> Brief:
     if not has_prose(paragraphs, sentences):
         raise SeedError(source_file, f"no prose: no sentence of {PROSE_SENTENCE_WORDS} words "
                         "or more ending in . ! or ? (only headings, labels or fragments)")
+    return meta, paragraphs, sentences
+
+
+def parse_document(doc: Document, source_file: str, aliases: Aliases) -> Brief:
+    """Decoded seed → Brief with every field but the item ids, which the id stage fills."""
+    meta, paragraphs, sentences = read_article(doc, source_file)
     recommendations = find_recommendations(sentences, aliases)
     questions = find_open_questions(sentences)
     return Brief(

@@ -43,6 +43,11 @@ def active(name: str) -> bool:
     return name not in _SWITCHED_OFF.get()
 
 
+def switched_off_of(names: frozenset[str]) -> frozenset[str]:
+    """Which of these rules are switched off now (a memo key for results that depend on them)."""
+    return _SWITCHED_OFF.get() & names
+
+
 @contextmanager
 def switched_off(*names: str) -> Iterator[None]:
     """Run a block with these rules off (ablation, tests); unknown names are an error."""

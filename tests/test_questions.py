@@ -37,6 +37,10 @@ CASES = [
     ("The coalition remains fragile.", None),
     ("The government should answer these questions before the vote.", None),
     ("It is unlikely that the militias will escalate.", None),
+    ('Regulators might put it plainly: "Who pays when the dam fails?"', "explicit"),
+    ('Once the data arrive, the planners start to ask "what is possible?"', None),
+    ('"Who will pay for it?" the mayor asked.', None),
+    ("It is not even clear who will run the port.", "implicit"),
 ]
 
 

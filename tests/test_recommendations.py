@@ -5,7 +5,8 @@ import pytest
 
 from generator.extraction.aliases import load_aliases
 from generator.model import Paragraph, Sentence
-from generator.extraction.recommendations import find_recommendations, is_imperative
+from generator.extraction.advice_layout import is_imperative
+from generator.extraction.recommendations import find_recommendations
 from generator.reading.sentences import split_sentences
 
 ADVICE = [
@@ -50,9 +51,31 @@ ADVICE = [
     ("The solution is not more audits but to publish the data.", "should"),
     ("Now is the time for the assembly to act.", "should"),
     ("The time has come for the alliance to station forces in the east.", "should"),
+    ("The board has no reason to delay the audit.", "should"),
+    ("The inspectors might ask the ministry for the raw data.", "could"),
+    ("The first change needed is to publish the contracts.", "must"),
+    ("Before you sign the lease, review the heating bills.", "should"),
+    ("The transit agency will need to replace its oldest buses.", "must"),
+    ("The county has a duty to warn residents before a flood.", "must"),
+    ("We shouldn't be building stations that last a century.", "should"),
+    ("Keeping the night trains will be essential.", "must"),
+    ("Requiring a second signature would help the bank catch fraud.", "could"),
+    ("That is exactly what the council should do.", "should"),
+    ("Closing the only maternity ward would be senseless.", "should"),
+    ("The vote should take place in public.", "should"),
 ]
 
 NOT_ADVICE = [
+    "The vote should take place within days.",
+    "Imagine your street without a single bus stop.",
+    "Opinion: Why Cities Should Ban Cars",
+    "The course teaches drivers what they should check before a long trip.",
+    "It is disappointing that small firms will have to file twice.",
+    "As should be obvious, the figures are provisional.",
+    "Join us on Example/NewsDesk.",
+    "The report will also say that councils should publish their budgets.",
+    "Cheaper loans should lead to more building.",
+    "Rising interest rates would help savers.",
     "Analysts say the central bank should raise rates.",
     "The protesters demanded that the minister resign.",
     "Opposition leaders believe the court should annul the vote.",
@@ -214,3 +237,9 @@ def test_fields_point_at_the_sentence() -> None:
     sentences = (Sentence(4, 2, "Ottawa [must act](https://x.org).", "Ottawa must act."),)
     (rec,) = find_recommendations(sentences, load_aliases())
     assert (rec.paragraph, rec.sentence, rec.text, rec.actor, rec.id) == (4, 2, sentences[0].text, "Canada", "")
+
+
+def test_items_under_an_advice_heading_are_advice() -> None:
+    items = ("A levy on empty second homes.", "Longer opening hours for the permit office.")
+    assert [r.text for r in recs(heading="Our Recommendations", items=items)] == list(items)
+    assert recs(heading="Background", items=items) == ()

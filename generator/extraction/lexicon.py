@@ -1,7 +1,8 @@
 """The extraction lexicon (generator/data/lexicon.yaml), loaded once and compiled.
 
 Word lists and patterns live in YAML so an analyst can tune them without touching the
-rules that use them; this module only turns them into regexes and sets.
+rules that use them; this module only turns them into regexes and sets. Each group of
+advice or question patterns is a named rule (generator/rules.py), declared as it loads.
 """
 from __future__ import annotations
 
@@ -12,17 +13,28 @@ from importlib import resources
 
 import yaml
 
+from ..rules import rule
+
 STRENGTHS = ("must", "should", "could")
 """Strengths from strongest to weakest."""
+
+
+@dataclass(frozen=True, slots=True)
+class PatternRule:
+    """A named group of patterns for one class of phrasing (and its strength, for triggers)."""
+
+    name: str
+    patterns: tuple[re.Pattern[str], ...]
+    strength: str = ""
 
 
 @dataclass(frozen=True, slots=True)
 class Lexicon:
     """Compiled patterns and word sets; see lexicon.yaml for what each one means."""
 
-    triggers: tuple[tuple[str, re.Pattern[str]], ...]
-    not_advice_after: tuple[re.Pattern[str], ...]
-    not_advice_before: tuple[re.Pattern[str], ...]
+    triggers: tuple[PatternRule, ...]
+    not_advice_after: tuple[PatternRule, ...]
+    not_advice_before: tuple[PatternRule, ...]
     passive_patient: re.Pattern[str]
     passive_agent: re.Pattern[str]
     reporting: re.Pattern[str]
@@ -56,7 +68,7 @@ class Lexicon:
     first_person_frame: re.Pattern[str]
     membership_nouns: frozenset[str]
     speaker_group: re.Pattern[str]
-    uncertainty: tuple[re.Pattern[str], ...]
+    uncertainty: tuple[PatternRule, ...]
 
 
 def _words(items: list[str]) -> frozenset[str]:
@@ -70,16 +82,26 @@ def _any_word(items: list[str]) -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(alts) + r")\b", re.I)
 
 
+def _rules(groups: list[dict], stage: str) -> tuple[PatternRule, ...]:
+    """Declare each YAML group as a rule of `stage` and compile its patterns."""
+    return tuple(PatternRule(rule(g["rule"], stage, g["reason"]),
+                             tuple(re.compile(p, re.I) for p in g["patterns"]),
+                             g.get("strength", ""))
+                 for g in groups)
+
+
 def compile_lexicon(data: dict) -> Lexicon:
     """Turn the YAML mapping into a Lexicon (patterns compiled, lists as sets)."""
     flags = re.I
-    triggers = tuple((strength, re.compile(p, flags))
-                     for strength in STRENGTHS for p in data["triggers"][strength])
+    triggers = _rules(data["triggers"], "recommendation")
+    unknown = {t.strength for t in triggers} - set(STRENGTHS)
+    if unknown:
+        raise ValueError(f"unknown strength in lexicon: {', '.join(sorted(unknown))}")
     roles = data["role_nouns"]
     return Lexicon(
         triggers=triggers,
-        not_advice_after=tuple(re.compile(p, flags) for p in data["not_advice_after_trigger"]),
-        not_advice_before=tuple(re.compile(p, flags) for p in data["not_advice_before"]),
+        not_advice_after=_rules(data["not_advice_after_trigger"], "recommendation"),
+        not_advice_before=_rules(data["not_advice_before"], "recommendation"),
         passive_patient=re.compile(data["passive_patient"], flags),
         passive_agent=re.compile(data["passive_agent"]),
         reporting=_any_word(data["reporting_verbs"]),
@@ -110,7 +132,7 @@ def compile_lexicon(data: dict) -> Lexicon:
         prepositions=_words(data["prepositions"]),
         demonyms={str(k): str(v) for k, v in data["demonyms"].items()},
         implied_actors=tuple((re.compile(p, flags), str(a)) for p, a in data["implied_actors"].items()),
-        uncertainty=tuple(re.compile(p, flags) for p in data["uncertainty"]),
+        uncertainty=_rules(data["uncertainty"], "question"),
         not_agent_nouns=_words(data["not_agent_nouns"]),
         first_person_frame=re.compile(data["first_person_frame"], flags),
         membership_nouns=_words(data["membership_nouns"]),

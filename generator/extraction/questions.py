@@ -8,40 +8,50 @@ unresolved ("it remains to be seen whether …", "it is unclear how …"); plain
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 
+from .attribution import inside_quotes, quoted_question
 from .lexicon import lexicon
 from ..model import OpenQuestion, Sentence
+from ..rules import active, rule
+
+EXPLICIT = rule("author-question", "question",
+                "A sentence the author ends with a question mark leaves that question open.")
+LABELLED_HEADLINE = rule("labelled-headline-question", "question",
+                         "A one-line 'Label: Headline?' paragraph is a related-link teaser, not the author's question.")
 
 _CLOSERS = " \"”’')]*"
+_LABELLED_HEADLINE = re.compile(r"^\W*(?:[A-Z][\w.'’-]*\s+){0,2}[A-Z][\w.'’-]*:\s+[A-Z]")
+MAX_HEADLINE_WORDS = 16
 
 
-def _quoted_at(plain: str, index: int) -> bool:
-    """True when position `index` lies inside quotation marks."""
-    before = plain[:index]
-    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
+def _headline_teaser(s: Sentence, alone: bool) -> bool:
+    """True for a short paragraph of its own that opens with a capitalised label and a
+    colon ("Opinion: When are drone killings legal?"): the kicker of a related link."""
+    return (active(LABELLED_HEADLINE) and alone and len(s.plain.split()) <= MAX_HEADLINE_WORDS
+            and _LABELLED_HEADLINE.match(s.plain) is not None)
 
 
 def is_explicit(plain: str) -> bool:
     """True for a question the author asks (its final "?" is not inside a quotation)."""
     text = plain.rstrip(_CLOSERS)
-    if not text.endswith("?"):
+    if not (active(EXPLICIT) and text.endswith("?")):
         return False
-    return not _quoted_at(plain, len(text) - 1)
+    return not quoted_question(plain, len(text) - 1)
 
 
 def is_implicit(plain: str) -> bool:
     """True when the sentence names an uncertainty as unresolved, outside quotations."""
-    for pattern in lexicon().uncertainty:
-        for m in pattern.finditer(plain):
-            if not _quoted_at(plain, m.start()):
-                return True
-    return False
+    return any(not inside_quotes(plain, m.start())
+               for group in lexicon().uncertainty if active(group.name)
+               for pattern in group.patterns for m in pattern.finditer(plain))
 
 
-def question_kind(s: Sentence) -> str | None:
-    """ "explicit", "implicit", or None when the sentence leaves no question open."""
-    if re.fullmatch(r"[\W\d_]*", s.plain):
+def question_kind(s: Sentence, alone: bool = False) -> str | None:
+    """ "explicit", "implicit", or None when the sentence leaves no question open
+    (`alone`: the sentence is its paragraph's only one)."""
+    if re.fullmatch(r"[\W\d_]*", s.plain) or _headline_teaser(s, alone):
         return None
     if is_explicit(s.plain):
         return "explicit"
@@ -51,8 +61,9 @@ def question_kind(s: Sentence) -> str | None:
 def find_open_questions(sentences: Sequence[Sentence]) -> tuple[OpenQuestion, ...]:
     """The author's open questions, in reading order (ids are left for the id stage)."""
     out: list[OpenQuestion] = []
+    per_paragraph = Counter(s.paragraph for s in sentences)
     for s in sentences:
-        kind = question_kind(s)
+        kind = question_kind(s, per_paragraph[s.paragraph] == 1)
         if kind:
             out.append(OpenQuestion(text=s.text, kind=kind, paragraph=s.paragraph, sentence=s.index))
     return tuple(out)

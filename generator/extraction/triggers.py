@@ -1,0 +1,73 @@
+"""Where a sentence advises: the lexicon's trigger rules, minus those that only look like advice.
+
+A trigger is a phrase of a named rule (a deontic modal, "it is critical that", "we urge X
+to", …) that is not description (a relative clause, a forecast, a question's complement)
+and not someone else's words (generator.extraction.attribution). Each one carries its
+strength and the phrase that names who acts.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .actors import subject_before
+from .attribution import QUOTED, REPORTED, others_words
+from .lexicon import lexicon
+from ..rules import active, switched_off_of
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """Where a sentence advises, how strongly, and the phrase that names the actor."""
+
+    start: int
+    strength: str
+    phrase: str
+    offset: int
+
+
+def _blocked(plain: str, start: int) -> bool:
+    """True when the trigger at `start` is description, a quotation or reported words."""
+    lex = lexicon()
+    rest, before = plain[start:], plain[:start]
+    return (any(p.match(rest) for g in lex.not_advice_after if active(g.name) for p in g.patterns)
+            or any(p.search(before) for g in lex.not_advice_before if active(g.name) for p in g.patterns)
+            or others_words(plain, start))
+
+
+def _actor_phrase(plain: str, m: re.Match[str]) -> tuple[str, int]:
+    """The phrase naming who acts on the trigger `m`, and where it starts in `plain`."""
+    lex = lexicon()
+    if "actor" in m.re.groupindex and m.group("actor"):
+        return m.group("actor"), m.start("actor")
+    rest = plain[m.start():]
+    agent = lex.passive_agent.match(rest)
+    if agent:
+        return agent.group("actor"), m.start() + agent.start("actor")
+    if lex.passive_patient.match(rest):
+        return "", m.start()
+    return subject_before(plain, m.start())
+
+
+def triggers(plain: str) -> tuple[Trigger, ...]:
+    """Every advising trigger in a sentence, in reading order (memoised: a sentence is asked
+    again as the next one's context, and by every ablation that leaves its rules on)."""
+    return _triggers(plain, switched_off_of(_trigger_rules()))
+
+
+@lru_cache(maxsize=1)
+def _trigger_rules() -> frozenset[str]:
+    """The rules a sentence's triggers depend on (the key of the memo besides the text)."""
+    lex = lexicon()
+    return frozenset(g.name for g in (*lex.triggers, *lex.not_advice_after, *lex.not_advice_before)) \
+        | {QUOTED, REPORTED}
+
+
+@lru_cache(maxsize=4096)
+def _triggers(plain: str, off: frozenset[str]) -> tuple[Trigger, ...]:
+    """`triggers` for one sentence with the rules in `off` switched off."""
+    found = [Trigger(m.start(), group.strength, *_actor_phrase(plain, m))
+             for group in lexicon().triggers if active(group.name) for pattern in group.patterns
+             for m in pattern.finditer(plain) if not _blocked(plain, m.start())]
+    return tuple(sorted(found, key=lambda t: t.start))
