@@ -30,7 +30,7 @@ def copy_project(dest: Path) -> Path:
     """The project's inputs (config, seeds, templates, aliases) in a fresh folder."""
     for name in ("mkdocs.yml", "aliases.yaml"):
         shutil.copy(ROOT / name, dest / name)
-    for name in ("seeds", "templates"):
+    for name in ("seeds", "templates", "overrides"):
         shutil.copytree(ROOT / name, dest / name)
     (dest / "site_src").mkdir()
     return dest
