@@ -15,21 +15,29 @@ CASES = [
     # (paragraph, item sentences, expected Markdown)
     ("Talks began. The U.S. must act now. Others wait.", ["The U.S. must act now."],
      'Talks began. <mark class="brief-mark brief-mark-recommendation" id="at-i0">The U.S. must act now.</mark>'
-     '[↑](#i0 "Back to the recommendation"){ .brief-backlink } Others wait.'),
+     '[↑](#i0 "Back to recommendation 1"){ .brief-backlink aria-label="Back to recommendation 1" } Others wait.'),
     ("Not in this paragraph.", ["Something else."], "Not in this paragraph."),
     ("See [the plan](https://x.org/p). Iraq should *adopt* it.", ["Iraq should *adopt* it."],
      'See [the plan](https://x.org/p). <mark class="brief-mark brief-mark-recommendation" id="at-i0">'
-     'Iraq should *adopt* it.</mark>[↑](#i0 "Back to the recommendation"){ .brief-backlink }'),
+     'Iraq should *adopt* it.</mark>[↑](#i0 "Back to recommendation 1"){ .brief-backlink aria-label="Back to recommendation 1" }'),
     ("<script>x</script> Leaders must act.", ["Leaders must act."],
      '&lt;script&gt;x&lt;/script&gt; <mark class="brief-mark brief-mark-recommendation" id="at-i0">'
-     'Leaders must act.</mark>[↑](#i0 "Back to the recommendation"){ .brief-backlink }'),
+     'Leaders must act.</mark>[↑](#i0 "Back to recommendation 1"){ .brief-backlink aria-label="Back to recommendation 1" }'),
 ]
 
 
 @pytest.mark.parametrize("paragraph, sentences, expected", CASES)
 def test_highlight_paragraph(paragraph: str, sentences: list[str], expected: str) -> None:
-    items = [Marked(s, f"i{n}", "recommendation") for n, s in enumerate(sentences)]
+    items = [Marked(s, f"i{n}", "recommendation", n + 1) for n, s in enumerate(sentences)]
     assert highlight_paragraph(paragraph, items) == expected
+
+
+def test_backlinks_are_named_for_the_item_they_go_back_to() -> None:
+    items = [Marked("Ports must open.", "r1", "recommendation", 3),
+             Marked("Who pays?", "q1", "question", 1)]
+    out = highlight_paragraph("Ports must open. Who pays?", items)
+    assert 'aria-label="Back to recommendation 3"' in out
+    assert 'aria-label="Back to open question 1"' in out
 
 
 def test_overlapping_items_are_marked_once() -> None:
