@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from test_browser import ARTIFACTS, TIMEOUT_MS, Watch, base_url, served, site, site_briefs  # noqa: F401
+from test_browser import ARTIFACTS, TIMEOUT_MS, Watch, site_briefs
 
 WIDTHS = {"wide": (1280, 900), "phone": (390, 844)}
 FIRST_SIGHT = {"wide": 900, "phone": 1300}
