@@ -1,8 +1,11 @@
 """Shared test setup: `--update-golden`, the session-wide site builds and Chromium."""
 from __future__ import annotations
 
+import functools
 import subprocess
+import threading
 from collections.abc import Iterator
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -57,3 +60,36 @@ def chromium() -> Iterator[object]:
         browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield browser
         browser.close()
+
+
+class QuietHandler(SimpleHTTPRequestHandler):
+    """Serves the built site without a log line per request."""
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="session")
+def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
+    """The site served on a free port of 127.0.0.1, built with that address as its
+    site_url: instant navigation follows only links whose port matches the sitemap's."""
+    dest = tmp_path_factory.mktemp("served")
+    handler = functools.partial(QuietHandler, directory=str(dest / "site"))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    site = build_copy(dest, SITE_URL=base)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield base, site
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="session")
+def base_url(served: tuple[str, Path]) -> str:
+    return served[0]
+
+
+@pytest.fixture(scope="session")
+def site(served: tuple[str, Path]) -> Path:
+    return served[1]

@@ -1,22 +1,19 @@
 """The built site in a real browser: Debian's headless Chromium driven by Playwright.
 
-The site is built once per session for a free port of 127.0.0.1 and served there (the
-offline copy, conftest's `offline_site`, is opened from disk). Every request to another host is refused and counted as a failure. Without
+The site is built once per session for a free port of 127.0.0.1 and served there
+(conftest's `served`; the offline copy, conftest's `offline_site`, is opened from disk).
+Every request to another host is refused and counted as a failure. Without
 /usr/bin/chromium these tests fail, never skip (conftest's `chromium`; `make test` installs it).
 """
 from __future__ import annotations
 
-import functools
 import json
 import re
-import threading
 from collections.abc import Iterator
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import quote, urlsplit
 
 import pytest
-from siteproject import build_copy
 
 ARTIFACTS = Path(__file__).parent / "artifacts"
 TIMEOUT_MS = 15_000
@@ -26,39 +23,6 @@ must neither often only other rather said says should since some than that their
 there these they this twas wants were what when where which while whom will with would your
 """.split())
 """lunr's English stop words of four letters or more (search drops them from a query)."""
-
-
-class QuietHandler(SimpleHTTPRequestHandler):
-    """Serves the built site without a log line per request."""
-
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
-@pytest.fixture(scope="session")
-def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
-    """The site served on a free port of 127.0.0.1, built with that address as its
-    site_url: instant navigation follows only links whose port matches the sitemap's."""
-    dest = tmp_path_factory.mktemp("served")
-    handler = functools.partial(QuietHandler, directory=str(dest / "site"))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    base = f"http://127.0.0.1:{server.server_address[1]}/"
-    site = build_copy(dest, SITE_URL=base)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield base, site
-    server.shutdown()
-    server.server_close()
-
-
-@pytest.fixture(scope="session")
-def base_url(served: tuple[str, Path]) -> str:
-    return served[0]
-
-
-@pytest.fixture(scope="session")
-def site(served: tuple[str, Path]) -> Path:
-    return served[1]
 
 
 class Watch:

@@ -13,7 +13,8 @@ OUR_TAGS = re.compile(r'<mark class="brief-mark brief-mark-(?:recommendation|que
 
 DOT = "&#x2E;"  # seed punctuation leaves as character references (markdown_safe)
 MARK = '<mark class="brief-mark brief-mark-recommendation" data-search-exclude id="at-i0">'
-BACK = '</mark>[↑](#i0 "Back to the recommendation"){ .brief-backlink }'
+BACK = ('</mark>[↑](#i0 "Back to recommendation 1")'
+        '{ .brief-backlink aria-label="Back to recommendation 1" }')
 CASES = [
     # (paragraph, item sentences, expected Markdown)
     ("Talks began. The U.S. must act now. Others wait.", ["The U.S. must act now."],
@@ -28,8 +29,16 @@ CASES = [
 
 @pytest.mark.parametrize("paragraph, sentences, expected", CASES)
 def test_highlight_paragraph(paragraph: str, sentences: list[str], expected: str) -> None:
-    items = [Marked(s, f"i{n}", "recommendation") for n, s in enumerate(sentences)]
+    items = [Marked(s, f"i{n}", "recommendation", n + 1) for n, s in enumerate(sentences)]
     assert highlight_paragraph(paragraph, items) == expected
+
+
+def test_backlinks_are_named_for_the_item_they_go_back_to() -> None:
+    items = [Marked("Ports must open.", "r1", "recommendation", 3),
+             Marked("Who pays?", "q1", "question", 1)]
+    out = highlight_paragraph("Ports must open. Who pays?", items)
+    assert 'aria-label="Back to recommendation 3"' in out
+    assert 'aria-label="Back to open question 1"' in out
 
 
 def test_overlapping_items_are_marked_once() -> None:

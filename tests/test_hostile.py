@@ -231,7 +231,8 @@ def test_front_matter_cannot_change_page_settings(every_case_build) -> None:
     # nothing from the seed's front matter becomes a page setting.
     front, _, rest = source.partition("\n---\n\n") if source.startswith("---\n") else ("", "", source)
     assert set(yaml.safe_load(front.removeprefix("---\n")) or {}) <= {"actors"}
-    assert rest.startswith("# ")
+    breadcrumb, _, page = rest.partition("\n\n")
+    assert breadcrumb.startswith("[All briefs](../index.md)") and page.startswith("# ")
 
 
 def test_front_matter_in_a_text_seed_is_text(every_case_build) -> None:

@@ -232,7 +232,9 @@ def test_copy_buttons_give_the_absolute_short_url(history, served, browser, vari
     # Material's instant navigation (it needs site_url) keeps the document: document$ path
     assert page.evaluate("window.sameDocument === true") == (variant == "url")
     rid = box.get_attribute("data-permalink-id")
-    assert box.locator("button").all_inner_texts() == ["copy link", "copy citation"]
+    labels = [b.get_attribute("aria-label") for b in box.locator("button").all()]
+    assert [label.split(" to ")[0].split(" of ")[0] for label in labels] == ["Copy link",
+                                                                              "Copy citation"]
     box.locator("[data-permalink-copy=link]").click()
     assert page.evaluate("navigator.clipboard.readText()") == f"{base}r/{rid}/"
     box.locator("[data-permalink-copy=citation]").click()

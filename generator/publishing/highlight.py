@@ -21,6 +21,8 @@ class Marked:
     id: str
     kind: str
     """"recommendation" or "question"."""
+    number: int = 0
+    """Its number among the brief's items of its kind (reading order, from 1)."""
 
 
 def text_anchor(item_id: str) -> str:
@@ -58,9 +60,17 @@ def mark(item: Marked) -> str:
             f' id="{text_anchor(item.id)}">')
 
 
+def item_name(item: Marked) -> str:
+    """How the page names an item to a screen reader: "recommendation 3", "open question 1"."""
+    kind = "open question" if item.kind == "question" else item.kind
+    return f"{kind} {item.number}" if item.number else f"the {kind}"
+
+
 def backlink(item: Marked) -> str:
-    """The small link from a marked sentence back to its entry."""
-    return f'[↑](#{item.id} "Back to the {item.kind}"){{ .brief-backlink }}'
+    """The small link from a marked sentence back to its entry, named for where it goes
+    (a page of "↑" links all alike says nothing to a screen reader)."""
+    name = f"Back to {item_name(item)}"
+    return f'[↑](#{item.id} "{name}"){{ .brief-backlink aria-label="{name}" }}'
 
 
 def highlight_paragraph(text: str, items: Iterable[Marked]) -> str:

@@ -17,13 +17,15 @@ from .feed import FEED_PATH, feed_xml
 from .highlight import Marked, highlight_paragraph, spans, text_anchor
 from .markdown_safe import md_inline, md_text, plain_text, safe_url, web_url
 from ..model import Brief, Recommendation, Site
+from .briefpage import brief_pages
 from .pages import (BRIEFS_PER_PAGE, ITEMS_PER_PAGE, TAG_ENTRIES_PER_PAGE, pack, paginate,
                     render_pages)
 from .search import ASSETS as SEARCH_ASSETS
 from .shortlinks import permalink_files
 from .views import (ENTITY_LIST_LIMIT, EntityView, actor_label, anchor, brief_tags, brief_title,
                     briefs_by_publication, briefs_by_tag, briefs_by_year, entities_by_kind,
-                    entity_slug, entity_views, strength_counts, strongest_first)
+                    entity_slug, entity_views, related_briefs, strength_counts,
+                    strongest_first)
 
 MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August",
                "September", "October", "November", "December")
@@ -72,10 +74,10 @@ def marked_body(brief: Brief) -> tuple[list[tuple[int, str, bool]], dict[str, st
     paragraph when the sentence could not be found word for word (a list item rejoined, a
     footnote dropped)."""
     items: dict[int, list[Marked]] = defaultdict(list)
-    for rec in brief.recommendations:
-        items[rec.paragraph].append(Marked(rec.text, rec.id, "recommendation"))
-    for q in brief.open_questions:
-        items[q.paragraph].append(Marked(q.text, q.id, "question"))
+    for number, rec in enumerate(brief.recommendations, 1):
+        items[rec.paragraph].append(Marked(rec.text, rec.id, "recommendation", number))
+    for number, q in enumerate(brief.open_questions, 1):
+        items[q.paragraph].append(Marked(q.text, q.id, "question", number))
     body, in_text = [], {}
     for p in brief.body:
         body.append((p.number, highlight_paragraph(p.text, items[p.number]), p.heading))
@@ -171,13 +173,15 @@ def render_site(site: Site, templates: Path, directory_urls: bool = True,
     env = environment(templates)
     briefs = sorted(site.briefs, key=lambda b: b.slug)
     brief_page = env.get_template("brief.md.j2")
+    pages = brief_pages(home_order(briefs), related_briefs(briefs))
     files = {}
     entities = entity_views(briefs)
     entity_pages = {v.slug for v in entities}
     for b in briefs:
         body, in_text = marked_body(b)
         files[f"briefs/{b.slug}.md"] = brief_page.render(brief=b, body=body, in_text=in_text,
-                                                         entity_pages=entity_pages)
+                                                         entity_pages=entity_pages,
+                                                         page=pages[b.slug])
     files.update(render_views(env, briefs, entities))
     files["briefs.json"] = briefs_to_json(briefs)
     files[FEED_PATH] = feed_xml(home_order(briefs), site_name, site_url, directory_urls)

@@ -241,3 +241,45 @@ def briefs_by_tag(briefs: Iterable[Brief]) -> list[tuple[str, list[Brief]]]:
         for tag in brief_tags(brief):
             groups[tag].append(brief)
     return sorted(groups.items())
+
+
+RELATED_LIMIT = 4
+"""How many related briefs a brief page lists."""
+MAX_HOLDERS = 50
+"""An actor or entity held by more briefs than this (or than half the briefs, when that is
+more than two) relates nothing: it would tie almost every brief to every other, and the
+cap keeps the scoring linear in the briefs' keys (≤ MAX_HOLDERS steps per key held)."""
+
+
+def relation_keys(brief: Brief) -> set[str]:
+    """What a brief can share with another: the actors it advises and the entities it names
+    (by page name, so spellings merged on entity pages match here too)."""
+    return ({"actor:" + r.actor for r in brief.recommendations if r.actor}
+            | {"entity:" + entity_slug(e.name) for e in brief.entities})
+
+
+def related_briefs(briefs: Sequence[Brief], limit: int = RELATED_LIMIT
+                   ) -> dict[str, list[Brief]]:
+    """Each brief's most related others, through an inverted index key → briefs (never all
+    pairs): a shared key weighs 1/(briefs holding it), so a rare shared entity counts more
+    than a common one; best first, then by slug."""
+    keys = {b.slug: relation_keys(b) for b in briefs}
+    holders: dict[str, list[Brief]] = defaultdict(list)
+    for brief in briefs:
+        for key in keys[brief.slug]:
+            holders[key].append(brief)
+    common = min(MAX_HOLDERS, max(2, len(briefs) // 2))
+    related = {}
+    for brief in briefs:
+        scores: Counter[str] = Counter()
+        by_slug = {}
+        for key in keys[brief.slug]:
+            if len(holders[key]) > common:
+                continue
+            for other in holders[key]:
+                if other.slug != brief.slug:
+                    scores[other.slug] += 1 / len(holders[key])
+                    by_slug[other.slug] = other
+        best = sorted(scores, key=lambda slug: (-scores[slug], slug))[:limit]
+        related[brief.slug] = [by_slug[slug] for slug in best]
+    return related
