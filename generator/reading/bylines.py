@@ -90,7 +90,8 @@ def name_list(line: str) -> list[str]:
 
 def bio_authors(block: str) -> list[str]:
     """The names a short bio block is about (one per "X is a …" sentence), else []."""
-    line = re.sub(r"^(?:about the authors?:|[—–-]+)\s*", "", folded(block), flags=re.I)
+    line = re.sub(r"^(?:about the authors?:|editor[’']?s note:|[—–•·*-]+)\s*", "", folded(block),
+                  flags=re.I)
     if len(line.split()) > 90:
         return []
     found = []

@@ -16,11 +16,15 @@ ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), Non
 SPACES = dict.fromkeys(map(ord, "\u00a0\u202f\u2007\u2009\u200a\u3000\t"), " ")
 
 LINK = r"\[[^\]\n]*\]\([^)\s]*\)"
+ANGLE_LINK = re.compile(r"(?<!!)\[([^\]\n]*)\]\(<([^>\s]+)>\)")
+"""A link whose address is written in angle brackets (it holds parentheses or spaces)."""
 DOUBLED_LINK = re.compile(rf"({LINK})[ \t]*\(<[^>\s]+>\)")
 BOLD_WITH_URL = re.compile(r"\*\*([^*\n]+?)[ \t]*\(<(https?://[^>\s]+)>\)[ \t]*\*\*")
 BARE_URL_ECHO = re.compile(r"[ \t]*\(<https?://[^>\s]+>\)")
 ESCAPED_PATH_LINK = re.compile(r"\[([^\]\n]*?)[ \t]*\\\(/[^)\n]*?\\\)\]\(#\)")
 DEAD_LINK = re.compile(r"\[([^\]\n]*)\]\(#\)")
+ITALIC = re.compile(r"(?<![\w*\\])\*(?=[^\s*])([^*\n]{1,300}?)(?<=[^\s*\\])\*(?![\w*])")
+"""Single-star emphasis around words ("*and*"); bold "**" stays for the later stages."""
 TERMINAL = re.compile(r"[.!?:;\"”’)\]]\s*$")
 
 
@@ -45,12 +49,19 @@ def normalize_spaces(text: str) -> str:
 
 
 def repair_links(text: str) -> str:
-    """Links written twice or hidden behind '#': keep one real link, or just the text."""
+    """Links written twice, hidden behind '#' or with an address in angle brackets: keep one
+    plain link (parentheses in the address escaped as %28/%29), or just the text."""
+    text = ANGLE_LINK.sub(lambda m: f"[{m.group(1)}]({escape_parens(m.group(2))})", text)
     text = DOUBLED_LINK.sub(r"\1", text)
     text = BOLD_WITH_URL.sub(r"**[\1](\2)**", text)
     text = BARE_URL_ECHO.sub("", text)
     text = ESCAPED_PATH_LINK.sub(r"\1", text)
     return DEAD_LINK.sub(r"\1", text)
+
+
+def escape_parens(url: str) -> str:
+    """An address with its parentheses percent-encoded, so '(url)' closes where it should."""
+    return url.replace("(", "%28").replace(")", "%29")
 
 
 def blocks_of(text: str) -> list[str]:
@@ -114,6 +125,11 @@ def drop_furniture(text: str) -> str:
     return "\n\n".join(kept) + "\n"
 
 
+def plain_italics(text: str) -> str:
+    """Italic marks off ("*and*" → "and"): the body is plain text, links and bold aside."""
+    return ITALIC.sub(r"\1", text)
+
+
 def drop_inline_furniture(text: str) -> str:
     """Image credits and page counters glued into a paragraph by PDF or feed extraction."""
     return furniture()["inline"].sub("", text)
@@ -144,8 +160,8 @@ def join_page_breaks(text: str) -> str:
     return "\n\n".join(out) + "\n"
 
 
-STEPS = (normalize_spaces, setext_headings, repair_links, drop_furniture, drop_inline_furniture,
-         drop_end_marks, join_page_breaks, normalize_spaces)
+STEPS = (normalize_spaces, setext_headings, repair_links, plain_italics, drop_furniture,
+         drop_inline_furniture, drop_end_marks, join_page_breaks, normalize_spaces)
 
 
 def clean_text(text: str) -> str:

@@ -21,9 +21,16 @@ from .bylines import (bio_authors, byline, copyright_holder, meta_line, name_lis
 from .clean import blocks_of, folded, unlinked
 from .covers import publisher_name, split_cover, split_feed_header
 from .dates import parse_date
+from .signoffs import (dateline_publication, field_line, house_view_publication, posted_line,
+                       signature)
 from ..model import Author, Metadata
+from ..rules import active, rule
 
 LINK_URL = re.compile(r"\]\((https?://[^)\s]+)\)")
+EDITORS_NOTE = re.compile(r"^editor[’']?s note:", re.I)
+HEADER_BIO = rule("author-bio-header", "furniture", "A bio under the title ('Editor's note: X is "
+                  "…', 'X (@x) is a professor …') whose person the article never names again is "
+                  "the author's bio: metadata, not the article's opening.")
 
 
 def domain_publication(text: str) -> str | None:
@@ -66,6 +73,10 @@ class Reading:
         """The copyright holder ("© 2021 X"): the site that published the page."""
         self.site: str | None = None
         """A site name shown above the title."""
+        self.signers: list[str] = []
+        """Who signed the letter at its end (authors only when no byline names anyone)."""
+        self.wire: str | None = None
+        """The agency a news dateline credits ("(Agency) —")."""
 
     def add_bio(self, name: str, bio: str) -> None:
         self.bios.setdefault(name, bio)
@@ -137,7 +148,33 @@ def read_header_block(block: str, found: Reading, in_authors: bool) -> str | Non
         return "authors"
     if found.title and heading and same_title(heading, found.title):
         return "title"
-    return read_label(block, found) or read_names(block, found, in_authors)
+    return read_fields(block, found) or read_label(block, found) or read_names(block, found,
+                                                                                in_authors)
+
+
+def read_fields(block: str, found: Reading) -> str | None:
+    """A line of labelled fields ("Published: … | Source: …"): record what it states."""
+    fields = field_line(block)
+    if fields is None:
+        return None
+    for date in fields.get("date", []):
+        found.add_date("published", date)
+    for date in fields.get("updated", []):
+        found.add_date("updated", date)
+    found.names += [n for n in fields.get("names", []) if n]
+    found.publication = found.publication or next(iter(fields.get("publication", [])), None)
+    return "fields"
+
+
+def is_header_bio(block: str, later: list[str]) -> bool:
+    """A bio right under the title: labelled an editor's note, or about a person the article
+    does not name again (a story about someone names them again; a bio's author is not)."""
+    names = bio_authors(block)
+    if not names or not active(HEADER_BIO):
+        return False
+    rest = " ".join(later)
+    return bool(EDITORS_NOTE.match(folded(block))) or not any(
+        re.search(rf"\b{re.escape(n.split()[-1])}\b", rest) for n in names)
 
 
 def read_before_title(block: str, found: Reading) -> None:
@@ -201,6 +238,10 @@ def read_header(blocks: list[str], found: Reading) -> int:
             if i < title_at:
                 read_before_title(block, found)
             continue
+        if title_at is not None and i - title_at <= 3 and is_header_bio(block, blocks[i + 1:]):
+            for name in bio_authors(block):
+                found.add_bio(name, folded(block))
+            continue
         if is_memo_head(block) or (is_article_paragraph(block) and
                                    not (in_authors and bio_authors(block))):
             return i
@@ -217,7 +258,11 @@ def scan(blocks: list[str], found: Reading) -> list[str]:
     start = read_header(blocks, found)
     if start < len(blocks) and not found.names:
         blocks = [*blocks[:start], split_cover(blocks[start], found), *blocks[start + 1:]]
-    end = len(blocks)
+    if start < len(blocks):
+        found.wire = dateline_publication(blocks[start])
+    end = sign_off(blocks, start, found)
+    found.signers = signature(blocks[end - 1]) if end > start + 1 else []
+    end -= bool(found.signers)
     while end > start + 1 and read_trailer_block(blocks[end - 1], found):
         end -= 1
     body = []
@@ -227,6 +272,20 @@ def scan(blocks: list[str], found: Reading) -> list[str]:
         if not holder:
             body.append(block)
     return body
+
+
+def sign_off(blocks: list[str], start: int, found: Reading) -> int:
+    """Where the post ends: at its 'Posted on … by …' line in the second half of the body,
+    read as byline and date (what follows is read for metadata, then left out)."""
+    for i in range(len(blocks) - 1, start + (len(blocks) - start) // 2 - 1, -1):
+        posted = posted_line(blocks[i])
+        if posted:
+            found.names += [n for n in posted[0] if n not in found.names]
+            found.add_date("published", posted[1]) if posted[1] else None
+            for block in blocks[i + 1:]:
+                read_trailer_block(block, found)
+            return i
+    return len(blocks)
 
 
 def as_written(given: list[str], written: list[str]) -> list[str]:
@@ -240,7 +299,7 @@ def as_written(given: list[str], written: list[str]) -> list[str]:
 def authors_of(found: Reading, hints: tuple[tuple[str, str], ...]) -> tuple[Author, ...]:
     """Authors from front matter or <meta>, else bylines and author sections, else names
     listed under the title, else bios; bios attached."""
-    written = found.names or found.listed or list(found.bios)
+    written = found.names or found.listed or list(found.bios) or found.signers
     names = as_written(hint(hints, "author"), [*written, *found.bios]) or written
     unique = list(dict.fromkeys(names))
 
@@ -269,7 +328,8 @@ def find_metadata(text: str, hints: tuple[tuple[str, str], ...] = ()) -> tuple[M
         authors=authors_of(found, hints),
         date=first(*map(parse_date, hint(hints, "date")), found.date, found.updated),
         publication=first(*hint(hints, "publication"), found.publication, *hint(hints, "site"),
-                          found.holder, domain_publication(text), found.site),
+                          found.holder, domain_publication(text), found.site,
+                          house_view_publication(title), found.wire),
         kind=first(*hint(hints, "kind"), found.kind),
         url=first(*hint(hints, "url")),
         source_line=found.source,
