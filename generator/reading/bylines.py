@@ -11,7 +11,7 @@ from importlib import resources
 
 import yaml
 
-from .clean import folded, furniture, unlinked
+from .blocktext import folded, furniture, unlinked
 from .dates import find_date, parse_date
 
 NAME_SPLIT = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|;\s*)")

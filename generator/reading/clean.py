@@ -7,10 +7,9 @@ Paragraphs stay separated by one blank line; Markdown links are kept.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
-from importlib import resources
 
-import yaml
+from .blocktext import blocks_of, folded, furniture, unlinked
+from .furniture import drop_furniture_classes
 
 ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
 SPACES = dict.fromkeys(map(ord, "\u00a0\u202f\u2007\u2009\u200a\u3000\t"), " ")
@@ -26,18 +25,6 @@ DEAD_LINK = re.compile(r"\[([^\]\n]*)\]\(#\)")
 ITALIC = re.compile(r"(?<![\w*\\])\*(?=[^\s*])([^*\n]{1,300}?)(?<=[^\s*\\])\*(?![\w*])")
 """Single-star emphasis around words ("*and*"); bold "**" stays for the later stages."""
 TERMINAL = re.compile(r"[.!?:;\"”’)\]]\s*$")
-
-
-@lru_cache(maxsize=1)
-def furniture() -> dict:
-    """The furniture patterns (generator/data/furniture.yaml), compiled once."""
-    data = yaml.safe_load(resources.files("generator").joinpath("data/furniture.yaml").read_text("utf-8"))
-    whole = lambda ps: re.compile(r"^(?:#+\s*)?(?:" + "|".join(ps) + r")\s*$", re.I)
-    share = "|".join(re.escape(w) for w in sorted(data["share_words"], key=len, reverse=True))
-    return {"blocks": whole(data["blocks"]), "sections": whole(data["sections"]),
-            "switchers": whole(data["switchers"]), "end_marks": tuple(data["end_marks"]),
-            "inline": re.compile("|".join(data["inline"])), "keep": whole(data["keep"]),
-            "share_bar": re.compile(rf"^(?:(?:{share})(?:[\s|·•,/:]+|$))+$", re.I)}
 
 
 def normalize_spaces(text: str) -> str:
@@ -62,22 +49,6 @@ def repair_links(text: str) -> str:
 def escape_parens(url: str) -> str:
     """An address with its parentheses percent-encoded, so '(url)' closes where it should."""
     return url.replace("(", "%28").replace(")", "%29")
-
-
-def blocks_of(text: str) -> list[str]:
-    """Paragraph blocks: text between blank lines."""
-    return [b.strip() for b in re.split(r"\n\s*\n", text) if b.strip()]
-
-
-def folded(block: str) -> str:
-    """A block on one line, emphasis marks off: what furniture patterns are matched against."""
-    line = re.sub(r"\s+", " ", block.replace("**", "").replace("__", "")).strip()
-    return re.sub(r"^[*_](?=\S)|(?<=\S)[*_]$", "", line)
-
-
-def unlinked(line: str) -> str:
-    """A folded line with Markdown links reduced to their text (images kept as they are)."""
-    return re.sub(r"(?<!!)\[([^\]\n]*)\]\([^)\s]*(?:\s[^)]*)?\)", r"\1", line)
 
 
 def setext_headings(text: str) -> str:
@@ -161,7 +132,8 @@ def join_page_breaks(text: str) -> str:
 
 
 STEPS = (normalize_spaces, setext_headings, repair_links, plain_italics, drop_furniture,
-         drop_inline_furniture, drop_end_marks, join_page_breaks, normalize_spaces)
+         drop_furniture_classes, drop_inline_furniture, drop_end_marks, join_page_breaks,
+         normalize_spaces)
 
 
 def clean_text(text: str) -> str:

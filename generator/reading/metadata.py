@@ -18,7 +18,7 @@ from .blockshapes import (NOTE, ROOT_LINK, heading_text, is_article_paragraph, i
                           is_dek, is_memo_head, is_prose, is_title_like, leads_list, split_fields)
 from .bylines import (bio_authors, byline, copyright_holder, meta_line, name_list, patterns,
                       site_name, source_publication, strip_title_label)
-from .clean import blocks_of, folded, unlinked
+from .blocktext import blocks_of, folded, unlinked
 from .covers import publisher_name, split_cover, split_feed_header
 from .dates import parse_date
 from .signoffs import (dateline_publication, field_line, house_view_publication, posted_line,

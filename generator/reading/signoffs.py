@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from .bylines import looks_like_name, name_list, patterns, split_names
-from .clean import folded, unlinked
+from .blocktext import folded, unlinked
 from .dates import find_date, parse_date
 from ..rules import active, rule
 
@@ -22,7 +22,7 @@ FIELD_KINDS = {
     "id": {"report", "report number", "number", "no", "doc", "document", "document number",
            "id", "doi", "series", "pages", "type", "format", "product number"},
 }
-POSTED = re.compile(r"^(?:posted|published|written|filed)\b(?P<rest>.*\bby\s+(?P<names>[^.|]+?))"
+POSTED = re.compile(r"^(?:posted|published|written|filed)\b(?P<rest>.*\bby\s+(?P<names>[^|]+?))"
                     r"\.?$", re.I)
 DATELINE = re.compile(r"^(?:[A-Z][A-Z.' -]{1,30},? )?\((?P<pub>[A-Z][\w.&]{1,15}(?: [A-Z][\w.&]+)"
                       r"{0,2})\)\s*(?:--|—|–|-)\s")
