@@ -75,3 +75,12 @@ def test_story_about_a_person_keeps_its_opening() -> None:
     lead = "Ines Varga is a bus driver who has crossed the county's worst road twice a day."
     meta, body = read(f"Open the Paving Books\n\n{lead}\n\n{BODY} Varga agrees.\n\n{MORE}")
     assert meta.authors == () and lead in body
+
+
+def test_front_matter_author_loses_its_role_and_takes_the_text_spelling() -> None:
+    from generator.reading.read import split_front_matter
+    text = ("---\ntitle: Roads\nauthors:\n  - Jon R. Burdon (roads and bridges)\n  - Ana Pell (transit)\n"
+            f"---\n\n## 1: Roads\n\n{BODY}\n\n## 1.1: Jon R. Burton\n\n{MORE}\n")
+    rest, pairs = split_front_matter(text, "x.md")
+    meta, _ = find_metadata(clean_text(rest), pairs)
+    assert [a.name for a in meta.authors] == ["Jon R. Burton", "Ana Pell"]

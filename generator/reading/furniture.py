@@ -151,7 +151,8 @@ def pull_quotes(blocks: list[str]) -> set[int]:
     """Blocks that repeat (nearly all their words) one sentence said elsewhere in the article.
     Sentences are indexed by word once, so each candidate is compared with few sentences."""
     candidates = [i for i, b in enumerate(blocks) if 10 <= len(line_of(b).split()) <= 40
-                  and not ENDS_SENTENCE.search(line_of(b)) and between_paragraphs(blocks, i)]
+                  and not ENDS_SENTENCE.search(line_of(b)) and not is_structure(b)
+                  and between_paragraphs(blocks, i)]
     if not candidates or not active(PULL_QUOTE):
         return set()
     sentences = [(i, tokens(s)) for i, b in enumerate(blocks) if i not in candidates

@@ -77,6 +77,8 @@ class Reading:
         """Who signed the letter at its end (authors only when no byline names anyone)."""
         self.wire: str | None = None
         """The agency a news dateline credits ("(Agency) —")."""
+        self.section_names: list[str] = []
+        """People a body heading names (a report's section by its author): spellings only."""
 
     def add_bio(self, name: str, bio: str) -> None:
         self.bios.setdefault(name, bio)
@@ -267,6 +269,7 @@ def scan(blocks: list[str], found: Reading) -> list[str]:
         end -= 1
     body = []
     for block in blocks[start:end]:
+        found.section_names += name_list(re.sub(r"^[\d.]+:?\s+", "", heading_text(block) or ""))
         holder = copyright_holder(block)
         found.holder = found.holder or holder
         if not holder:
@@ -289,18 +292,26 @@ def sign_off(blocks: list[str], start: int, found: Reading) -> int:
 
 
 def as_written(given: list[str], written: list[str]) -> list[str]:
-    """A page's <meta> names, spelled as its own byline spells them when both agree
-    ("Marek J Nowak" → "Marek J. Nowak"): the visible byline keeps initials' periods."""
-    key = lambda n: re.sub(r"[^\w]", "", n).lower()
-    spelled = {key(n): n for n in written}
-    return [spelled.get(key(n), n) for n in given]
+    """A page's <meta> or front-matter names, spelled as its own text spells them when both
+    agree ("Marek J Nowak" → "Marek J. Nowak") or differ by a slip of one letter ("Jon R.
+    Burdon" in the front matter, "Jon R. Burton" over the author's section)."""
+    key = lambda n: re.sub(r"[^\w\s]", "", n).lower()
+    initials = lambda n: [w[:1] for w in key(n).split()]
+
+    def spelled(name: str) -> str:
+        same = [w for w in written if key(w).replace(" ", "") == key(name).replace(" ", "")]
+        slips = [w for w in written if initials(w) == initials(name) and len(key(w)) == len(
+            key(name)) and sum(a != b for a, b in zip(key(w), key(name))) == 1]
+        return next(iter(same or slips), name)
+
+    return [spelled(n) for n in given]
 
 
 def authors_of(found: Reading, hints: tuple[tuple[str, str], ...]) -> tuple[Author, ...]:
     """Authors from front matter or <meta>, else bylines and author sections, else names
     listed under the title, else bios; bios attached."""
     written = found.names or found.listed or list(found.bios) or found.signers
-    names = as_written(hint(hints, "author"), [*written, *found.bios]) or written
+    names = as_written(hint(hints, "author"), [*written, *found.bios, *found.section_names]) or written
     unique = list(dict.fromkeys(names))
 
     def bio_for(name: str) -> str | None:
