@@ -17,7 +17,7 @@ P3 = "Nobody at the board has explained why the reports stay private, and the co
 @pytest.mark.parametrize("name,block", [
     ("widget-label", "Media playback is unsupported on your device Media caption Crews at a burst main"),
     ("widget-label", "Image copyright Harbor Photos Image caption A flooded street in March"),
-    ("widget-label", "JUST WATCHED"),
+    ("credit-line", "View all 23 comments"),
     ("labelled-headline", "Watch Desk: Why old pipes fail in cold snaps"),
     ("labelled-headline", "Talk Back: Should water boards answer to voters?"),
     ("read-more-link", "Burst mains cost the city millions every winter | Dana Reyes Read more"),
@@ -31,6 +31,21 @@ def test_block_between_paragraphs_goes(name: str, block: str) -> None:
     assert clean_text(text) == f"{P1}\n\n{P2}\n\n{P3}\n"
     with switched_off(name):
         assert block in clean_text(text)
+
+
+def test_player_label_and_its_video_title_go() -> None:
+    text = f"{P1}\n\nJUST WATCHED\n\nCrews race to fix a burst main\n\nReplay More Videos ...\n\n{P2}\n"
+    assert clean_text(text) == f"{P1}\n\n{P2}\n"
+    with switched_off("player-label"):
+        assert "JUST WATCHED" in clean_text(text)
+
+
+def test_run_of_link_only_blocks_goes_and_a_link_in_prose_stays() -> None:
+    links = "[Pipes at 100](https://example.org/a)\n\n* [Leak map](https://example.org/b)\n* [Board minutes](https://example.org/c)"
+    text = f"{P1}\n\n{links}\n\n{P2}\n\nSee [the map](https://example.org/b).\n"
+    assert clean_text(text) == f"{P1}\n\n{P2}\n\nSee [the map](https://example.org/b).\n"
+    with switched_off("link-list"):
+        assert "Leak map" in clean_text(text)
 
 
 @pytest.mark.parametrize("block", [

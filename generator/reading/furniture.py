@@ -30,6 +30,7 @@ PAGE_ENTRY = re.compile(r"^(?P<title>\S.*?)\s+\d{1,3}$")
 FIGURE_END = re.compile(r",\s+(?:(?:(?:fiscal |calendar |school )?years?\s+|fy\s?)(?:19|20)\d\d"
                         r"|(?:19|20)\d\d\s*[-–]\s*(?:19|20)?\d\d)(?:\s*[-–]\s*(?:19|20)?\d\d)?$", re.I)
 """The series a chart covers: ', Fiscal Years 2018–2023', ', 2007-2025' (not a lone date)."""
+LINK = re.compile(r"!?\[([^\]\n]*)\]\([^)\s]*\)")
 TAIL = 6
 """Notices, disclaimers and contact lines close a document: only its last blocks are read."""
 
@@ -40,7 +41,8 @@ def vocabulary() -> dict[str, re.Pattern[str] | set[str]]:
     data = furniture()["data"]
     return {"widget": re.compile(rf"^(?:{'|'.join(data['widget_labels'])})\b", re.I),
             "credit": re.compile(rf"^(?:{'|'.join(data['credit_lines'])})$", re.I),
-            "subhead": {w.lower() for w in data["subhead_labels"]}}
+            "subhead": {w.lower() for w in data["subhead_labels"]},
+            "player": re.compile(rf"^(?:{'|'.join(data['player_labels'])})$", re.I)}
 
 
 def line_of(block: str) -> str:
@@ -134,12 +136,47 @@ CLASSES: tuple[tuple[str, Callable[[list[str], int], bool]], ...] = (
     (rule("document-number", "furniture", "A lone report number ('AB-26-1234') is a label of "
           "the cover, not text."), document_number),
 )
+LINK_LIST = rule("link-list", "furniture", "Two or more blocks in a row that are nothing but "
+                 "short links are a related-stories list, a tag cloud or a menu.")
+PLAYER = rule("player-label", "furniture", "A video player's label ('JUST WATCHED', 'MUST "
+              "WATCH') and the short video title under it are the player, not the article.")
 PULL_QUOTE = rule("pull-quote", "furniture", "A short unpunctuated line between paragraphs that "
                   "repeats a sentence of the article is a pull quote: shown twice, said once.")
 CONTENTS = rule("contents-lines", "furniture", "Runs of title-case lines ending in a page number "
                 "are a table of contents.")
 FIGURE_TITLE = rule("figure-title", "furniture", "A title-case line closing a paragraph and "
                     "ending ', Fiscal Years 2018-2023' is a figure's title left by the PDF.")
+
+
+def link_only(block: str) -> bool:
+    """A block of short links and nothing else (bullets, numbers and separators aside)."""
+    links = LINK.findall(block)
+    rest = re.sub(r"[\s|·•,/*_>-]|\d+[.)]", "", LINK.sub("", block))
+    return bool(links) and not rest and all(len(t.split()) <= 15 for t in links)
+
+
+def link_lists(blocks: list[str]) -> set[int]:
+    """Runs of two or more link-only blocks."""
+    found: set[int] = set()
+    run: list[int] = []
+    for i, block in enumerate([*blocks, ""]):
+        if block and link_only(block):
+            run.append(i)
+            continue
+        found.update(run if len(run) >= 2 else [])
+        run = []
+    return found if active(LINK_LIST) else set()
+
+
+def player_blocks(blocks: list[str]) -> set[int]:
+    """A player label and the short title line right under it."""
+    found: set[int] = set()
+    for i, block in enumerate(blocks):
+        if vocabulary()["player"].match(line_of(block)) and active(PLAYER):
+            nxt = line_of(blocks[i + 1]) if i + 1 < len(blocks) else ""
+            title = nxt and len(nxt.split()) <= 15 and not ENDS_SENTENCE.search(nxt)
+            found.update([i, i + 1] if title else [i])
+    return found
 
 
 def tokens(text: str) -> set[str]:
@@ -215,7 +252,7 @@ def without_figure_title(block: str) -> str:
 def drop_furniture_classes(text: str) -> str:
     """Remove every block of a furniture class, and figure titles closing a paragraph."""
     blocks = blocks_of(text)
-    drop = pull_quotes(blocks) | contents_runs(blocks)
+    drop = pull_quotes(blocks) | contents_runs(blocks) | link_lists(blocks) | player_blocks(blocks)
     kept = []
     for i, block in enumerate(blocks):
         kept_for_metadata = furniture()["keep"].match(line_of(block))
