@@ -45,8 +45,10 @@ def vocabulary() -> dict[str, re.Pattern[str] | set[str]]:
             "player": re.compile(rf"^(?:{'|'.join(data['player_labels'])})$", re.I)}
 
 
+@lru_cache(maxsize=65536)
 def line_of(block: str) -> str:
-    """A block as one plain line (links to their text, emphasis off)."""
+    """A block as one plain line (links to their text, emphasis off); each class asks for it,
+    so it is computed once per block."""
     return unlinked(folded(block))
 
 
@@ -150,6 +152,8 @@ FIGURE_TITLE = rule("figure-title", "furniture", "A title-case line closing a pa
 
 def link_only(block: str) -> bool:
     """A block of short links and nothing else (bullets, numbers and separators aside)."""
+    if "](" not in block:
+        return False
     links = LINK.findall(block)
     rest = re.sub(r"[\s|·•,/*_>-]|\d+[.)]", "", LINK.sub("", block))
     return bool(links) and not rest and all(len(t.split()) <= 15 for t in links)
@@ -179,38 +183,34 @@ def player_blocks(blocks: list[str]) -> set[int]:
     return found
 
 
-def tokens(text: str) -> set[str]:
-    """Lower-case words and numbers."""
-    return set(re.findall(r"[a-z0-9]+", text.lower()))
+def grams(text: str, n: int = 4) -> set[tuple[str, ...]]:
+    """Runs of n words in a row (lower case): shared runs mean shared wording, in order."""
+    words = re.findall(r"[a-z0-9]+", text.lower())
+    return {tuple(words[k:k + n]) for k in range(len(words) - n + 1)}
 
 
 def pull_quotes(blocks: list[str]) -> set[int]:
-    """Blocks that repeat (nearly all their words) one sentence said elsewhere in the article.
-    Sentences are indexed by word once, so each candidate is compared with few sentences."""
+    """Blocks whose runs of words nearly all occur elsewhere in the article: a pull quote
+    repeats a sentence (perhaps a word cut). One set of the article's runs, so linear."""
     candidates = [i for i, b in enumerate(blocks) if 10 <= len(line_of(b).split()) <= 40
                   and not ENDS_SENTENCE.search(line_of(b)) and not is_structure(b)
                   and between_paragraphs(blocks, i)]
     if not candidates or not active(PULL_QUOTE):
         return set()
-    sentences = [(i, tokens(s)) for i, b in enumerate(blocks) if i not in candidates
-                 for s in re.split(r"(?<=[.!?])\s+", line_of(b))]
-    index: dict[str, list[int]] = {}
-    for n, (_, words) in enumerate(sentences):
-        for word in words:
-            index.setdefault(word, []).append(n)
+    others = set(candidates)
+    said = set().union(*(grams(line_of(b)) for i, b in enumerate(blocks) if i not in others))
     found = set()
     for i in candidates:
-        words = tokens(line_of(blocks[i]))
-        # a sentence sharing 85% of the words holds one of any 15% + 1 of them: the rarest
-        rare = sorted(words, key=lambda w: len(index.get(w, [])))[:len(words) * 15 // 100 + 1]
-        near = {n for w in rare for n in index.get(w, [])}
-        if any(len(words & sentences[n][1]) >= 0.85 * len(words) for n in near):
+        runs = grams(line_of(blocks[i]))
+        if runs and len(runs & said) >= 0.6 * len(runs):
             found.add(i)
     return found
 
 
 def contents_entries(block: str) -> int:
     """How many page-numbered entries a block of contents lines holds (0: not contents)."""
+    if not block[-1:].isdigit():
+        return 0
     lines = [line_of(ln) for ln in block.splitlines() if ln.strip()]
     entries = [PAGE_ENTRY.match(ln) for ln in lines]
     fits = all(title_case(m.group("title") if m else ln) and not ENDS_SENTENCE.search(
