@@ -129,3 +129,12 @@ def test_a_memo_address_block_opens_the_body() -> None:
     memo = "To: The Governor\nFrom: Office of Policy"
     meta, body = find_metadata(clean_text(f"Memo: Saving Rural Hospitals\n\n{memo}\n\n{BODY}"))
     assert meta.authors == () and body.startswith(memo)
+
+
+def test_seed_headings_stay_headings_in_the_body() -> None:
+    from generator.reading.paragraphs import split_paragraphs
+    text = (f"# Saving Rural Hospitals\n\nBy Jane Roe\n\n{BODY}\n\n## What Congress Can Do\n\n{BODY}\n\n"
+            f"Why It Matters\n--------------\n\n{BODY}\n")
+    _, body = find_metadata(clean_text(text))
+    headings = [p.text for p in split_paragraphs(body) if p.heading]
+    assert headings == ["What Congress Can Do", "Why It Matters"]
