@@ -21,16 +21,11 @@ from .bylines import (bio_authors, byline, copyright_holder, meta_line, name_lis
 from .blocktext import blocks_of, folded, unlinked
 from .covers import publisher_name, split_cover, split_feed_header
 from .dates import parse_date
-from .signoffs import (dateline_publication, field_line, house_view_publication, posted_line,
-                       signature)
+from .signoffs import (as_written, dateline_publication, house_view_publication, is_header_bio,
+                       posted_line, read_fields, signature)
 from ..model import Author, Metadata
-from ..rules import active, rule
 
 LINK_URL = re.compile(r"\]\((https?://[^)\s]+)\)")
-EDITORS_NOTE = re.compile(r"^editor[’']?s note:", re.I)
-HEADER_BIO = rule("author-bio-header", "furniture", "A bio under the title ('Editor's note: X is "
-                  "…', 'X (@x) is a professor …') whose person the article never names again is "
-                  "the author's bio: metadata, not the article's opening.")
 
 
 def domain_publication(text: str) -> str | None:
@@ -53,8 +48,6 @@ def same_title(a: str, b: str) -> bool:
     """A heading that repeats the title (case or a chapter number aside)."""
     norm = lambda s: re.sub(r"^[\d.:\s]+", "", re.sub(r"[^\w\s]", "", s)).lower().split()
     return norm(a) == norm(b)
-
-
 class Reading:
     """What the header and trailer scans have found so far (a scratchpad, not a result)."""
 
@@ -152,31 +145,6 @@ def read_header_block(block: str, found: Reading, in_authors: bool) -> str | Non
         return "title"
     return read_fields(block, found) or read_label(block, found) or read_names(block, found,
                                                                                 in_authors)
-
-
-def read_fields(block: str, found: Reading) -> str | None:
-    """A line of labelled fields ("Published: … | Source: …"): record what it states."""
-    fields = field_line(block)
-    if fields is None:
-        return None
-    for date in fields.get("date", []):
-        found.add_date("published", date)
-    for date in fields.get("updated", []):
-        found.add_date("updated", date)
-    found.names += [n for n in fields.get("names", []) if n]
-    found.publication = found.publication or next(iter(fields.get("publication", [])), None)
-    return "fields"
-
-
-def is_header_bio(block: str, later: list[str]) -> bool:
-    """A bio right under the title: labelled an editor's note, or about a person the article
-    does not name again (a story about someone names them again; a bio's author is not)."""
-    names = bio_authors(block)
-    if not names or not active(HEADER_BIO):
-        return False
-    rest = " ".join(later)
-    return bool(EDITORS_NOTE.match(folded(block))) or not any(
-        re.search(rf"\b{re.escape(n.split()[-1])}\b", rest) for n in names)
 
 
 def read_before_title(block: str, found: Reading) -> None:
@@ -289,22 +257,6 @@ def sign_off(blocks: list[str], start: int, found: Reading) -> int:
                 read_trailer_block(block, found)
             return i
     return len(blocks)
-
-
-def as_written(given: list[str], written: list[str]) -> list[str]:
-    """A page's <meta> or front-matter names, spelled as its own text spells them when both
-    agree ("Marek J Nowak" → "Marek J. Nowak") or differ by a slip of one letter ("Jon R.
-    Burdon" in the front matter, "Jon R. Burton" over the author's section)."""
-    key = lambda n: re.sub(r"[^\w\s]", "", n).lower()
-    initials = lambda n: [w[:1] for w in key(n).split()]
-
-    def spelled(name: str) -> str:
-        same = [w for w in written if key(w).replace(" ", "") == key(name).replace(" ", "")]
-        slips = [w for w in written if initials(w) == initials(name) and len(key(w)) == len(
-            key(name)) and sum(a != b for a, b in zip(key(w), key(name))) == 1]
-        return next(iter(same or slips), name)
-
-    return [spelled(n) for n in given]
 
 
 def authors_of(found: Reading, hints: tuple[tuple[str, str], ...]) -> tuple[Author, ...]:

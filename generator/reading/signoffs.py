@@ -1,16 +1,20 @@
 """Metadata lines a text states outside its byline: labelled field lines ("Published: … |
 Source: …"), a letter's signature, a blog's "Posted on … by …" sign-off, a wire dateline
-("(Agency) —") and a house editorial's title ("The X view on …"). A folded block → what it
-says, or None.
+("(Agency) —"), a house editorial's title ("The X view on …"), a bio under the title, and
+names spelled as the text spells them.
 """
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
-from .bylines import looks_like_name, name_list, patterns, split_names
+from .bylines import bio_authors, looks_like_name, name_list, patterns, split_names
 from .blocktext import folded, unlinked
 from .dates import find_date, parse_date
 from ..rules import active, rule
+
+if TYPE_CHECKING:
+    from .metadata import Reading
 
 FIELD = re.compile(r"^(?P<label>[A-Z][\w ]{1,24}?):\s*(?P<value>\S.*)$")
 FIELD_KINDS = {
@@ -36,6 +40,10 @@ SIGN_OFF = rule("sign-off-ends-post", "furniture", "A blog post ends with 'Poste
                 "<name>'; what follows it (comment links, licence, disclaimers) is page furniture.")
 WIRE_DATELINE = rule("wire-dateline", "metadata", "A news story opening '(Agency) —' or 'CITY "
                      "(Agency) -' names its publisher in the dateline.")
+EDITORS_NOTE = re.compile(r"^editor[’']?s note:", re.I)
+HEADER_BIO = rule("author-bio-header", "furniture", "A bio under the title ('Editor's note: X is "
+                  "…', 'X (@x) is a professor …') whose person the article never names again is "
+                  "the author's bio: metadata, not the article's opening.")
 HOUSE_EDITORIAL = rule("house-view-title", "metadata", "A house editorial titled 'The <Paper> "
                        "view on …' names its publication in the title.")
 
@@ -90,3 +98,44 @@ def house_view_publication(title: str | None) -> str | None:
     """'The Daily Lantern view on …' → 'The Daily Lantern'."""
     hit = HOUSE_VIEW.match(title or "")
     return hit.group("pub").strip() if hit and active(HOUSE_EDITORIAL) else None
+
+
+def read_fields(block: str, found: Reading) -> str | None:
+    """A line of labelled fields ("Published: … | Source: …"): record what it states."""
+    fields = field_line(block)
+    if fields is None:
+        return None
+    for date in fields.get("date", []):
+        found.add_date("published", date)
+    for date in fields.get("updated", []):
+        found.add_date("updated", date)
+    found.names += [n for n in fields.get("names", []) if n]
+    found.publication = found.publication or next(iter(fields.get("publication", [])), None)
+    return "fields"
+
+
+def is_header_bio(block: str, later: list[str]) -> bool:
+    """A bio right under the title: labelled an editor's note, or about a person the article
+    does not name again (a story about someone names them again; a bio's author is not)."""
+    names = bio_authors(block)
+    if not names or not active(HEADER_BIO):
+        return False
+    rest = " ".join(later)
+    return bool(EDITORS_NOTE.match(folded(block))) or not any(
+        re.search(rf"\b{re.escape(n.split()[-1])}\b", rest) for n in names)
+
+
+def as_written(given: list[str], written: list[str]) -> list[str]:
+    """A page's <meta> or front-matter names, spelled as its own text spells them when both
+    agree ("Marek J Nowak" → "Marek J. Nowak") or differ by a slip of one letter ("Jon R.
+    Burdon" in the front matter, "Jon R. Burton" over the author's section)."""
+    key = lambda n: re.sub(r"[^\w\s]", "", n).lower()
+    initials = lambda n: [w[:1] for w in key(n).split()]
+
+    def spelled(name: str) -> str:
+        same = [w for w in written if key(w).replace(" ", "") == key(name).replace(" ", "")]
+        slips = [w for w in written if initials(w) == initials(name) and len(key(w)) == len(
+            key(name)) and sum(a != b for a, b in zip(key(w), key(name))) == 1]
+        return next(iter(same or slips), name)
+
+    return [spelled(n) for n in given]
