@@ -55,6 +55,8 @@ def test_suffix_rule_switched_off_keeps_the_tab_title() -> None:
     assert drop_site_suffix("Tidewater Review - Open the Books", [], "Open the Books") == \
         "Open the Books"
     assert drop_site_suffix("Ports: A Plan - Or Not", [], None) == "Ports: A Plan - Or Not"
+    assert drop_site_suffix("Open the Books - The Tidewater Review", ["Tidewater Review"], None) == \
+        "Open the Books"
 
 
 @pytest.mark.parametrize("value,names", [

@@ -48,6 +48,7 @@ def test_blog_sign_off_gives_byline_and_date_and_ends_the_post() -> None:
 @pytest.mark.parametrize("lead,publication", [
     ("(WNS) -- ", "WNS"),
     ("PORTVILLE (Coast Wire) - ", "Coast Wire"),
+    ("Port Ville (WNS) — ", "WNS"),
     ("", None),
 ])
 def test_wire_dateline_names_the_publisher(lead: str, publication: str | None) -> None:

@@ -116,7 +116,7 @@ def drop_site_suffix(title: str, sites: list[str], h1: str | None) -> str:
     parts = TITLE_SEPARATOR.split(title)
     if len(parts) < 2 or not active(SITE_SUFFIX):
         return title
-    fold = lambda s: re.sub(r"\W+", " ", s).strip().casefold()
+    fold = lambda s: re.sub(r"^the ", "", re.sub(r"\W+", " ", s).strip().casefold())
     known = {fold(s) for s in sites if s}
     for head, tail in ((parts[:-1], parts[-1]), (parts[1:], parts[0])):
         rest = " - ".join(head) if len(head) > 1 else head[0]

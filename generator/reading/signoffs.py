@@ -28,7 +28,7 @@ FIELD_KINDS = {
 }
 POSTED = re.compile(r"^(?:posted|published|written|filed)\b(?P<rest>.*\bby\s+(?P<names>[^|]+?))"
                     r"\.?$", re.I)
-DATELINE = re.compile(r"^(?:[A-Z][A-Z.' -]{1,30},? )?\((?P<pub>[A-Z][\w.&]{1,15}(?: [A-Z][\w.&]+)"
+DATELINE = re.compile(r"^(?:[A-Z][\w.' -]{1,30},? )?\((?P<pub>[A-Z][\w.&]{1,15}(?: [A-Z][\w.&]+)"
                       r"{0,2})\)\s*(?:--|—|–|-)\s")
 HOUSE_VIEW = re.compile(r"^(?P<pub>The (?:[A-Z][\w’'.-]+ ){1,3})(?:view|verdict) on\b")
 
