@@ -22,6 +22,7 @@ P3 = "Nobody at the board has explained why the reports stay private, and the co
     ("labelled-headline", "Talk Back: Should water boards answer to voters?"),
     ("read-more-link", "Burst mains cost the city millions every winter | Dana Reyes Read more"),
     ("credit-line", "Tomas Ferrer contributed to this report."),
+    ("credit-line", "Additional reporting by Tomas Ferrer and Ana Pell."),
     ("credit-line", "Join us on Facebook/TownViews."),
     ("credit-line", "Submit comments on this post to the author."),
     ("document-number", "WB-24-100321"),
@@ -78,6 +79,15 @@ def test_closing_boilerplate_goes(name: str, block: str) -> None:
     assert clean_text(text) == f"{P1}\n\n{P2}\n\n{P3}\n"
     with switched_off(name):
         assert block in clean_text(text)
+
+
+@pytest.mark.parametrize("last", [
+    "Nobody should use a resident's meter data without permission, and the board must say so.",
+    "If readers have questions about their bills, they should contact the board and ask.",
+    "Reporting by local papers showed that the board hid its leak figures for years.",
+])
+def test_closing_paragraphs_that_only_sound_like_notices_stay(last: str) -> None:
+    assert last in clean_text(f"{P1}\n\n{P2}\n\n{last}\n")
 
 
 def test_copyright_notice_in_the_body_of_a_long_text_stays() -> None:

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from functools import lru_cache
 
 from .blocktext import blocks_of, folded, furniture, unlinked
+from .bylines import name_list
 from ..rules import active, rule
 
 SMALL_WORDS = {"a", "an", "and", "as", "at", "by", "for", "from", "in", "into", "of", "on", "or",
@@ -20,10 +21,12 @@ LABELLED = re.compile(r"^(?P<label>[A-Z][\w’'.&-]*(?: [A-Z][\w’'.&-]*){0,2})
 READ_MORE = re.compile(r"(?:^|[|—–:-]\s*|\s)(?:read more|continue reading|read the full "
                        r"(?:story|article|report))\s*[.…›»>]*$", re.I)
 NOTICE = re.compile(r"\b(?:is a (?:registered )?(?:trademark|service mark) of|not subject to "
-                    r"copyright|all rights reserved|may be reproduced|without (?:further |prior )?"
-                    r"(?:written )?permission|licensed under (?:a|the) creative commons)\b", re.I)
+                    r"copyright|all rights reserved|may be reproduced|licensed under (?:a|the) "
+                    r"creative commons)\b", re.I)
 DISCLAIMER = re.compile(r"\b(?:views|opinions)\b.{0,80}\b(?:do not|don't|does not|not "
                         r"necessarily)\b.{0,40}\b(?:reflect|represent|belong)", re.I)
+REACHABLE = re.compile(r"\S@\S+\.[a-z]{2,}|\(?\d{3}\)?[ .-]\d{3}[ .-]\d{4}", re.I)
+"""An e-mail address or a phone number: what a contact line gives."""
 CONTACT = re.compile(r"\bquestions\b.{0,80}\b(?:please )?(?:contact|reach|write to|e-?mail)\b", re.I)
 DOC_NUMBER = re.compile(r"(?=\S*\d)[A-Z]{2,10}(?:[-–][A-Z0-9]{1,10}){1,4}")
 PAGE_ENTRY = re.compile(r"^(?P<title>\S.*?)\s+\d{1,3}$")
@@ -36,11 +39,11 @@ TAIL = 6
 
 
 @lru_cache(maxsize=1)
-def vocabulary() -> dict[str, re.Pattern[str] | set[str]]:
+def vocabulary() -> dict:
     """The classes' word lists (generator/data/furniture.yaml), compiled once."""
     data = furniture()["data"]
     return {"widget": re.compile(rf"^(?:{'|'.join(data['widget_labels'])})\b", re.I),
-            "credit": re.compile(rf"^(?:{'|'.join(data['credit_lines'])})$", re.I),
+            "credit": [re.compile(rf"^(?:{p})$", re.I) for p in data["credit_lines"]],
             "subhead": {w.lower() for w in data["subhead_labels"]},
             "player": re.compile(rf"^(?:{'|'.join(data['player_labels'])})$", re.I)}
 
@@ -100,7 +103,10 @@ def read_more_link(blocks: list[str], i: int) -> bool:
 def credit_line(blocks: list[str], i: int) -> bool:
     """'X contributed to this report.', 'Submit comments on this post to …', 'Join us on …'."""
     line = line_of(blocks[i])
-    return len(line.split()) <= 40 and bool(vocabulary()["credit"].match(line))
+    if len(line.split()) > 40:
+        return False
+    hits = [m for pattern in vocabulary()["credit"] if (m := pattern.match(line))]
+    return any("names" not in m.groupdict() or name_list(m.group("names")) for m in hits)
 
 
 def closing_notice(blocks: list[str], i: int) -> bool:
@@ -114,7 +120,7 @@ def contact_notice(blocks: list[str], i: int) -> bool:
     """'If you have any questions about this report, please contact …' closing a report."""
     line = line_of(blocks[i])
     return (i >= len(blocks) - TAIL and len(line.split()) <= 150 and bool(CONTACT.search(line))
-            and ("@" in blocks[i] or "contact" in line.lower()))
+            and bool(REACHABLE.search(blocks[i])))
 
 
 def document_number(blocks: list[str], i: int) -> bool:
