@@ -46,3 +46,13 @@ PROSE = st.lists(st.sampled_from(["The", "United", "States", "should", "act", "n
 def test_clean_keeps_every_word_of_prose(words: list[str]) -> None:
     paragraph = " ".join(words) + "."
     assert re.sub(r"\s+", " ", clean_text(paragraph)).strip() == paragraph
+
+
+def test_angle_bracket_link_becomes_one_plain_link() -> None:
+    text = clean_text("It is **[not a fad](<https://example.org/a_(b)>)**; it lasts.\n")
+    assert text == "It is **[not a fad](https://example.org/a_%28b%29)**; it lasts.\n"
+
+
+def test_italic_marks_come_off_bold_and_lists_stay() -> None:
+    text = clean_text("Hold *both* sides *and* the public to account, **now**.\n\n* one item\n")
+    assert text == "Hold both sides and the public to account, **now**.\n\n* one item\n"

@@ -69,6 +69,9 @@ def test_a_cover_run_into_the_text_gives_author_and_repairs_the_drop_cap() -> No
     ("Mon, 11 Jul 2016 17:01:00 -0400", "2016-07-11"), ("2021", None), ("Not a date", None),
     ("February 30, 2020", None), ("Posted on 2021-03-03", "2021-03-03"),
     ("Updated: March 3, 2021 at 5:12 p.m.", "2021-03-03"), ("Aug. 15, 2022, 9:30 a.m. PT", "2022-08-15"),
+    ("2019-10-15T09:11:00Z", "2019-10-15"), ("the 15th of October 2019", "2019-10-15"),
+    ("2019/10/15", "2019-10-15"), ("15.10.2019", "2019-10-15"), ("31.02.2020", None),
+    ("Posted on Tuesday 15 October 2019 at 09:11", "2019-10-15"),
 ])
 def test_parse_date(text: str, iso: str | None) -> None:
     assert parse_date(text) == iso
@@ -126,3 +129,12 @@ def test_a_memo_address_block_opens_the_body() -> None:
     memo = "To: The Governor\nFrom: Office of Policy"
     meta, body = find_metadata(clean_text(f"Memo: Saving Rural Hospitals\n\n{memo}\n\n{BODY}"))
     assert meta.authors == () and body.startswith(memo)
+
+
+def test_seed_headings_stay_headings_in_the_body() -> None:
+    from generator.reading.paragraphs import split_paragraphs
+    text = (f"# Saving Rural Hospitals\n\nBy Jane Roe\n\n{BODY}\n\n## What Congress Can Do\n\n{BODY}\n\n"
+            f"Why It Matters\n--------------\n\n{BODY}\n")
+    _, body = find_metadata(clean_text(text))
+    headings = [p.text for p in split_paragraphs(body) if p.heading]
+    assert headings == ["What Congress Can Do", "Why It Matters"]

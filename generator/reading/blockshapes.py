@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from .bylines import byline, meta_line, patterns
-from .clean import folded, unlinked
+from .blocktext import folded, unlinked
 from .dates import parse_date
 
 ENDS_SENTENCE = re.compile(r"[.!?\"”’)](?:\[?\^?\d{1,3}\]?)?$")

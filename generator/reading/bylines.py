@@ -11,7 +11,7 @@ from importlib import resources
 
 import yaml
 
-from .clean import folded, furniture, unlinked
+from .blocktext import folded, furniture, unlinked
 from .dates import find_date, parse_date
 
 NAME_SPLIT = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|;\s*)")
@@ -90,7 +90,8 @@ def name_list(line: str) -> list[str]:
 
 def bio_authors(block: str) -> list[str]:
     """The names a short bio block is about (one per "X is a …" sentence), else []."""
-    line = re.sub(r"^(?:about the authors?:|[—–-]+)\s*", "", folded(block), flags=re.I)
+    line = re.sub(r"^(?:about the authors?:|editor[’']?s note:|[—–•·*-]+)\s*", "", folded(block),
+                  flags=re.I)
     if len(line.split()) > 90:
         return []
     found = []

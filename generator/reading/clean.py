@@ -7,33 +7,24 @@ Paragraphs stay separated by one blank line; Markdown links are kept.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
-from importlib import resources
 
-import yaml
+from .blocktext import blocks_of, folded, furniture, unlinked
+from .furniture import drop_furniture_classes
 
 ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
 SPACES = dict.fromkeys(map(ord, "\u00a0\u202f\u2007\u2009\u200a\u3000\t"), " ")
 
 LINK = r"\[[^\]\n]*\]\([^)\s]*\)"
+ANGLE_LINK = re.compile(r"(?<!!)\[([^\]\n]*)\]\(<([^>\s]+)>\)")
+"""A link whose address is written in angle brackets (it holds parentheses or spaces)."""
 DOUBLED_LINK = re.compile(rf"({LINK})[ \t]*\(<[^>\s]+>\)")
 BOLD_WITH_URL = re.compile(r"\*\*([^*\n]+?)[ \t]*\(<(https?://[^>\s]+)>\)[ \t]*\*\*")
 BARE_URL_ECHO = re.compile(r"[ \t]*\(<https?://[^>\s]+>\)")
 ESCAPED_PATH_LINK = re.compile(r"\[([^\]\n]*?)[ \t]*\\\(/[^)\n]*?\\\)\]\(#\)")
 DEAD_LINK = re.compile(r"\[([^\]\n]*)\]\(#\)")
+ITALIC = re.compile(r"(?<![\w*\\])\*(?=[^\s*])([^*\n]{1,300}?)(?<=[^\s*\\])\*(?![\w*])")
+"""Single-star emphasis around words ("*and*"); bold "**" stays for the later stages."""
 TERMINAL = re.compile(r"[.!?:;\"”’)\]]\s*$")
-
-
-@lru_cache(maxsize=1)
-def furniture() -> dict:
-    """The furniture patterns (generator/data/furniture.yaml), compiled once."""
-    data = yaml.safe_load(resources.files("generator").joinpath("data/furniture.yaml").read_text("utf-8"))
-    whole = lambda ps: re.compile(r"^(?:#+\s*)?(?:" + "|".join(ps) + r")\s*$", re.I)
-    share = "|".join(re.escape(w) for w in sorted(data["share_words"], key=len, reverse=True))
-    return {"blocks": whole(data["blocks"]), "sections": whole(data["sections"]),
-            "switchers": whole(data["switchers"]), "end_marks": tuple(data["end_marks"]),
-            "inline": re.compile("|".join(data["inline"])), "keep": whole(data["keep"]),
-            "share_bar": re.compile(rf"^(?:(?:{share})(?:[\s|·•,/:]+|$))+$", re.I)}
 
 
 def normalize_spaces(text: str) -> str:
@@ -45,7 +36,9 @@ def normalize_spaces(text: str) -> str:
 
 
 def repair_links(text: str) -> str:
-    """Links written twice or hidden behind '#': keep one real link, or just the text."""
+    """Links written twice, hidden behind '#' or with an address in angle brackets: keep one
+    plain link (parentheses in the address escaped as %28/%29), or just the text."""
+    text = ANGLE_LINK.sub(lambda m: f"[{m.group(1)}]({escape_parens(m.group(2))})", text)
     text = DOUBLED_LINK.sub(r"\1", text)
     text = BOLD_WITH_URL.sub(r"**[\1](\2)**", text)
     text = BARE_URL_ECHO.sub("", text)
@@ -53,20 +46,9 @@ def repair_links(text: str) -> str:
     return DEAD_LINK.sub(r"\1", text)
 
 
-def blocks_of(text: str) -> list[str]:
-    """Paragraph blocks: text between blank lines."""
-    return [b.strip() for b in re.split(r"\n\s*\n", text) if b.strip()]
-
-
-def folded(block: str) -> str:
-    """A block on one line, emphasis marks off: what furniture patterns are matched against."""
-    line = re.sub(r"\s+", " ", block.replace("**", "").replace("__", "")).strip()
-    return re.sub(r"^[*_](?=\S)|(?<=\S)[*_]$", "", line)
-
-
-def unlinked(line: str) -> str:
-    """A folded line with Markdown links reduced to their text (images kept as they are)."""
-    return re.sub(r"(?<!!)\[([^\]\n]*)\]\([^)\s]*(?:\s[^)]*)?\)", r"\1", line)
+def escape_parens(url: str) -> str:
+    """An address with its parentheses percent-encoded, so '(url)' closes where it should."""
+    return url.replace("(", "%28").replace(")", "%29")
 
 
 def setext_headings(text: str) -> str:
@@ -114,6 +96,11 @@ def drop_furniture(text: str) -> str:
     return "\n\n".join(kept) + "\n"
 
 
+def plain_italics(text: str) -> str:
+    """Italic marks off ("*and*" → "and"): the body is plain text, links and bold aside."""
+    return ITALIC.sub(r"\1", text)
+
+
 def drop_inline_furniture(text: str) -> str:
     """Image credits and page counters glued into a paragraph by PDF or feed extraction."""
     return furniture()["inline"].sub("", text)
@@ -144,8 +131,9 @@ def join_page_breaks(text: str) -> str:
     return "\n\n".join(out) + "\n"
 
 
-STEPS = (normalize_spaces, setext_headings, repair_links, drop_furniture, drop_inline_furniture,
-         drop_end_marks, join_page_breaks, normalize_spaces)
+STEPS = (normalize_spaces, setext_headings, repair_links, plain_italics, drop_furniture,
+         drop_furniture_classes, drop_inline_furniture, drop_end_marks, join_page_breaks,
+         normalize_spaces)
 
 
 def clean_text(text: str) -> str:

@@ -17,9 +17,11 @@ YEAR = r"(?P<year>(?:19|20)\d\d)"
 WEEKDAY = r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"
 FORMS = [
     re.compile(rf"{WEEKDAY}{MONTH}\s+{DAY},?\s+{YEAR}", re.I),          # Jul 1, 2020
-    re.compile(rf"{WEEKDAY}{DAY}\s+{MONTH},?\s+{YEAR}", re.I),          # 11 Jul 2016
-    re.compile(rf"{YEAR}-(?P<mm>\d\d)-(?P<dd>\d\d)"),                    # 2020-07-01
+    re.compile(rf"{WEEKDAY}(?:the\s+)?{DAY}(?:\s+of)?\s+{MONTH},?\s+{YEAR}", re.I),  # 11 Jul 2016
+    re.compile(rf"{YEAR}-(?P<mm>\d\d)-(?P<dd>\d\d)(?:T[\d:.]+(?:Z|[+-]\d\d:?\d\d)?)?"),  # ISO
+    re.compile(rf"{YEAR}/(?P<mm>\d\d)/(?P<dd>\d\d)"),                    # 2020/07/01
     re.compile(rf"(?P<mm>\d{{1,2}})/(?P<dd>\d{{1,2}})/{YEAR}"),          # 7/1/2020 (US)
+    re.compile(rf"(?P<dd>\d{{1,2}})\.(?P<mm>\d{{1,2}})\.{YEAR}"),        # 1.7.2020 (Europe)
     re.compile(rf"{MONTH}\s+{YEAR}", re.I),                               # June 2021
 ]
 LABEL = r"(?:(?:published|posted|updated|date|last updated|first published)(?: on)?\s*:*\s*)?"

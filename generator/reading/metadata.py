@@ -18,9 +18,11 @@ from .blockshapes import (NOTE, ROOT_LINK, heading_text, is_article_paragraph, i
                           is_dek, is_memo_head, is_prose, is_title_like, leads_list, split_fields)
 from .bylines import (bio_authors, byline, copyright_holder, meta_line, name_list, patterns,
                       site_name, source_publication, strip_title_label)
-from .clean import blocks_of, folded, unlinked
+from .blocktext import blocks_of, folded, unlinked
 from .covers import publisher_name, split_cover, split_feed_header
 from .dates import parse_date
+from .signoffs import (as_written, dateline_publication, house_view_publication, is_header_bio,
+                       posted_line, read_fields, signature)
 from ..model import Author, Metadata
 
 LINK_URL = re.compile(r"\]\((https?://[^)\s]+)\)")
@@ -46,8 +48,6 @@ def same_title(a: str, b: str) -> bool:
     """A heading that repeats the title (case or a chapter number aside)."""
     norm = lambda s: re.sub(r"^[\d.:\s]+", "", re.sub(r"[^\w\s]", "", s)).lower().split()
     return norm(a) == norm(b)
-
-
 class Reading:
     """What the header and trailer scans have found so far (a scratchpad, not a result)."""
 
@@ -66,6 +66,12 @@ class Reading:
         """The copyright holder ("© 2021 X"): the site that published the page."""
         self.site: str | None = None
         """A site name shown above the title."""
+        self.signers: list[str] = []
+        """Who signed the letter at its end (authors only when no byline names anyone)."""
+        self.wire: str | None = None
+        """The agency a news dateline credits ("(Agency) —")."""
+        self.section_names: list[str] = []
+        """People a body heading names (a report's section by its author): spellings only."""
 
     def add_bio(self, name: str, bio: str) -> None:
         self.bios.setdefault(name, bio)
@@ -137,7 +143,8 @@ def read_header_block(block: str, found: Reading, in_authors: bool) -> str | Non
         return "authors"
     if found.title and heading and same_title(heading, found.title):
         return "title"
-    return read_label(block, found) or read_names(block, found, in_authors)
+    return read_fields(block, found) or read_label(block, found) or read_names(block, found,
+                                                                                in_authors)
 
 
 def read_before_title(block: str, found: Reading) -> None:
@@ -201,6 +208,10 @@ def read_header(blocks: list[str], found: Reading) -> int:
             if i < title_at:
                 read_before_title(block, found)
             continue
+        if title_at is not None and i - title_at <= 3 and is_header_bio(block, blocks[i + 1:]):
+            for name in bio_authors(block):
+                found.add_bio(name, folded(block))
+            continue
         if is_memo_head(block) or (is_article_paragraph(block) and
                                    not (in_authors and bio_authors(block))):
             return i
@@ -217,11 +228,16 @@ def scan(blocks: list[str], found: Reading) -> list[str]:
     start = read_header(blocks, found)
     if start < len(blocks) and not found.names:
         blocks = [*blocks[:start], split_cover(blocks[start], found), *blocks[start + 1:]]
-    end = len(blocks)
+    if start < len(blocks):
+        found.wire = dateline_publication(blocks[start])
+    end = sign_off(blocks, start, found)
+    found.signers = signature(blocks[end - 1]) if end > start + 1 else []
+    end -= bool(found.signers)
     while end > start + 1 and read_trailer_block(blocks[end - 1], found):
         end -= 1
     body = []
     for block in blocks[start:end]:
+        found.section_names += name_list(re.sub(r"^[\d.]+:?\s+", "", heading_text(block) or ""))
         holder = copyright_holder(block)
         found.holder = found.holder or holder
         if not holder:
@@ -229,19 +245,25 @@ def scan(blocks: list[str], found: Reading) -> list[str]:
     return body
 
 
-def as_written(given: list[str], written: list[str]) -> list[str]:
-    """A page's <meta> names, spelled as its own byline spells them when both agree
-    ("Marek J Nowak" → "Marek J. Nowak"): the visible byline keeps initials' periods."""
-    key = lambda n: re.sub(r"[^\w]", "", n).lower()
-    spelled = {key(n): n for n in written}
-    return [spelled.get(key(n), n) for n in given]
+def sign_off(blocks: list[str], start: int, found: Reading) -> int:
+    """Where the post ends: at its 'Posted on … by …' line in the second half of the body,
+    read as byline and date (what follows is read for metadata, then left out)."""
+    for i in range(len(blocks) - 1, start + (len(blocks) - start) // 2 - 1, -1):
+        posted = posted_line(blocks[i])
+        if posted:
+            found.names += [n for n in posted[0] if n not in found.names]
+            found.add_date("published", posted[1]) if posted[1] else None
+            for block in blocks[i + 1:]:
+                read_trailer_block(block, found)
+            return i
+    return len(blocks)
 
 
 def authors_of(found: Reading, hints: tuple[tuple[str, str], ...]) -> tuple[Author, ...]:
     """Authors from front matter or <meta>, else bylines and author sections, else names
     listed under the title, else bios; bios attached."""
-    written = found.names or found.listed or list(found.bios)
-    names = as_written(hint(hints, "author"), [*written, *found.bios]) or written
+    written = found.names or found.listed or list(found.bios) or found.signers
+    names = as_written(hint(hints, "author"), [*written, *found.bios, *found.section_names]) or written
     unique = list(dict.fromkeys(names))
 
     def bio_for(name: str) -> str | None:
@@ -269,7 +291,8 @@ def find_metadata(text: str, hints: tuple[tuple[str, str], ...] = ()) -> tuple[M
         authors=authors_of(found, hints),
         date=first(*map(parse_date, hint(hints, "date")), found.date, found.updated),
         publication=first(*hint(hints, "publication"), found.publication, *hint(hints, "site"),
-                          found.holder, domain_publication(text), found.site),
+                          found.holder, domain_publication(text), found.site,
+                          house_view_publication(title), found.wire),
         kind=first(*hint(hints, "kind"), found.kind),
         url=first(*hint(hints, "url")),
         source_line=found.source,

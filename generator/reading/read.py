@@ -71,9 +71,16 @@ def split_front_matter(text: str, path: Path) -> tuple[str, tuple[tuple[str, str
         name = FRONT_MATTER_KEYS.get(str(key).lower())
         values = value if isinstance(value, list) else [value]
         if name:
-            pairs += [(name, str(v).strip()) for v in values if isinstance(v, (str, int, float)) or
-                      hasattr(v, "isoformat")]
+            pairs += [(name, front_matter_value(name, v)) for v in values
+                      if isinstance(v, (str, int, float)) or hasattr(v, "isoformat")]
     return text[found.end():], tuple(pairs)
+
+
+def front_matter_value(name: str, value: object) -> str:
+    """A front-matter value as text; an author's role in brackets after the name goes
+    ("Jane Roe (chapters 1-3)" → "Jane Roe")."""
+    text = str(value).strip()
+    return re.sub(r"\s*\([^()]*\)$", "", text) if name == "author" else text
 
 
 def read_bytes(path: Path, limit: int) -> bytes:

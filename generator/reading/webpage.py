@@ -16,6 +16,8 @@ import trafilatura
 from lxml.etree import LxmlError
 from trafilatura.utils import load_html
 
+from .metadata import first
+from .pagehead import TITLE_SEPARATOR, drop_site_suffix, head_meta, person_names
 from ..model import SeedError
 
 LIBRARY_LOGGERS = ("trafilatura", "htmldate", "courlan", "justext")
@@ -24,7 +26,6 @@ META_FIELDS = (("title", "title"), ("author", "author"), ("date", "date"),
 HEAD_STOP = {"h1", "h2", "h3", "figure", "table", "blockquote", "article", "section"}
 MAX_HEAD_WORDS = 30
 """A byline or a date line is short: a longer element under the title is the article."""
-TITLE_SEPARATOR = re.compile(r"\s+(?:[|–—:-]|::)\s+")
 
 
 def silence_library_logs() -> None:
@@ -74,14 +75,20 @@ def title_site(tree: lxml.html.HtmlElement | None, title: str | None) -> str | N
 
 
 def page_meta(html: str, tree: lxml.html.HtmlElement | None) -> tuple[tuple[str, str], ...]:
-    """The page's title, authors, date, site and URL as metadata pairs. Only dates the page
-    states count (no guess from a copyright year)."""
+    """The page's title, authors, date, site and URL as metadata pairs: what its <head>
+    states first, then what trafilatura reads. Only dates the page states count (no guess
+    from a copyright year); author values that are no person's name are dropped."""
     found = trafilatura.extract_metadata(html, extensive=False)
-    pairs: list[tuple[str, str]] = []
-    for attr, key in META_FIELDS:
-        value = getattr(found, attr, None) if found else None
-        values = str(value).split(";") if attr == "author" and value else [value]
-        pairs += [(key, str(v).strip()) for v in values if v and str(v).strip()]
+    head = head_meta(tree) if tree is not None else {}
+    library = {key: str(getattr(found, attr, None) or "").strip() for attr, key in META_FIELDS}
+    sites = [*head.get("site", []), library["site"]]
+    h1 = next((words_of(h) for h in tree.iter("h1")), None) if tree is not None else None
+    title = first(*head.get("title", []), drop_site_suffix(library["title"], sites, h1))
+    authors = head.get("author") or person_names(library["author"])
+    pairs = [("title", title), *[("author", a) for a in authors],
+             ("date", first(*head.get("date", []), library["date"])),
+             ("site", first(*head.get("site", []), library["site"])), ("url", library["url"])]
+    pairs = [(k, v) for k, v in pairs if v]
     site = None if dict(pairs).get("site") else title_site(tree, dict(pairs).get("title"))
     return tuple(pairs) + ((("site", site),) if site else ())
 

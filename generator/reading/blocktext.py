@@ -1,0 +1,39 @@
+"""Blocks of cleaned text and the forms furniture patterns read them in (one line, emphasis
+and link targets off), plus the genre's furniture patterns (generator/data/furniture.yaml).
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+
+@lru_cache(maxsize=1)
+def furniture() -> dict:
+    """The furniture patterns (generator/data/furniture.yaml), compiled once."""
+    data = yaml.safe_load(resources.files("generator").joinpath("data/furniture.yaml").read_text("utf-8"))
+    whole = lambda ps: re.compile(r"^(?:#+\s*)?(?:" + "|".join(ps) + r")\s*$", re.I)
+    share = "|".join(re.escape(w) for w in sorted(data["share_words"], key=len, reverse=True))
+    return {"blocks": whole(data["blocks"]), "sections": whole(data["sections"]),
+            "switchers": whole(data["switchers"]), "end_marks": tuple(data["end_marks"]),
+            "inline": re.compile("|".join(data["inline"])), "keep": whole(data["keep"]),
+            "share_bar": re.compile(rf"^(?:(?:{share})(?:[\s|·•,/:]+|$))+$", re.I),
+            "data": data}
+
+
+def blocks_of(text: str) -> list[str]:
+    """Paragraph blocks: text between blank lines."""
+    return [b.strip() for b in re.split(r"\n\s*\n", text) if b.strip()]
+
+
+def folded(block: str) -> str:
+    """A block on one line, emphasis marks off: what furniture patterns are matched against."""
+    line = re.sub(r"\s+", " ", block.replace("**", "").replace("__", "")).strip()
+    return re.sub(r"^[*_](?=\S)|(?<=\S)[*_]$", "", line)
+
+
+def unlinked(line: str) -> str:
+    """A folded line with Markdown links reduced to their text (images kept as they are)."""
+    return re.sub(r"(?<!!)\[([^\]\n]*)\]\([^)\s]*(?:\s[^)]*)?\)", r"\1", line)
