@@ -18,8 +18,9 @@ from urllib.parse import urlsplit
 import pytest
 from generator.publishing.shortlinks import SHORT_DIR
 from siteproject import build_copy
-from test_browser import (TIMEOUT_MS, QuietHandler, Watch, expect_item_in_view, first_items,
-                          points_at, search_words)
+from conftest import QuietHandler
+from test_browser import (TIMEOUT_MS, Watch, expect_item_in_view, first_items, points_at,
+                          search_words)
 
 FIRST_SEARCH_BUDGET = 400_000
 """Bytes a first search may fetch (issue 11), for a small site well under it."""
