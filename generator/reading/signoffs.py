@@ -32,18 +32,17 @@ DATELINE = re.compile(r"^(?:[A-Z][\w.' -]{1,30},? )?\((?P<pub>[A-Z][\w.&]{1,15}(
                       r"{0,2})\)\s*(?:--|—|–|-)\s")
 HOUSE_VIEW = re.compile(r"^(?P<pub>The (?:[A-Z][\w’'.-]+ ){1,3})(?:view|verdict) on\b")
 
-FIELD_LINE = rule("field-line", "metadata", "A header line of labelled fields ('Report: … | "
-                  "Published: … | Source: …') states the date and publisher, and is not body.")
-SIGNATURE = rule("signature", "metadata", "A letter or report ends with its signer: a name line "
-                 "over role lines ('Director, …'); the signer is the author when no byline names one.")
+FIELD_LINE = rule("field-line", "metadata", "A header line of labelled fields ('Published: … | "
+                  "Source: …') states the date and publisher, and is not body.")
+SIGNATURE = rule("signature", "metadata", "A letter or report ends with its signer (a name over "
+                 "role lines); the signer is the author when no byline names one.")
 SIGN_OFF = rule("sign-off-ends-post", "furniture", "A blog post ends with 'Posted on <date> by "
-                "<name>'; what follows it (comment links, licence, disclaimers) is page furniture.")
+                "<name>'; what follows (comment links, licence, disclaimers) is furniture.")
 WIRE_DATELINE = rule("wire-dateline", "metadata", "A news story opening '(Agency) —' or 'CITY "
                      "(Agency) -' names its publisher in the dateline.")
 EDITORS_NOTE = re.compile(r"^editor[’']?s note:", re.I)
 HEADER_BIO = rule("author-bio-header", "furniture", "A bio under the title ('Editor's note: X is "
-                  "…', 'X (@x) is a professor …') whose person the article never names again is "
-                  "the author's bio: metadata, not the article's opening.")
+                  "…') of a person the article never names again is metadata, not body.")
 HOUSE_EDITORIAL = rule("house-view-title", "metadata", "A house editorial titled 'The <Paper> "
                        "view on …' names its publication in the title.")
 
