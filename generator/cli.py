@@ -50,8 +50,8 @@ def build_cmd(args: argparse.Namespace) -> int:
         print(f"WARNING: {problem}", file=sys.stderr)
     for note in report.notes:
         print(f"ids: {note}", file=sys.stderr)
-    print(f"{len(report.briefs)} briefs built, {len(report.problems)} warnings, "
-          f"{len(report.changed)} files changed", file=sys.stderr)
+    print(f"{report.built} briefs built, {len(report.problems)} warnings; {report.summary()}",
+          file=sys.stderr)
     return 1 if args.strict and report.problems else 0
 
 

@@ -14,7 +14,7 @@ from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 
-from .build import ParseCache, Paths, build
+from .build import CACHE_DIR, ParseCache, Paths, build
 from .model import SeedError
 
 log = logging.getLogger("mkdocs.plugins.briefs")
@@ -40,7 +40,7 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
         root = Path(config.config_file_path).parent
         return Paths(root=root, seeds=Path(self.config.seeds), templates=Path(self.config.templates),
                      out=Path(config.docs_dir), aliases=Path(self.config.aliases),
-                     directory_urls=config.use_directory_urls)
+                     directory_urls=config.use_directory_urls, cache=root / CACHE_DIR)
 
     def on_pre_build(self, config) -> None:
         """Regenerate site_src/ before MkDocs reads it; each problem is one warning line."""
@@ -52,8 +52,8 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
             log.warning(str(problem))
         for note in report.notes:
             log.info(f"ids: {note}")
-        log.info(f"briefs: {len(report.briefs)} built, {len(report.problems)} warnings, "
-                 f"{len(report.changed)} files changed")
+        log.info(f"{report.built} briefs built, {len(report.problems)} warnings; "
+                 f"{report.summary()}")
 
     def on_serve(self, server, config, builder):
         """Have `mkdocs serve` rebuild when a seed, a template or the alias file changes."""
