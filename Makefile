@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test serve clean golden
+.PHONY: site test serve clean golden bench
 
 site: $(VENV)/.installed
 	$(BIN)/mkdocs build
@@ -21,6 +21,10 @@ serve: $(VENV)/.installed
 # review `git diff tests/golden` before committing.
 golden: $(VENV)/.installed
 	$(BIN)/python -m pytest tests/test_golden.py --update-golden
+
+# Speed and memory at 10, 100 and 1,000 briefs (minutes on a small machine); prints a table.
+bench: $(VENV)/.installed
+	$(BIN)/python bench/benchmark.py
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)

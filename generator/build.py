@@ -17,18 +17,19 @@ from functools import partial
 from dataclasses import dataclass
 from pathlib import Path
 
+from typing import TYPE_CHECKING
+
 from . import cache as disk
-from .extraction.aliases import Aliases, load_aliases
-from .identity.ids import assign_ids
 from .identity.registry import REGISTRY_FILE, load_registry, save_registry
-from .identity.slugs import assign_slugs, known_slugs
 from .model import Brief, Problem, SeedError, Site
 from .parallel import parse_all
 from .progress import Progress
-from .publishing.render import render_site
 from .publishing.write import STAGING, write_tree
-from .reading.read import printable, read_seed
-from .parse import parse_document
+
+if TYPE_CHECKING:
+    from .extraction.aliases import Aliases
+# The stages (parsing, ids, rendering) are imported where they run: a build that finds
+# nothing changed stops before them, and importing them would take most of its time.
 
 CACHE_DIR = ".cache"
 
@@ -82,10 +83,16 @@ class BuildReport:
 
 def display_path(path: Path, root: Path) -> str:
     """A seed's path as users know it: relative to the project when inside it, on one line."""
+    from .reading.read import printable
+    return printable(relative_name(path, root))
+
+
+def relative_name(path: Path, root: Path) -> str:
+    """A path relative to the project when inside it, as it is."""
     try:
-        return printable(path.resolve().relative_to(root.resolve()).as_posix())
+        return path.resolve().relative_to(root.resolve()).as_posix()
     except ValueError:
-        return printable(path.as_posix())
+        return path.as_posix()
 
 
 def seed_files(seeds: Path) -> list[Path]:
@@ -97,6 +104,8 @@ def seed_files(seeds: Path) -> list[Path]:
 
 def parse_seed(path: Path, root: Path, aliases: Aliases) -> Brief:
     """One seed file → Brief without ids; SeedError when it cannot be one."""
+    from .parse import parse_document
+    from .reading.read import read_seed
     name = display_path(path, root)
     try:
         return parse_document(read_seed(path), name, aliases)
@@ -139,7 +148,7 @@ def seed_keys(paths: Paths) -> tuple[list[Path], list[str]]:
 
 
 def seed_key(paths: Paths, path: Path, alias_digest: str) -> str:
-    return disk.seed_key(display_path(path, paths.root), disk.file_digest(path), alias_digest)
+    return disk.seed_key(relative_name(path, paths.root), disk.file_digest(path), alias_digest)
 
 
 def parse_seeds(paths: Paths, files: list[Path], keys: list[str], aliases: Aliases,
@@ -188,6 +197,16 @@ def build(paths: Paths, cache: ParseCache | None = None) -> BuildReport:
         if last is not None and not (paths.out / STAGING).exists():
             return unchanged_report(last, time.perf_counter() - start)
         disk.forget_stamp(paths.cache)
+    return full_build(paths, files, keys, registry, cache, start)
+
+
+def full_build(paths: Paths, files: list[Path], keys: list[str], registry: Path,
+               cache: ParseCache | None, start: float) -> BuildReport:
+    """Every stage, each seed's brief read from the cache where it holds."""
+    from .extraction.aliases import load_aliases
+    from .identity.ids import assign_ids
+    from .identity.slugs import assign_slugs, known_slugs
+    from .publishing.render import render_site
     parsed = parse_seeds(paths, files, keys, load_aliases(paths.aliases), cache)
     problems = [r for r in parsed.results if isinstance(r, Problem)]
     records = load_registry(registry)

@@ -62,7 +62,7 @@ def generator_version() -> str:
 def seed_key(name: str, seed_digest: str, alias_digest: str) -> str:
     """The key of one seed's parse: its name (slug and problems show it), bytes, aliases."""
     parts = (generator_version(), name, seed_digest, alias_digest)
-    return hashlib.sha256("\0".join(parts).encode()).hexdigest()
+    return hashlib.sha256("\0".join(parts).encode("utf-8", "surrogateescape")).hexdigest()
 
 
 class BriefCache:

@@ -9,10 +9,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from .extraction.aliases import load_aliases
 from .build import Paths, build, parse_seed
-from .publishing.export import brief_to_dict, to_json
-from .identity.ids import assign_ids
 from .model import SeedError
 from .identity.registry import REGISTRY_FILE, load_registry, save_registry
 
@@ -23,6 +20,9 @@ def extract(args: argparse.Namespace) -> int:
     Ids come from the registry: `--ids FILE` is read and recorded in; without it the
     site's own `ids.lock.json` is only read, never written.
     """
+    from .extraction.aliases import load_aliases  # here: `build` with nothing to do needs none
+    from .identity.ids import assign_ids
+    from .publishing.export import brief_to_dict, to_json
     root = Path.cwd()
     try:
         brief = parse_seed(Path(args.seed), root, load_aliases(root / "aliases.yaml"))
