@@ -3,6 +3,7 @@ parallel parsing giving serial bytes, a no-change build that stops early, progre
 from __future__ import annotations
 
 import io
+import re
 import shutil
 from dataclasses import replace
 from pathlib import Path
@@ -12,7 +13,7 @@ import pytest
 from generator import cache, parallel
 from generator.build import Paths, build
 from generator.progress import Progress
-from seedkit import article
+from seedkit import GENERATED_BAD, article
 from siteproject import copy_project
 
 TITLES = ["Harbours Need Dredging Before the Storms", "Grain Stores Must Be Audited Yearly",
@@ -139,3 +140,11 @@ def test_progress_counts_on_a_terminal_for_a_long_build_only(monkeypatch: pytest
     quiet = Terminal()
     Progress(60, "extracted", quiet).advance()
     assert quiet.getvalue() == ""
+
+
+def test_mkdocs_build_ends_with_the_summary_line(every_case_build) -> None:
+    project, result = every_case_build
+    found = re.search(r"briefs: 0 read from cache, (\d+) extracted, (\d+) failed", result.stderr)
+    assert found, result.stderr
+    assert int(found[1]) >= 2 and int(found[2]) >= len(GENERATED_BAD)
+    assert (project / ".cache" / "briefs").is_dir()
