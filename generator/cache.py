@@ -125,16 +125,26 @@ def replace_file(path: Path, data: bytes) -> None:
 
 
 def folder_states(out: Path) -> dict[str, list[int]]:
-    """Size and mtime of every file under `out` (by relative path): what a stamp checks."""
-    states = {}
-    for folder, _, names in os.walk(out):
-        for name in names:
-            path = Path(folder, name)
+    """Size and mtime of every file under `out` (by relative path): what a stamp checks.
+    Plain strings and scandir, not Path objects: a site has tens of thousands of files."""
+    states: dict[str, list[int]] = {}
+    todo = [("", str(out))]
+    while todo:
+        rel, folder = todo.pop()
+        try:
+            entries = list(os.scandir(folder))
+        except OSError:
+            continue
+        for entry in entries:
+            name = f"{rel}{entry.name}"
             try:
-                st = path.stat()
+                if entry.is_dir(follow_symlinks=False):
+                    todo.append((f"{name}/", entry.path))
+                else:
+                    st = entry.stat()
+                    states[name] = [st.st_size, st.st_mtime_ns]
             except OSError:
                 continue
-            states[path.relative_to(out).as_posix()] = [st.st_size, st.st_mtime_ns]
     return states
 
 
