@@ -5,12 +5,13 @@
 
 Each corpus is made in a temporary folder from the repo's two seeds: every copy gets its
 own title and one sentence of its own, so slugs, ids and search entries are distinct.
-Per size: seconds of `python -m generator build` cold (no cache), again with nothing
-changed, and with one seed changed; the whole `mkdocs build` (briefs already cached: the
-MkDocs part); the peak memory of each (RSS summed over the process and all its children,
-parallel workers included, sampled every 0.05 s); the biggest page in site/; one brief
-page's size against the same page in the 2-seed site; the search index the site ships
-(Material's search_index.json, or Pagefind's files). Then the worst case: one 1 MB seed
+Per size: seconds of `python -m generator build` cold (no cache; also its CPU seconds over
+all its processes, which a busy machine inflates less), again with nothing changed, and
+with one seed changed; the whole `mkdocs build` (briefs already cached: the MkDocs part);
+the peak memory of each (RSS summed over the process and all its children, parallel
+workers included, sampled every 0.05 s); the biggest page in site/; one brief page's size
+against the same page in the 2-seed site; the search index the site ships (Material's
+search_index.json, or Pagefind's files). Then the worst case: one 1 MB seed
 of advice with no named actor, extracted cold and again with its ids in the registry.
 Wall seconds move with the machine's load: read ratios more than seconds.
 """
@@ -71,10 +72,11 @@ def large_seed(path: Path, size: int = 990_000) -> None:
     path.write_text("\n\n".join(parts) + "\n", "utf-8")
 
 
-def tree_rss(pid: int) -> int:
-    """RSS in bytes of a process and all its descendants, read from /proc."""
+def tree_usage(pid: int, cpu: dict[int, float]) -> int:
+    """RSS in bytes of a process and all its descendants, read from /proc; records each
+    one's CPU seconds so far in `cpu` (by pid)."""
     children: dict[int, list[int]] = {}
-    rss: dict[int, int] = {}
+    stats: dict[int, list[bytes]] = {}
     for entry in os.listdir("/proc"):
         if not entry.isdigit():
             continue
@@ -84,29 +86,32 @@ def tree_rss(pid: int) -> int:
         except OSError:
             continue
         children.setdefault(int(fields[1]), []).append(int(entry))
-        rss[int(entry)] = int(fields[21]) * os.sysconf("SC_PAGE_SIZE")
+        stats[int(entry)] = fields
     total, todo = 0, [pid]
     while todo:
         p = todo.pop()
-        total += rss.get(p, 0)
+        if p in stats:
+            total += int(stats[p][21]) * os.sysconf("SC_PAGE_SIZE")
+            cpu[p] = (int(stats[p][11]) + int(stats[p][12])) / os.sysconf("SC_CLK_TCK")
         todo += children.get(p, [])
     return total
 
 
-def run(cmd: list[str], cwd: Path) -> tuple[float, float]:
-    """Run a command; (wall seconds, peak MB of it and its children). Exits on failure."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "CI": "1"}
+def run(cmd: list[str], cwd: Path, env: dict[str, str] | None = None) -> tuple[float, float, float]:
+    """Run a command; (wall seconds, CPU seconds and peak MB of it and its children).
+    Exits on failure."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "CI": "1", **(env or {})}
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    peak = 0
+    peak, cpu = 0, {}
     while proc.poll() is None:
-        peak = max(peak, tree_rss(proc.pid))
+        peak = max(peak, tree_usage(proc.pid, cpu))
         time.sleep(0.05)
     seconds = time.perf_counter() - start
     err = proc.stderr.read().decode("utf-8", "replace")
     if proc.returncode != 0:
         sys.exit(f"{' '.join(cmd)} failed:\n{err[-2000:]}")
-    return seconds, peak / 1e6
+    return seconds, sum(cpu.values()), peak / 1e6
 
 
 def project(dest: Path, count: int | None) -> Path:
@@ -142,17 +147,17 @@ def measure(tmp: Path, count: int, baseline_page: int) -> dict[str, object]:
     """Every figure of one corpus size."""
     proj = project(tmp / f"n{count}", count)
     gen = [sys.executable, "-m", "generator", "build"]
-    cold, cold_mb = run(gen, proj)
+    cold, cold_cpu, cold_mb = run(gen, proj)
     run(gen, proj)  # the registry settles: the next build finds nothing changed
-    same, _ = run(gen, proj)
+    same, _, _ = run(gen, proj)
     seed = proj / "seeds" / "bench_00000.txt"
     seed.write_text(seed.read_text("utf-8") + "\nOne more sentence says the board must also publish its minutes.\n", "utf-8")
-    one, one_mb = run(gen, proj)
-    site, site_mb = run([sys.executable, "-m", "mkdocs", "build"], proj)
+    one, _, one_mb = run(gen, proj)
+    site, _, site_mb = run([sys.executable, "-m", "mkdocs", "build"], proj)
     pages = [p for p in (proj / "site").rglob("*.html")]
     biggest = max(pages, key=lambda p: p.stat().st_size)
     page = brief_page(proj / "site", "benchmark-brief-00001-on-the-strategic-dialogue")
-    return {"briefs": count, "cold s": cold, "no-change s": same, "one-changed s": one, "mkdocs s": site,
+    return {"briefs": count, "cold s": cold, "cold CPU s": cold_cpu, "no-change s": same, "one-changed s": one, "mkdocs s": site,
             "peak MB": max(cold_mb, one_mb, site_mb), "html pages": len(pages),
             "biggest page": f"{biggest.stat().st_size / 1e3:.0f} kB {biggest.relative_to(proj / 'site').as_posix()}",
             "brief page ×": page / baseline_page if baseline_page else 0.0,
@@ -164,8 +169,8 @@ def worst_case(tmp: Path) -> str:
     proj = project(tmp / "large", 0)
     large_seed(proj / "large.txt")
     cmd = [sys.executable, "-m", "generator", "extract", "large.txt", "--ids", "reg.json"]
-    first, first_mb = run(cmd, proj)
-    again, again_mb = run(cmd, proj)
+    first, _, first_mb = run(cmd, proj)
+    again, _, again_mb = run(cmd, proj)
     return (f"1 MB seed, no named actor: extract {first:.1f} s / {first_mb:.0f} MB; again with its "
             f"ids in the registry {again:.1f} s / {again_mb:.0f} MB (target ≤ 10 s, ≤ 500 MB)")
 
