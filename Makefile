@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test serve clean golden
+.PHONY: site test serve clean golden bench
 
 # The browser tests drive Debian's Chromium. Missing: installed here when we are root with
 # apt-get (a fresh container, CI); otherwise the one command to run, and stop.
@@ -26,6 +26,10 @@ serve: $(VENV)/.installed
 # review `git diff tests/golden` before committing.
 golden: $(VENV)/.installed
 	$(BIN)/python -m pytest tests/test_golden.py --update-golden
+
+# Speed and memory at 10, 100 and 1,000 briefs (minutes on a small machine); prints a table.
+bench: $(VENV)/.installed
+	$(BIN)/python bench/benchmark.py
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)

@@ -1,18 +1,25 @@
-"""Speed and memory of a whole build, for a corpus of N briefs: prints figures, asserts nothing.
+"""Speed and memory of builds of 10, 100 and 1,000 briefs: prints a table, asserts nothing.
 
-    .venv/bin/python bench/benchmark.py            # 200 briefs
-    .venv/bin/python bench/benchmark.py --briefs 1000
+    make bench                                       # 10, 100 and 1,000 briefs
+    .venv/bin/python bench/benchmark.py --sizes 10 100 --no-large
 
-The corpus is made from the repo's own seeds: each copy gets its own title and a rotated
-paragraph order, so slugs, ids and search entries are all distinct. Figures: seconds for
-the generator alone (seeds → site_src/), for a second generator run with nothing changed,
-for the whole `mkdocs build`, and the peak memory (RSS) of each; then seconds for
-`extract` on one seed of the largest size a text seed may have (1 MB).
+Each corpus is made in a temporary folder from the repo's two seeds: every copy gets its
+own title and one sentence of its own, so slugs, ids and search entries are distinct.
+Per size: seconds of `python -m generator build` cold (no cache; also its CPU seconds over
+all its processes, which a busy machine inflates less), again with nothing changed, and
+with one seed changed; the whole `mkdocs build` (briefs already cached: the MkDocs part);
+the peak memory of each (RSS summed over the process and all its children, parallel
+workers included, sampled every 0.05 s); the biggest page in site/; one brief page's size
+against the same page in the 2-seed site; the search index the site ships (Material's
+search_index.json, or Pagefind's files). Then the worst case: one 1 MB seed
+of advice with no named actor, extracted cold and again with its ids in the registry.
+Wall seconds move with the machine's load: read ratios more than seconds.
 """
 from __future__ import annotations
 
 import argparse
 import os
+import random
 import shutil
 import subprocess
 import sys
@@ -20,111 +27,177 @@ import tempfile
 import time
 from pathlib import Path
 
-from generator.reading.read import MAX_TEXT_BYTES
-
 ROOT = Path(__file__).resolve().parent.parent
-
-# Targets this benchmark is read against (see README, "Speed and memory").
-TARGETS = {"generator ms/brief": 100, "mkdocs build s per 1,000 briefs": 300, "peak MiB": 2048}
+TARGETS_1000 = {"cold s": 30, "no-change s": 1, "one-changed s": 2, "mkdocs s": 60, "peak MB": 500}
 
 
-def make_corpus(dest: Path, count: int) -> None:
-    """`count` distinct seeds from the repo's seeds: a new title, paragraphs rotated."""
+def retitled(text: str, title: str, note: str) -> str:
+    """A seed with its first non-empty block (its title) replaced and a paragraph added."""
+    blocks = text.split("\n\n")
+    first = next(i for i, b in enumerate(blocks) if b.strip())
+    heading = "# " if blocks[first].lstrip().startswith("#") else ""
+    return "\n\n".join([*blocks[:first], heading + title, *blocks[first + 1:], note]) + "\n"
+
+
+def make_corpus(seeds: Path, count: int) -> None:
+    """`count` seeds, copies of the repo's seeds, each with its own title and sentence."""
     originals = [p.read_text("utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))]
+    seeds.mkdir(parents=True, exist_ok=True)
     for i in range(count):
-        text = originals[i % len(originals)]
-        blocks = text.split("\n\n")
-        k = 1 + i % max(1, len(blocks) - 2)
-        body = blocks[1:]
-        rotated = body[k:] + body[:k] if len(body) > 3 else body
-        title = f"Benchmark brief {i:05d} on strategic dialogue"
-        (dest / "seeds" / f"bench_{i:05d}.txt").write_text("\n\n".join([title, *rotated]), "utf-8")
+        title = f"Benchmark brief {i:05d} on the strategic dialogue"
+        note = f"Copy {i} of this brief adds that the review board should meet by {2000 + i % 50}."
+        (seeds / f"bench_{i:05d}.txt").write_text(retitled(originals[i % len(originals)], title, note), "utf-8")
 
 
-def make_large_seed(path: Path) -> None:
-    """One seed just under the size limit: the seeds' paragraphs over and over, each copy
-    numbered so its sentences are new (a long report, not one paragraph repeated)."""
-    paragraphs = [b for p in sorted((ROOT / "seeds").glob("*.txt"))
-                  for b in p.read_text("utf-8").split("\n\n")[1:]]
-    parts, size, n = ["A very long report on strategic dialogue"], 0, 0
-    while True:
-        block = f"Part {n // len(paragraphs) + 1}. {paragraphs[n % len(paragraphs)]}"
-        size += len(block.encode("utf-8")) + 2
-        if size >= MAX_TEXT_BYTES - 100:
-            break
-        parts.append(block)
-        n += 1
-    path.write_text("\n\n".join(parts), "utf-8")
+def large_seed(path: Path, size: int = 990_000) -> None:
+    """About 1 MB of advice that names no actor: passive and impersonal recommendations,
+    each sentence its own, in paragraphs of five."""
+    rng = random.Random(11)
+    verbs = "reviewed funded audited expanded published simplified shared tested repaired mapped".split()
+    things = ("the grid budget", "the port rules", "the water plan", "the rail timetable", "the school meals",
+              "the clinic network", "the flood barriers", "the grain reserve", "the ferry routes", "the tax forms")
+    ways = ("every year", "before winter", "in public", "with local input", "within a decade", "at once")
+    parts, total, n = ["A very long report of advice"], 0, 0
+    while total < size:
+        sentences = []
+        for _ in range(5):
+            n += 1
+            form = rng.choice(("{t} should be {v} {w}, item {n}.", "{t} must be {v} {w} (point {n}).",
+                               "It is essential that {t} is {v} {w}, as note {n} explains.",
+                               "{t} could be {v} {w}; see case {n}."))
+            s = form.format(t=rng.choice(things), v=rng.choice(verbs), w=rng.choice(ways), n=n)
+            sentences.append(s[0].upper() + s[1:])
+        parts.append(" ".join(sentences))
+        total += len(parts[-1]) + 2
+    path.write_text("\n\n".join(parts) + "\n", "utf-8")
 
 
-def project(dest: Path, count: int) -> Path:
-    """A copy of the project's inputs with the synthetic corpus as its seeds."""
+def tree_usage(pid: int, cpu: dict[int, float]) -> int:
+    """RSS in bytes of a process and all its descendants, read from /proc; records each
+    one's CPU seconds so far in `cpu` (by pid)."""
+    children: dict[int, list[int]] = {}
+    stats: dict[int, list[bytes]] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat", "rb") as f:
+                fields = f.read().rsplit(b")", 1)[1].split()
+        except OSError:
+            continue
+        children.setdefault(int(fields[1]), []).append(int(entry))
+        stats[int(entry)] = fields
+    total, todo = 0, [pid]
+    while todo:
+        p = todo.pop()
+        if p in stats:
+            total += int(stats[p][21]) * os.sysconf("SC_PAGE_SIZE")
+            cpu[p] = (int(stats[p][11]) + int(stats[p][12])) / os.sysconf("SC_CLK_TCK")
+        todo += children.get(p, [])
+    return total
+
+
+def run(cmd: list[str], cwd: Path, env: dict[str, str] | None = None) -> tuple[float, float, float]:
+    """Run a command; (wall seconds, CPU seconds and peak MB of it and its children).
+    Exits on failure."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "CI": "1", **(env or {})}
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    peak, cpu = 0, {}
+    while proc.poll() is None:
+        peak = max(peak, tree_usage(proc.pid, cpu))
+        time.sleep(0.05)
+    seconds = time.perf_counter() - start
+    err = proc.stderr.read().decode("utf-8", "replace")
+    if proc.returncode != 0:
+        sys.exit(f"{' '.join(cmd)} failed:\n{err[-2000:]}")
+    return seconds, sum(cpu.values()), peak / 1e6
+
+
+def project(dest: Path, count: int | None) -> Path:
+    """The project's inputs in `dest`, with `count` synthetic seeds (None: the repo's own)."""
+    dest.mkdir(parents=True)
     for name in ("mkdocs.yml", "aliases.yaml"):
         shutil.copy(ROOT / name, dest / name)
     shutil.copytree(ROOT / "templates", dest / "templates")
-    (dest / "seeds").mkdir()
     (dest / "site_src").mkdir()
-    make_corpus(dest, count)
+    if count is None:
+        shutil.copytree(ROOT / "seeds", dest / "seeds")
+    else:
+        make_corpus(dest / "seeds", count)
     return dest
 
 
-PEAK_OF_CHILD = ("import resource, subprocess, sys; "
-                 "code = subprocess.run(sys.argv[1:]).returncode; "
-                 "use = resource.getrusage(resource.RUSAGE_CHILDREN); "
-                 "print(use.ru_maxrss, use.ru_utime + use.ru_stime, file=sys.stderr); "
-                 "sys.exit(code)")
+def search_bytes(site: Path) -> str:
+    """What the site ships for search: Material's index, or Pagefind's files."""
+    index = site / "search" / "search_index.json"
+    pagefind = [p for p in (site / "pagefind").rglob("*") if p.is_file()] if (site / "pagefind").is_dir() else []
+    if pagefind:
+        return f"pagefind {len(pagefind)} files {sum(p.stat().st_size for p in pagefind) / 1e6:.1f} MB"
+    return f"search_index.json {index.stat().st_size / 1e6:.1f} MB" if index.is_file() else "none"
 
 
-def timed(cmd: list[str], cwd: Path) -> tuple[float, float, float]:
-    """Run a command in its own wrapper; return wall seconds, CPU seconds (the figure to
-    read on a busy machine) and its peak RSS in MiB."""
-    start = time.perf_counter()
-    proc = subprocess.run([sys.executable, "-c", PEAK_OF_CHILD, *cmd], cwd=cwd, capture_output=True,
-                          text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
-    seconds = time.perf_counter() - start
-    if proc.returncode != 0:
-        sys.exit(f"{' '.join(cmd)} failed:\n{proc.stderr[-2000:]}")
-    peak, cpu = proc.stderr.strip().splitlines()[-1].split()
-    return seconds, float(cpu), int(peak) / 1024
+def brief_page(site: Path, slug: str) -> int:
+    """Bytes of a brief's built page (0 when there is none)."""
+    page = site / "briefs" / slug / "index.html"
+    return page.stat().st_size if page.is_file() else 0
+
+
+def measure(tmp: Path, count: int, baseline_page: int) -> dict[str, object]:
+    """Every figure of one corpus size."""
+    proj = project(tmp / f"n{count}", count)
+    gen = [sys.executable, "-m", "generator", "build"]
+    cold, cold_cpu, cold_mb = run(gen, proj)
+    run(gen, proj)  # the registry settles: the next build finds nothing changed
+    same, _, _ = run(gen, proj)
+    seed = proj / "seeds" / "bench_00000.txt"
+    seed.write_text(seed.read_text("utf-8") + "\nOne more sentence says the board must also publish its minutes.\n", "utf-8")
+    one, _, one_mb = run(gen, proj)
+    site, _, site_mb = run([sys.executable, "-m", "mkdocs", "build"], proj)
+    pages = [p for p in (proj / "site").rglob("*.html")]
+    biggest = max(pages, key=lambda p: p.stat().st_size)
+    page = brief_page(proj / "site", "benchmark-brief-00001-on-the-strategic-dialogue")
+    return {"briefs": count, "cold s": cold, "cold CPU s": cold_cpu, "no-change s": same, "one-changed s": one, "mkdocs s": site,
+            "peak MB": max(cold_mb, one_mb, site_mb), "html pages": len(pages),
+            "biggest page": f"{biggest.stat().st_size / 1e3:.0f} kB {biggest.relative_to(proj / 'site').as_posix()}",
+            "brief page ×": page / baseline_page if baseline_page else 0.0,
+            "search": search_bytes(proj / "site")}
+
+
+def worst_case(tmp: Path) -> str:
+    """Extract one 1 MB seed cold, then again with its ids in the registry."""
+    proj = project(tmp / "large", 0)
+    large_seed(proj / "large.txt")
+    cmd = [sys.executable, "-m", "generator", "extract", "large.txt", "--ids", "reg.json"]
+    first, _, first_mb = run(cmd, proj)
+    again, _, again_mb = run(cmd, proj)
+    return (f"1 MB seed, no named actor: extract {first:.1f} s / {first_mb:.0f} MB; again with its "
+            f"ids in the registry {again:.1f} s / {again_mb:.0f} MB (target ≤ 10 s, ≤ 500 MB)")
+
+
+def fmt(value: object) -> str:
+    return f"{value:.2f}" if isinstance(value, float) else str(value)
 
 
 def main() -> None:
-    """Build the corpus in a temporary folder, time each step, print the figures."""
+    """Build each corpus in a temporary folder, time each step, print the table."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--briefs", type=int, default=200, help="corpus size (default 200)")
-    count = parser.parse_args().briefs
+    parser.add_argument("--sizes", type=int, nargs="+", default=[10, 100, 1000])
+    parser.add_argument("--no-large", action="store_true", help="skip the 1 MB worst case")
+    args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
-        proj = project(Path(tmp), count)
-        gen = [sys.executable, "-m", "generator", "build"]
-        first, first_cpu, first_mem = timed(gen, proj)
-        again, _, _ = timed(gen, proj)
-        shutil.rmtree(proj / "site_src")
-        (proj / "site_src").mkdir()
-        site, site_cpu, site_mem = timed([sys.executable, "-m", "mkdocs", "build"], proj)
-        make_large_seed(proj / "large.txt")
-        large, large_cpu, large_mem = timed([sys.executable, "-m", "generator", "extract", "large.txt"], proj)
-        pages = sum(1 for _ in (proj / "site").rglob("*.html"))
-        size = sum(f.stat().st_size for f in (proj / "site").rglob("*") if f.is_file()) / 2**20
-    figures = {
-        "briefs": count,
-        "generator s (first build)": round(first, 2),
-        "generator ms/brief": round(1000 * first / count, 1),
-        "generator CPU s (first build)": round(first_cpu, 2),
-        "generator s (no change)": round(again, 2),
-        "mkdocs build s (generator included)": round(site, 2),
-        "mkdocs build s per 1,000 briefs": round(site * 1000 / count, 1),
-        "mkdocs build CPU s": round(site_cpu, 2),
-        "peak MiB": round(max(first_mem, site_mem), 1),
-        "html pages": pages,
-        "site MiB": round(size, 1),
-        "extract s, one 1 MB seed": round(large, 2),
-        "extract CPU s, one 1 MB seed": round(large_cpu, 2),
-        "extract peak MiB, one 1 MB seed": round(large_mem, 1),
-    }
-    for name, value in figures.items():
-        target = TARGETS.get(name)
-        verdict = "" if target is None else f"   (target ≤ {target}: {'ok' if value <= target else 'OVER'})"
-        print(f"{name:38} {value}{verdict}")
+        base = project(Path(tmp) / "two", None)
+        run([sys.executable, "-m", "mkdocs", "build"], base)
+        baseline = brief_page(base / "site", "how-iraq-and-the-united-states-can-further-the-strategic-dialogue")
+        rows = [measure(Path(tmp), n, baseline) for n in args.sizes]
+        large = None if args.no_large else worst_case(Path(tmp))
+    print("| " + " | ".join(rows[0]) + " |")
+    print("|" + "---|" * len(rows[0]))
+    for row in rows:
+        print("| " + " | ".join(fmt(v) for v in row.values()) + " |")
+    print("targets at 1,000 briefs: " + ", ".join(f"{k} ≤ {v}" for k, v in TARGETS_1000.items()))
+    if large:
+        print(large)
 
 
 if __name__ == "__main__":

@@ -3,22 +3,35 @@
 Like MkDocs' own build, it gathers everything first (every seed parsed, checked across
 briefs) and only then writes, so every page sees the same facts. Bad seeds are reported
 one line each and skipped; the rest still build.
+
+A rebuild does only the work its changes need (see cache.py): a seed parsed before is
+read from `.cache/briefs/`, the others are parsed (across the machine's cores when there
+are many: the same bytes as one by one), and pages are rendered and written only when
+something they show changed.
 """
 from __future__ import annotations
 
 import hashlib
+import time
+from functools import partial
 from dataclasses import dataclass
 from pathlib import Path
 
-from .extraction.aliases import Aliases, load_aliases
-from .identity.ids import assign_ids
-from .model import Brief, Problem, SeedError, Site
-from .parse import parse_document
-from .reading.read import printable, read_seed
+from typing import TYPE_CHECKING
+
+from . import cache as disk
 from .identity.registry import REGISTRY_FILE, load_registry, save_registry
-from .publishing.render import render_site
-from .identity.slugs import assign_slugs, known_slugs
-from .publishing.write import write_tree
+from .model import Brief, Problem, SeedError, Site
+from .parallel import parse_all
+from .progress import Progress
+from .publishing.write import STAGING, write_tree
+
+if TYPE_CHECKING:
+    from .extraction.aliases import Aliases
+# The stages (parsing, ids, rendering) are imported where they run: a build that finds
+# nothing changed stops before them, and importing them would take most of its time.
+
+CACHE_DIR = ".cache"
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,11 +51,14 @@ class Paths:
     site_url: str | None = None
     """The site's address (mkdocs.yml's site_url), for the feed's absolute links."""
     site_name: str = "Briefs"
+    cache: Path | None = None
+    """Where parsed seeds and the last render's record are kept (`.cache/`); None: nowhere."""
 
     @classmethod
     def under(cls, root: Path) -> "Paths":
         """The default layout of a project at `root`."""
-        return cls(root, root / "seeds", root / "templates", root / "site_src", root / "aliases.yaml")
+        return cls(root, root / "seeds", root / "templates", root / "site_src", root / "aliases.yaml",
+                   cache=root / CACHE_DIR)
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,14 +70,32 @@ class BuildReport:
     changed: tuple[str, ...]
     notes: tuple[str, ...] = ()
     """What the id stage changed: items re-anchored after an edit, removed, restored."""
+    built: int = 0
+    """How many briefs the site has (`briefs` is empty when nothing changed: see build.json)."""
+    from_cache: int = 0
+    """Seeds whose brief (or problem) came from the cache rather than being parsed."""
+    extracted: int = 0
+    failed: int = 0
+    seconds: float = 0.0
+
+    def summary(self) -> str:
+        """The one line a build ends with."""
+        return (f"briefs: {self.from_cache} read from cache, {self.extracted} extracted, "
+                f"{self.failed} failed, {len(self.changed)} files changed, {self.seconds:.1f} s")
 
 
 def display_path(path: Path, root: Path) -> str:
     """A seed's path as users know it: relative to the project when inside it, on one line."""
+    from .reading.read import printable
+    return printable(relative_name(path, root))
+
+
+def relative_name(path: Path, root: Path) -> str:
+    """A path relative to the project when inside it, as it is."""
     try:
-        return printable(path.resolve().relative_to(root.resolve()).as_posix())
+        return path.resolve().relative_to(root.resolve()).as_posix()
     except ValueError:
-        return printable(path.as_posix())
+        return path.as_posix()
 
 
 def seed_files(seeds: Path) -> list[Path]:
@@ -73,6 +107,8 @@ def seed_files(seeds: Path) -> list[Path]:
 
 def parse_seed(path: Path, root: Path, aliases: Aliases) -> Brief:
     """One seed file → Brief without ids; SeedError when it cannot be one."""
+    from .parse import parse_document
+    from .reading.read import read_seed
     name = display_path(path, root)
     try:
         return parse_document(read_seed(path), name, aliases)
@@ -80,53 +116,125 @@ def parse_seed(path: Path, root: Path, aliases: Aliases) -> Brief:
         raise SeedError(name, err.problem.message, err.problem.line) from err
 
 
-ParseCache = dict[tuple[str, str, str], "Brief | Problem"]
-"""(seed name, digest of its bytes, digest of the alias file) → what parsing it gave.
-`mkdocs serve` keeps one across rebuilds, so editing one seed re-parses that seed only."""
-
-
-def digest(path: Path) -> str:
-    """A file's content digest ("" when it cannot be read: parsing will say why)."""
+def parse_or_problem(path: Path, root: Path, aliases: Aliases) -> Brief | Problem:
+    """What parsing one seed gives: its Brief, or the Problem that skips it."""
     try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()
-    except OSError:
-        return ""
+        return parse_seed(path, root, aliases)
+    except SeedError as err:
+        return err.problem
 
 
-def parse_seeds(paths: Paths, aliases: Aliases, cache: ParseCache | None = None
-                ) -> tuple[list[Brief], list[Problem]]:
-    """Every seed → a Brief, or a Problem naming the file and the reason."""
-    briefs, problems = [], []
-    alias_digest = digest(paths.aliases)
-    for path in seed_files(paths.seeds):
-        key = (display_path(path, paths.root), digest(path), alias_digest)
-        if cache is None or key not in cache:
-            try:
-                result: Brief | Problem = parse_seed(path, paths.root, aliases)
-            except SeedError as err:
-                result = err.problem
-            if cache is not None:
-                cache[key] = result
-        else:
-            result = cache[key]
-        (problems if isinstance(result, Problem) else briefs).append(result)
-    return briefs, problems
+ParseCache = dict[str, "Brief | Problem"]
+"""Seed key (cache.seed_key) → what parsing it gave. `mkdocs serve` keeps one in memory
+across rebuilds, in front of the cache on disk."""
+
+@dataclass(frozen=True, slots=True)
+class Parsed:
+    """Every seed's result in seed order, its cache key, and which were parsed afresh."""
+
+    results: tuple[Brief | Problem, ...]
+    keys: tuple[str, ...]
+    fresh: frozenset[int]
+
+    def counts(self) -> tuple[int, int, int]:
+        """Briefs read from the cache, briefs extracted now, seeds that failed."""
+        failed = sum(isinstance(r, Problem) for r in self.results)
+        extracted = sum(isinstance(self.results[i], Brief) for i in self.fresh)
+        return len(self.results) - failed - extracted, extracted, failed
+
+
+def seed_keys(paths: Paths) -> tuple[list[Path], list[str]]:
+    """The seed files, and the cache key of each (cache.seed_key)."""
+    files = seed_files(paths.seeds)
+    alias_digest = disk.file_digest(paths.aliases)
+    return files, [seed_key(paths, p, alias_digest) for p in files]
+
+
+def seed_key(paths: Paths, path: Path, alias_digest: str) -> str:
+    return disk.seed_key(relative_name(path, paths.root), disk.file_digest(path), alias_digest)
+
+
+def parse_seeds(paths: Paths, files: list[Path], keys: list[str], aliases: Aliases,
+                memory: ParseCache | None = None) -> Parsed:
+    """Every seed → a Brief, or a Problem naming the file and the reason; seeds parsed
+    before come from the caches, the rest are parsed (in parallel when many)."""
+    store = disk.BriefCache(paths.cache / "briefs") if paths.cache else None
+    results: list[Brief | Problem | None] = []
+    for key in keys:
+        found = memory.get(key) if memory is not None else None
+        results.append(found if found is not None else store.load(key) if store else None)
+    missing = [i for i, r in enumerate(results) if r is None]
+    fresh = parse_all(partial(parse_or_problem, root=paths.root, aliases=aliases),
+                      [files[i] for i in missing], Progress(len(missing), "extracted"))
+    alias_digest = disk.file_digest(paths.aliases)
+    for i, result in zip(missing, fresh):
+        results[i] = result
+        if store and seed_key(paths, files[i], alias_digest) == keys[i]:  # unchanged while parsed
+            store.store(keys[i], result)
+    if memory is not None:
+        memory.clear()
+        memory.update(zip(keys, results))
+    if store:
+        store.prune(keys)
+    return Parsed(tuple(results), tuple(keys), frozenset(missing))
+
+
+def build_inputs(paths: Paths, keys: list[str], registry: Path) -> str:
+    """A digest of everything a build reads (see cache.py, build.json)."""
+    h = hashlib.sha256()
+    for part in (disk.generator_version(), disk.tree_digest(paths.templates, ("*",)),
+                 disk.file_digest(paths.aliases), disk.file_digest(registry),
+                 str(paths.directory_urls), str(paths.site_url), paths.site_name,
+                 str(paths.out.resolve()), *keys):
+        h.update(part.encode() + b"\0")
+    return h.hexdigest()
 
 
 def build(paths: Paths, cache: ParseCache | None = None) -> BuildReport:
-    """Load seeds → parse each → check across briefs → ids → render → write."""
-    aliases = load_aliases(paths.aliases)
-    briefs, problems = parse_seeds(paths, aliases, cache)
+    """Load seeds → parse each (or read it from the cache) → check across briefs → ids →
+    render → write; or, when nothing it reads changed since the last build, its report."""
+    start = time.perf_counter()
+    files, keys = seed_keys(paths)
     registry = paths.registry or paths.root / REGISTRY_FILE
+    if paths.cache:
+        last = disk.load_stamp(paths.cache, build_inputs(paths, keys, registry), paths.out)
+        if last is not None and not (paths.out / STAGING).exists():
+            return unchanged_report(last, time.perf_counter() - start)
+        disk.forget_stamp(paths.cache)
+    return full_build(paths, files, keys, registry, cache, start)
+
+
+def full_build(paths: Paths, files: list[Path], keys: list[str], registry: Path,
+               cache: ParseCache | None, start: float) -> BuildReport:
+    """Every stage, each seed's brief read from the cache where it holds."""
+    from .extraction.aliases import load_aliases
+    from .identity.ids import assign_ids
+    from .identity.slugs import assign_slugs, known_slugs
+    from .publishing.render import render_site
+    parsed = parse_seeds(paths, files, keys, load_aliases(paths.aliases), cache)
+    problems = [r for r in parsed.results if isinstance(r, Problem)]
     records = load_registry(registry)
-    briefs, clashes = assign_slugs(briefs, known_slugs(paths.out, records))
+    briefs, clashes = assign_slugs([r for r in parsed.results if isinstance(r, Brief)],
+                                   known_slugs(paths.out, records))
     problems += clashes
     ids = assign_ids(briefs, records)
     site = Site(briefs=ids.briefs, ids=ids.records, problems=tuple(problems))
-    files = render_site(site, paths.templates, paths.directory_urls, paths.site_url,
-                        paths.site_name)
-    written = write_tree(paths.out, files)
+    written = write_tree(paths.out, render_site(site, paths.templates, paths.directory_urls,
+                                                paths.site_url, paths.site_name))
     problems += [Problem(display_path(paths.out / rel, paths.root), "made by hand, so left alone; "
                          "move it to let the generator write this page") for rel in written.kept]
-    save_registry(registry, ids.records)
-    return BuildReport(ids.briefs, tuple(problems), written.changed, ids.notes)
+    registry_changed = save_registry(registry, ids.records)
+    from_cache, extracted, failed = parsed.counts()
+    report = BuildReport(ids.briefs, tuple(problems), written.changed, ids.notes, len(ids.briefs),
+                         from_cache, extracted, failed, time.perf_counter() - start)
+    if paths.cache and not registry_changed:  # else the next build reads another registry
+        disk.save_stamp(paths.cache, build_inputs(paths, keys, registry), paths.out,
+                        {"built": report.built, "failed": failed,
+                         "problems": [[p.path, p.message, p.line] for p in report.problems]})
+    return report
+
+
+def unchanged_report(last: dict, seconds: float) -> BuildReport:
+    """The report of a build that found nothing changed: the last one's, nothing written."""
+    problems = tuple(Problem(path, message, line) for path, message, line in last["problems"])
+    return BuildReport((), problems, (), (), last["built"], last["built"], 0, last["failed"], seconds)

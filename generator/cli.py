@@ -11,13 +11,7 @@ import sys
 import time
 from pathlib import Path
 
-from .ablation import ablate, load_cases, table
-from .extraction.lexicon import lexicon
-from .rules import registered
-from .extraction.aliases import load_aliases
 from .build import Paths, build, parse_seed
-from .publishing.export import brief_to_dict, to_json
-from .identity.ids import assign_ids
 from .model import SeedError
 from .identity.registry import REGISTRY_FILE, load_registry, save_registry
 
@@ -28,6 +22,9 @@ def extract(args: argparse.Namespace) -> int:
     Ids come from the registry: `--ids FILE` is read and recorded in; without it the
     site's own `ids.lock.json` is only read, never written.
     """
+    from .extraction.aliases import load_aliases  # here: `build` with nothing to do needs none
+    from .identity.ids import assign_ids
+    from .publishing.export import brief_to_dict, to_json
     root = Path.cwd()
     try:
         brief = parse_seed(Path(args.seed), root, load_aliases(root / "aliases.yaml"))
@@ -55,13 +52,17 @@ def build_cmd(args: argparse.Namespace) -> int:
         print(f"WARNING: {problem}", file=sys.stderr)
     for note in report.notes:
         print(f"ids: {note}", file=sys.stderr)
-    print(f"{len(report.briefs)} briefs built, {len(report.problems)} warnings, "
-          f"{len(report.changed)} files changed", file=sys.stderr)
+    print(f"{report.built} briefs built, {len(report.problems)} warnings; {report.summary()}",
+          file=sys.stderr)
     return 1 if args.strict and report.problems else 0
 
 
 def rules_cmd(args: argparse.Namespace) -> int:
     """List the named rules, or print each one's loss on a labelled corpus (--ablate)."""
+    from .ablation import ablate, load_cases, table  # here: `build` with nothing to do needs none
+    from .extraction.aliases import load_aliases
+    from .extraction.lexicon import lexicon
+    from .rules import registered
     lexicon()  # declares the lexicon's pattern rules
     if not args.ablate:
         for r in registered():

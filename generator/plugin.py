@@ -17,7 +17,7 @@ from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 
-from .build import ParseCache, Paths, build, seed_files
+from .build import CACHE_DIR, ParseCache, Paths, build, seed_files
 from .model import SeedError
 from .publishing import search as site_search
 
@@ -79,7 +79,7 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
         return Paths(root=root, seeds=Path(self.config.seeds), templates=Path(self.config.templates),
                      out=Path(config.docs_dir), aliases=Path(self.config.aliases),
                      directory_urls=config.use_directory_urls, site_url=config.site_url,
-                     site_name=config.site_name)
+                     site_name=config.site_name, cache=root / CACHE_DIR)
 
     def on_pre_build(self, config) -> None:
         """Regenerate site_src/ before MkDocs reads it; each problem is one warning line."""
@@ -91,8 +91,8 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
             log.warning(str(problem))
         for note in report.notes:
             log.info(f"ids: {note}")
-        log.info(f"briefs: {len(report.briefs)} built, {len(report.problems)} warnings, "
-                 f"{len(report.changed)} files changed")
+        log.info(f"{report.built} briefs built, {len(report.problems)} warnings; "
+                 f"{report.summary()}")
 
     def on_serve(self, server, config, builder):
         """Have `mkdocs serve` rebuild when a seed, a template or the alias file changes."""

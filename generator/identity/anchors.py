@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from rapidfuzz.fuzz import partial_ratio, ratio
@@ -31,6 +32,16 @@ MIN_SHARE of the length (a sentence rejoined with a neighbour or with stray text
 as TEXT_ALONE alike."""
 WEIGHTS = (0.80, 0.15, 0.05)
 """Text, context, position: how a fuzzy pair is ranked against the others."""
+ALL_PAIRS = 40_000
+"""Up to this many (new, old) pairs, every unmatched new anchor is weighed against every
+unmatched old one (any brief a person writes); beyond, only against CANDIDATES old ones,
+so a seed of thousands of items costs time and memory in proportion to its size."""
+CANDIDATES = 24
+COMMON_WORD = 256
+"""A word in more unmatched old anchors than this says nothing about which is which."""
+SAME_QUOTE = 16
+"""How many old anchors with the very same quote (a sentence the text repeats) a new one
+is weighed against: those nearest its paragraph."""
 
 _LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 
@@ -62,21 +73,29 @@ def anchor(kind: str, text: str, prefix: str, suffix: str, paragraph: int) -> An
     return Anchor(kind, normalize(text), normalize(prefix), normalize(suffix), paragraph)
 
 
-def contexts(paras: Sequence[tuple[int, str]], item: Recommendation | OpenQuestion
-             ) -> tuple[str, str]:
-    """The plain text just before and just after `item` in a body of (number, plain text)."""
-    numbers = [n for n, _ in paras]
-    texts = [t for _, t in paras]
+def contexts(paras: Sequence[tuple[int, str]], item: Recommendation | OpenQuestion,
+             where: dict[int, int] | None = None) -> tuple[str, str]:
+    """The plain text just before and just after `item` in a body of (number, plain text);
+    `where` (paragraph number → its index in `paras`) saves a search per item."""
+    where = where if where is not None else paragraph_index(paras)
     text = plain(item.text)
-    i = numbers.index(item.paragraph) if item.paragraph in numbers else -1
-    where = texts[i] if i >= 0 else " ".join(texts)
-    at = where.find(text)
-    before, after = (where[:at], where[at + len(text):]) if at >= 0 else ("", "")
+    i = where.get(item.paragraph, -1)
+    within = paras[i][1] if i >= 0 else " ".join(t for _, t in paras)
+    at = within.find(text)
+    before, after = (within[:at], within[at + len(text):]) if at >= 0 else ("", "")
     if i >= 0:
-        before = " ".join([*texts[max(0, i - 3):i], before])
-        after = " ".join([after, *texts[i + 1:i + 4]])
+        before = " ".join([*(t for _, t in paras[max(0, i - 3):i]), before])
+        after = " ".join([after, *(t for _, t in paras[i + 1:i + 4])])
     before, after = " ".join(before.split()), " ".join(after.split())
     return before[-CONTEXT_CHARS:], after[:CONTEXT_CHARS]
+
+
+def paragraph_index(paras: Sequence[tuple[int, str]]) -> dict[int, int]:
+    """Paragraph number → its index in a body of (number, text) (the first, if repeated)."""
+    where: dict[int, int] = {}
+    for i, (number, _) in enumerate(paras):
+        where.setdefault(number, i)
+    return where
 
 
 def similarity(a: str, b: str, empty: float = 1.0) -> float:
@@ -130,18 +149,55 @@ def pair_best_first(scored: Iterable[tuple[float, int, int]]) -> dict[int, int]:
 
 def match_anchors(new: Sequence[Anchor], old: Sequence[Anchor]) -> dict[int, int]:
     """Pair new anchors with old ones of the same kind (index → index): exact quotes
-    first, then fuzzy."""
-    exact = [(1 + context_score(a, b) + position_score(a, b) / 10, i, r)
-             for i, a in enumerate(new) for r, b in enumerate(old)
-             if a.kind == b.kind and a.key == b.key]
-    pairs = pair_best_first(exact)
+    first, then fuzzy, each new anchor weighed against a bounded number of old ones."""
+    pairs = pair_best_first(exact_pairs(new, old))
     used = set(pairs.values())
     spare = [r for r in range(len(old)) if r not in used]
+    left = [i for i in range(len(new)) if i not in pairs]
+    candidates = fuzzy_candidates(new, old, left, spare)
     fuzzy = []
-    for i, a in enumerate(new):
-        for r in spare if i not in pairs else ():
-            score = fuzzy_score(a, old[r])
+    for i in left:
+        for r in candidates(new[i]):
+            score = fuzzy_score(new[i], old[r])
             if score is not None:
                 fuzzy.append((score, i, r))
     pairs.update(pair_best_first(fuzzy))
     return pairs
+
+
+def exact_pairs(new: Sequence[Anchor], old: Sequence[Anchor]) -> list[tuple[float, int, int]]:
+    """Scored pairs of anchors with the same quote: each new anchor against the old ones
+    with its quote, or the SAME_QUOTE nearest of them when a quote recurs more often."""
+    by_quote: dict[tuple[str, str], list[int]] = {}
+    for r, b in enumerate(old):
+        by_quote.setdefault((b.kind, b.key), []).append(r)
+    scored = []
+    for i, a in enumerate(new):
+        same = by_quote.get((a.kind, a.key), [])
+        if len(same) > SAME_QUOTE:
+            same = sorted(same, key=lambda r: (abs(old[r].paragraph - a.paragraph), r))[:SAME_QUOTE]
+        scored += [(1 + context_score(a, old[r]) + position_score(a, old[r]) / 10, i, r) for r in same]
+    return scored
+
+
+def fuzzy_candidates(new: Sequence[Anchor], old: Sequence[Anchor], left: Sequence[int],
+                     spare: Sequence[int]) -> Callable[[Anchor], Sequence[int]]:
+    """Which old anchors a new one is weighed against: every spare one when there are few
+    pairs to weigh (ALL_PAIRS), else the CANDIDATES spare ones sharing most of its rarer
+    words (a sentence rewritten beyond its words is new anyway)."""
+    if len(left) * len(spare) <= ALL_PAIRS:
+        return lambda a: spare
+    postings: dict[tuple[str, str], list[int]] = {}
+    for r in spare:
+        for word in set(old[r].key.split()):
+            postings.setdefault((old[r].kind, word), []).append(r)
+
+    def shared_words(a: Anchor) -> list[int]:
+        counts: Counter[int] = Counter()
+        for word in set(a.key.split()):
+            holders = postings.get((a.kind, word), ())
+            if len(holders) <= COMMON_WORD:
+                counts.update(holders)
+        ranked = sorted(counts.items(), key=lambda rc: (-rc[1], abs(old[rc[0]].paragraph - a.paragraph), rc[0]))
+        return [r for r, _ in ranked[:CANDIDATES]]
+    return shared_words

@@ -38,7 +38,7 @@ from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import PurePath
 
-from .anchors import Anchor, anchor, contexts, match_anchors, normalize, plain
+from .anchors import Anchor, anchor, contexts, match_anchors, normalize, paragraph_index, plain
 from ..model import Brief, IdRecord, OpenQuestion, Recommendation
 
 ID_LENGTH = 6
@@ -99,9 +99,10 @@ def record_anchor(record: IdRecord) -> Anchor:
 def find_items(brief: Brief) -> list[Found]:
     """Every citable item of a brief, anchored in its body."""
     paras = [(p.number, plain(p.text)) for p in brief.body]
+    where = paragraph_index(paras)
     found = []
     for item in items(brief):
-        prefix, suffix = contexts(paras, item)
+        prefix, suffix = contexts(paras, item, where)
         found.append(Found(item, prefix, suffix,
                            anchor(KINDS[type(item)], item.text, prefix, suffix, item.paragraph)))
     return found

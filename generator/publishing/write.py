@@ -40,15 +40,17 @@ class Written:
     kept: tuple[str, ...] = ()
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write a whole file or nothing: a temp file in the same folder, synced, then renamed."""
+def write_atomic(path: Path, data: bytes, sync: bool = True) -> None:
+    """Write a whole file or nothing: a temp file in the same folder, synced (unless the
+    caller syncs many files at once: `sync_staged`), then renamed."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
-            os.fsync(handle.fileno())
+            if sync:
+                os.fsync(handle.fileno())
         os.chmod(tmp, 0o644)  # mkstemp makes it private; the site is for everyone
         os.replace(tmp, path)
     except BaseException:
@@ -130,11 +132,23 @@ def write_tree(out_dir: Path, files: dict[str, str]) -> Written:
     if write or delete or old != set(ours) or not (out_dir / MANIFEST).is_file():
         stage = out_dir / STAGING
         for rel in write:
-            write_atomic(stage / "files" / rel, ours[rel])
+            write_atomic(stage / "files" / rel, ours[rel], sync=False)
+        sync_staged([stage / "files" / rel for rel in write])
         plan = {"write": write, "delete": delete, "manifest": sorted(ours)}
         write_atomic(stage / PLAN, json.dumps(plan, indent=1).encode("utf-8"))  # commit
         apply_plan(out_dir, plan)
     return Written(tuple(sorted(write + delete)), tuple(kept))
+
+
+def sync_staged(paths: list[Path]) -> None:
+    """Make staged files durable before the plan that names them is committed: one sync
+    of the file systems where there is one (thousands of fsyncs cost seconds), else each."""
+    if hasattr(os, "sync"):
+        os.sync()
+        return
+    for path in paths:
+        with open(path, "rb+") as handle:
+            os.fsync(handle.fileno())
 
 
 def prune_empty_dirs(folder: Path, root: Path) -> None:

@@ -1,0 +1,174 @@
+"""What a build may skip: seeds parsed before, and a render whose inputs did not change.
+
+Two caches under the project's `.cache/` (ignored by git), both checked, never trusted:
+
+- **briefs/**: one file per seed, what parsing it gave (a Brief without ids, or the
+  Problem that skipped it), named by a key over the seed's name and bytes, the generator's
+  version (its source and data files) and the alias file. A changed lexicon, rule or alias
+  changes every key, so every seed is parsed again; a changed template changes none (briefs
+  do not depend on templates; pages are rendered again). Each file carries its key and a
+  digest of its payload: a file that is torn, edited, of another version or of another key
+  is a miss, parsed again and rewritten, so a bad cache costs time, never output.
+- **build.json**: the digest of every input of the last build (the seeds' keys, the
+  aliases, the templates, the id registry as the build left it, the URL style), the size
+  and mtime of every file then under `site_src/`, and what the build reported. When all
+  still hold, a build would read the same and write the same bytes, so it reports the
+  same and stops there (a no-change rebuild in well under a second). Any difference, a
+  file under `site_src/` added, touched or gone included, builds again.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import pickle
+import tempfile
+from collections.abc import Iterable
+from functools import cache
+from pathlib import Path
+
+from .model import Brief, Problem
+
+PACKAGE = Path(__file__).resolve().parent
+MAGIC = b"briefcache/1\n"
+STAMP = "build.json"
+SUFFIX = ".brief"
+
+
+def file_digest(path: Path) -> str:
+    """A file's content digest ("" when it cannot be read: parsing will say why)."""
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return ""
+
+
+def tree_digest(folder: Path, patterns: Iterable[str]) -> str:
+    """One digest over every file matching `patterns` under `folder`: names and bytes."""
+    h = hashlib.sha256()
+    files = sorted({p for pattern in patterns for p in folder.rglob(pattern) if p.is_file()})
+    for path in files:
+        h.update(path.relative_to(folder).as_posix().encode() + b"\0")
+        h.update(path.read_bytes() + b"\0")
+    return h.hexdigest()
+
+
+@cache
+def generator_version() -> str:
+    """The generator's version as far as parsing goes: its source and its data files."""
+    return tree_digest(PACKAGE, ("*.py", "*.yaml"))
+
+
+def seed_key(name: str, seed_digest: str, alias_digest: str) -> str:
+    """The key of one seed's parse: its name (slug and problems show it), bytes, aliases."""
+    parts = (generator_version(), name, seed_digest, alias_digest)
+    return hashlib.sha256("\0".join(parts).encode("utf-8", "surrogateescape")).hexdigest()
+
+
+class BriefCache:
+    """Parsed seeds on disk, one verified file per key; any failure reads as a miss."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+
+    def path(self, key: str) -> Path:
+        return self.folder / f"{key}{SUFFIX}"
+
+    def load(self, key: str) -> Brief | Problem | None:
+        """What parsing gave for `key`, or None when absent, stale or damaged."""
+        try:
+            data = self.path(key).read_bytes()
+        except OSError:
+            return None
+        head, _, payload = data.partition(b"\n\n")
+        if head != MAGIC + f"{key}\n{hashlib.sha256(payload).hexdigest()}".encode():
+            return None
+        try:  # the payload is ours (digest checked); a failure is still only a miss
+            stored_key, result = pickle.loads(payload)
+        except Exception:
+            return None
+        ok = stored_key == key and isinstance(result, (Brief, Problem))
+        return result if ok else None
+
+    def store(self, key: str, result: Brief | Problem) -> None:
+        """Keep what parsing gave; a cache that cannot be written is only slower."""
+        payload = pickle.dumps((key, result), protocol=pickle.HIGHEST_PROTOCOL)
+        head = MAGIC + f"{key}\n{hashlib.sha256(payload).hexdigest()}".encode()
+        try:
+            replace_file(self.path(key), head + b"\n\n" + payload)
+        except OSError:
+            pass
+
+    def prune(self, keep: Iterable[str]) -> None:
+        """Drop the entries of seeds that are gone or changed, so the cache stays one
+        file per seed."""
+        wanted = {f"{k}{SUFFIX}" for k in keep}
+        try:
+            stale = [p for p in self.folder.iterdir() if p.suffix == SUFFIX and p.name not in wanted]
+        except OSError:
+            return
+        for path in stale:
+            path.unlink(missing_ok=True)
+
+
+def replace_file(path: Path, data: bytes) -> None:
+    """Write a file whole (a temporary file, then renamed): a reader sees old or new."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def folder_states(out: Path) -> dict[str, list[int]]:
+    """Size and mtime of every file under `out` (by relative path): what a stamp checks.
+    Plain strings and scandir, not Path objects: a site has tens of thousands of files."""
+    states: dict[str, list[int]] = {}
+    todo = [("", str(out))]
+    while todo:
+        rel, folder = todo.pop()
+        try:
+            entries = list(os.scandir(folder))
+        except OSError:
+            continue
+        for entry in entries:
+            name = f"{rel}{entry.name}"
+            try:
+                if entry.is_dir(follow_symlinks=False):
+                    todo.append((f"{name}/", entry.path))
+                else:
+                    st = entry.stat()
+                    states[name] = [st.st_size, st.st_mtime_ns]
+            except OSError:
+                continue
+    return states
+
+
+def load_stamp(folder: Path, inputs: str, out: Path) -> dict | None:
+    """What the last build reported, when it read the same `inputs` and every file under
+    `out` is as it left it (none added, touched or gone); else None."""
+    try:
+        stamp = json.loads((folder / STAMP).read_text("utf-8"))
+        if stamp["inputs"] != inputs or folder_states(out) != stamp["files"]:
+            return None
+        return stamp["report"]
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return None
+
+
+def save_stamp(folder: Path, inputs: str, out: Path, report: dict) -> None:
+    """Record what a build read, the files it left under `out`, and its `report`."""
+    data = {"inputs": inputs, "files": folder_states(out), "report": report}
+    try:
+        replace_file(folder / STAMP, json.dumps(data, sort_keys=True).encode("utf-8"))
+    except OSError:
+        pass
+
+
+def forget_stamp(folder: Path) -> None:
+    """Before writing pages: a build interrupted after this builds everything next time."""
+    (folder / STAMP).unlink(missing_ok=True)
