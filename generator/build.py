@@ -211,6 +211,7 @@ def full_build(paths: Paths, files: list[Path], keys: list[str], registry: Path,
     from .identity.ids import assign_ids
     from .identity.slugs import assign_slugs, known_slugs
     from .publishing.render import render_site
+    from .publishing.rendercache import RenderCache
     parsed = parse_seeds(paths, files, keys, load_aliases(paths.aliases), cache)
     problems = [r for r in parsed.results if isinstance(r, Problem)]
     records = load_registry(registry)
@@ -219,8 +220,10 @@ def full_build(paths: Paths, files: list[Path], keys: list[str], registry: Path,
     problems += clashes
     ids = assign_ids(briefs, records)
     site = Site(briefs=ids.briefs, ids=ids.records, problems=tuple(problems))
+    renders = RenderCache(paths.cache / "pages" if paths.cache else None, paths.templates)
     written = write_tree(paths.out, render_site(site, paths.templates, paths.directory_urls,
-                                                paths.site_url, paths.site_name))
+                                                paths.site_url, paths.site_name, renders))
+    renders.save()
     problems += [Problem(display_path(paths.out / rel, paths.root), "made by hand, so left alone; "
                          "move it to let the generator write this page") for rel in written.kept]
     registry_changed = save_registry(registry, ids.records)

@@ -11,13 +11,14 @@ from pathlib import Path
 
 import jinja2
 
-from .export import briefs_to_json
+from .export import SCHEMA, brief_to_dict, briefs_to_json, to_json
 from ..extraction.footnotes import strip_footnote_marks
 from .feed import FEED_PATH, feed_xml
 from .highlight import Marked, highlight_paragraph, spans, text_anchor
 from .markdown_safe import md_inline, md_text, plain_text, safe_url, web_url
 from ..model import Brief, Recommendation, Site
 from .briefpage import brief_pages
+from .rendercache import CachedEnvironment, RenderCache
 from .pages import (BRIEFS_PER_PAGE, ITEMS_PER_PAGE, TAG_ENTRIES_PER_PAGE, pack, paginate,
                     render_pages)
 from .search import ASSETS as SEARCH_ASSETS
@@ -165,26 +166,51 @@ def render_views(env: jinja2.Environment, briefs: list[Brief], entities: list[En
     return files
 
 
+def render_brief_page(env: jinja2.Environment, cache: RenderCache, brief: Brief,
+                      page: object, entity_pages: set[str]) -> str:
+    """A brief's page, reused when the brief, its page's links and which of its entities
+    have pages are as last time (its marked body is then not worked out again)."""
+    linked = {s for s in (entity_slug(e.name) for e in brief.entities) if s in entity_pages}
+
+    def produce() -> str:
+        body, in_text = marked_body(brief)
+        return env.get_template("brief.md.j2").render(brief=brief, body=body, in_text=in_text,
+                                                      entity_pages=linked, page=page)
+    return cache.get("brief-page", (brief, page, linked), produce)
+
+
+def briefs_json(briefs: list[Brief], cache: RenderCache) -> str:
+    """briefs_to_json's very bytes, each brief's part reused when the brief is unchanged:
+    the list's skeleton around a placeholder, each brief dumped one level deeper."""
+    if not briefs:
+        return briefs_to_json(briefs)
+    head, tail = to_json({"schema": SCHEMA, "briefs": ["\0"]}).split('"\\u0000"')
+    parts = [cache.get("brief-json", b, lambda b=b: to_json(brief_to_dict(b))[:-1].replace("\n", "\n    "))
+             for b in briefs]
+    return head + ",\n    ".join(parts) + tail
+
+
 def render_site(site: Site, templates: Path, directory_urls: bool = True,
-                site_url: str | None = None, site_name: str = "Briefs") -> dict[str, str]:
+                site_url: str | None = None, site_name: str = "Briefs",
+                cache: RenderCache | None = None) -> dict[str, str]:
     """Every generated file of `site_src/`, as {relative path: content}; `directory_urls`
     as MkDocs' use_directory_urls (False in the offline copy), `site_url` and `site_name`
-    as in mkdocs.yml (the feed's links and title)."""
+    as in mkdocs.yml (the feed's links and title); `cache` reuses the renders of inputs
+    seen before (rendercache.py)."""
+    cache = cache or RenderCache(None, templates)
     env = environment(templates)
     briefs = sorted(site.briefs, key=lambda b: b.slug)
-    brief_page = env.get_template("brief.md.j2")
     pages = brief_pages(home_order(briefs), related_briefs(briefs))
-    files = {}
     entities = entity_views(briefs)
     entity_pages = {v.slug for v in entities}
-    for b in briefs:
-        body, in_text = marked_body(b)
-        files[f"briefs/{b.slug}.md"] = brief_page.render(brief=b, body=body, in_text=in_text,
-                                                         entity_pages=entity_pages,
-                                                         page=pages[b.slug])
-    files.update(render_views(env, briefs, entities))
-    files["briefs.json"] = briefs_to_json(briefs)
-    files[FEED_PATH] = feed_xml(home_order(briefs), site_name, site_url, directory_urls)
+    files = {f"briefs/{b.slug}.md": render_brief_page(env, cache, b, pages[b.slug], entity_pages)
+             for b in briefs}
+    files.update(render_views(CachedEnvironment(env, cache), briefs, entities))
+    files["briefs.json"] = briefs_json(briefs, cache)
+    files[FEED_PATH] = cache.get("feed", (briefs, site_name, site_url, directory_urls),
+                                 lambda: feed_xml(home_order(briefs), site_name, site_url,
+                                                  directory_urls))
     files.update({a: (templates / a).read_text(encoding="utf-8") for a in ASSETS})
-    files.update(permalink_files(site.ids, {b.slug for b in briefs}, templates, directory_urls))
+    files.update(permalink_files(site.ids, {b.slug for b in briefs}, templates, directory_urls,
+                                 cache))
     return files

@@ -18,6 +18,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 
 from .markdown_safe import md_text, plain_text
 from .pages import ITEMS_PER_PAGE, paginate, render_pages
+from .rendercache import CachedEnvironment, RenderCache
 from ..model import IdRecord
 
 SHORT_DIR = "r"
@@ -49,7 +50,7 @@ def brief_href(slug: str, rid: str | None = None, directory_urls: bool = True) -
     return f"../../briefs/{page}" + (f"#{quote(rid)}" if rid else "")
 
 
-def render_shortlink(record: IdRecord, live_slugs: Collection[str], env: Environment,
+def render_shortlink(record: IdRecord, live_slugs: Collection[str], env: Environment | CachedEnvironment,
                      directory_urls: bool = True) -> str:
     """One short page: a redirect to a live item, or a note that the item was removed."""
     has_brief = record.slug in live_slugs
@@ -63,7 +64,7 @@ def render_shortlink(record: IdRecord, live_slugs: Collection[str], env: Environ
 
 
 def render_id_index(records: Iterable[IdRecord], live_slugs: Collection[str],
-                    env: Environment) -> dict[str, str]:
+                    env: Environment | CachedEnvironment) -> dict[str, str]:
     """The Markdown pages that list every id the site has published, current and removed:
     `ids.md`, and when they do not fit one page, numbered pages under `ids/` it indexes."""
     ordered = sorted(records, key=lambda r: (r.removed, r.title or r.slug, r.slug,
@@ -75,10 +76,12 @@ def render_id_index(records: Iterable[IdRecord], live_slugs: Collection[str],
 
 
 def permalink_files(records: Iterable[IdRecord], live_slugs: Collection[str],
-                    templates: Path, directory_urls: bool = True) -> dict[str, str]:
-    """Every file the ids add to site_src/: a short page per id, the id index, the assets."""
+                    templates: Path, directory_urls: bool = True,
+                    cache: RenderCache | None = None) -> dict[str, str]:
+    """Every file the ids add to site_src/: a short page per id, the id index, the assets;
+    renders seen before come from `cache`."""
     records = tuple(records)
-    env = environment(templates)
+    env = CachedEnvironment(environment(templates), cache or RenderCache(None, templates))
     files = {short_path(r.id): render_shortlink(r, live_slugs, env, directory_urls)
              for r in records}
     files.update(render_id_index(records, live_slugs, env))

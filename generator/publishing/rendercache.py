@@ -1,0 +1,155 @@
+"""Rendered files reused across builds: a page is rendered again only when what its
+template receives changed.
+
+Each entry is keyed by a digest of everything a render reads: the generator's version
+(its source, so the filters and the code that prepares a page), the templates folder's
+bytes, the template's name and every value passed to it. Values are digested canonically
+(`digest`): dataclasses by their fields, sets in sorted order (string hashing differs per
+process, so a set's own order would too), and pickled without pickle's memo, so equal
+values give equal bytes whichever objects hold them. A key is recomputed for every
+render, never read from the store, so an entry can only ever be used for the very
+inputs it was rendered from.
+
+The store is one file under the build's cache (`.cache/pages.pickle`): a header with the
+digest of its payload, then {key: text}. A torn, edited or foreign file reads as empty
+(every page rendered again, never wrong output). Only the entries the current build used
+are saved, so it holds one generation of pages and its size follows the site's.
+"""
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import io
+import pickle
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from .. import cache as disk
+from .. import model
+
+MAGIC = b"pagecache/1\n"
+STORE = "pages.pickle"
+MODEL = model.__name__
+"""The module of the frozen dataclasses digested whole (model.py holds no sets)."""
+
+
+def canonical(value: Any, seen: dict[int, tuple[Any, str]]) -> Any:
+    """`value` as plain nested tuples whose pickle depends only on what it holds. A value
+    of the model (a Brief, a Recommendation: frozen, no sets, passed to many pages) stands
+    as its digest, worked out once per build (`seen` holds the object too, so its id is
+    not reused while the digest is remembered)."""
+    if isinstance(value, (str, int, float, bool, bytes, type(None))):
+        return value
+    if type(value).__module__ == MODEL:
+        known = seen.get(id(value))
+        if known is None:
+            known = seen[id(value)] = (value, hashlib.sha256(fast_pickle(value)).hexdigest())
+        return known[1]
+    if isinstance(value, (tuple, list)):
+        return (type(value).__name__, tuple(canonical(v, seen) for v in value))
+    if isinstance(value, (set, frozenset)):
+        items = [canonical(v, seen) for v in value]
+        return ("set", tuple(sorted(items, key=fast_pickle)))
+    if isinstance(value, dict):
+        items = [(canonical(k, seen), canonical(v, seen)) for k, v in value.items()]
+        return ("dict", tuple(items))  # insertion order: templates iterate it in that order
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return (type(value).__qualname__,
+                tuple(canonical(getattr(value, f.name), seen) for f in dataclasses.fields(value)))
+    if callable(value):  # a function passed to a template: its code is in the version
+        return ("callable", getattr(value, "__module__", ""), getattr(value, "__qualname__", repr(value)))
+    raise TypeError(f"cannot digest a {type(value).__name__} for the page cache")
+
+
+def fast_pickle(value: Any) -> bytes:
+    """Pickle without the memo: equal values give equal bytes, shared or not."""
+    buffer = io.BytesIO()
+    pickler = pickle.Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL)
+    pickler.fast = True
+    pickler.dump(value)
+    return buffer.getvalue()
+
+
+class RenderCache:
+    """Rendered texts by a digest of their inputs; `folder` None keeps nothing between builds."""
+
+    def __init__(self, folder: Path | None, templates: Path) -> None:
+        self.folder = folder
+        self.salt = (disk.generator_version() + "\0"
+                     + disk.tree_digest(templates, ("*",))).encode()
+        self.old = self.load() if folder else {}
+        self.used: dict[str, str] = {}
+        self.seen: dict[int, tuple[Any, str]] = {}
+        self.hits = 0
+
+    def key(self, name: str, inputs: Any) -> str:
+        """The digest of one render: the version, the templates, `name` and its inputs."""
+        h = hashlib.sha256(self.salt)
+        h.update(b"\0" + name.encode() + b"\0")
+        h.update(fast_pickle(canonical(inputs, self.seen)))
+        return h.hexdigest()
+
+    def get(self, name: str, inputs: Any, produce: Callable[[], str]) -> str:
+        """The text rendered before from the same inputs, or `produce()`'s, kept for next time."""
+        key = self.key(name, inputs)
+        text = self.used.get(key)
+        if text is None:
+            text = self.old.get(key)
+            if text is None:
+                text = produce()
+            else:
+                self.hits += 1
+            self.used[key] = text
+        return text
+
+    def load(self) -> dict[str, str]:
+        """The last build's entries, or none when the store is missing or damaged."""
+        try:
+            data = (self.folder / STORE).read_bytes()
+        except OSError:
+            return {}
+        head, _, payload = data.partition(b"\n\n")
+        if head != MAGIC + hashlib.sha256(payload).hexdigest().encode():
+            return {}
+        try:  # the payload is ours (digest checked); a failure is still only a miss
+            entries = pickle.loads(payload)
+        except Exception:
+            return {}
+        ok = isinstance(entries, dict) and all(
+            isinstance(k, str) and isinstance(v, str) for k, v in entries.items())
+        return entries if ok else {}
+
+    def save(self) -> None:
+        """Keep the entries this build used (and only those); unwritable is only slower."""
+        if self.folder is None or self.used == self.old:
+            return
+        payload = pickle.dumps(self.used, protocol=pickle.HIGHEST_PROTOCOL)
+        try:
+            disk.replace_file(self.folder / STORE,
+                              MAGIC + hashlib.sha256(payload).hexdigest().encode() + b"\n\n" + payload)
+        except OSError:
+            pass
+
+
+class CachedTemplate:
+    """A Jinja2 template whose renders go through a RenderCache."""
+
+    def __init__(self, template: Any, cache: RenderCache) -> None:
+        self.template = template
+        self.cache = cache
+
+    def render(self, **context: Any) -> str:
+        return self.cache.get(f"template:{self.template.name}", context,
+                              lambda: self.template.render(**context))
+
+
+class CachedEnvironment:
+    """An environment's templates, each rendered through a RenderCache."""
+
+    def __init__(self, env: Any, cache: RenderCache) -> None:
+        self.env = env
+        self.cache = cache
+
+    def get_template(self, name: str) -> CachedTemplate:
+        return CachedTemplate(self.env.get_template(name), self.cache)
