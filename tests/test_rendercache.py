@@ -1,0 +1,116 @@
+"""Rendered pages reused across builds (publishing/rendercache.py): a hit gives the bytes a
+fresh render gives, a changed input misses, a damaged store is ignored, stale entries go."""
+from __future__ import annotations
+
+import pickle
+import shutil
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from generator.build import Paths, build
+from generator.model import Author
+from generator.publishing import render, rendercache
+from generator.publishing.export import briefs_to_json
+from generator.publishing.rendercache import RenderCache, canonical, fast_pickle
+from test_cache import TITLES, small_project, tree
+
+STORE = Path(".cache") / "pages" / rendercache.STORE
+
+
+def cold_tree(tmp: Path, project: Path) -> dict[str, bytes]:
+    """The site a build without any cache writes from `project`'s seeds."""
+    fresh = tmp / "cold"
+    shutil.copytree(project, fresh, ignore=shutil.ignore_patterns(".cache", "site_src"))
+    (fresh / "site_src").mkdir()
+    build(replace(Paths.under(fresh), cache=None))
+    return tree(fresh / "site_src")
+
+
+def test_unchanged_pages_come_from_the_cache_without_being_worked_out_again(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    project = small_project(tmp_path / "p")
+    build(Paths.under(project))
+    pages = tree(project / "site_src")
+    assert (project / STORE).is_file()
+
+    def no_body(_brief: object) -> None:
+        raise AssertionError("a cached brief page had its body marked again")
+    monkeypatch.setattr(render, "marked_body", no_body)
+    shutil.rmtree(project / "site_src")  # every page written again, each from the cache
+    build(Paths.under(project))
+    assert tree(project / "site_src") == pages
+
+
+def test_one_changed_seed_gives_the_bytes_of_a_cold_build(tmp_path: Path) -> None:
+    project = small_project(tmp_path / "p", TITLES[:4])
+    build(Paths.under(project))
+    seed = project / "seeds" / "extra_2.txt"
+    seed.write_text(seed.read_text("utf-8") + "\n\nThe council should repaint the locks.\n", "utf-8")
+    report = build(Paths.under(project))
+    assert "briefs/rail-freight-should-carry-the-harvest.md" in report.changed
+    assert tree(project / "site_src") == cold_tree(tmp_path, project)
+
+
+def test_a_damaged_or_edited_store_is_ignored(tmp_path: Path) -> None:
+    project = small_project(tmp_path / "p")
+    build(Paths.under(project))
+    pages = tree(project / "site_src")
+    store = project / STORE
+    data = store.read_bytes()
+    head, _, payload = data.partition(b"\n\n")
+    entries = pickle.loads(payload)
+    forged = pickle.dumps({k: "# forged\n" for k in entries})
+    for damaged in (data[:-30], b"", head + b"\n\n" + forged):
+        store.write_bytes(damaged)
+        assert RenderCache(store.parent, project / "templates").old == {}
+        shutil.rmtree(project / "site_src")
+        build(Paths.under(project))
+        assert tree(project / "site_src") == pages
+
+
+def test_the_store_keeps_only_what_the_last_build_used(tmp_path: Path) -> None:
+    project = small_project(tmp_path / "p")
+    build(Paths.under(project))
+    before = RenderCache(project / STORE.parent, project / "templates").old
+    gone = (project / "site_src" / "briefs" / "harbours-need-dredging-before-the-storms.md").read_text("utf-8")
+    assert gone in before.values()
+    (project / "seeds" / "extra_0.txt").unlink()
+    build(Paths.under(project))
+    after = RenderCache(project / STORE.parent, project / "templates").old
+    assert after and len(after) < len(before)
+    assert gone not in after.values()
+
+
+def test_sets_digest_alike_whatever_their_order_and_sharing() -> None:
+    words = [f"word{i}" for i in range(50)]
+    assert fast_pickle(canonical(set(words), {})) == fast_pickle(canonical(set(reversed(words)), {}))
+    shared = Author("A. Writer", "x" * 40)
+    copies = Author("A. Writer", "".join(["x" * 20, "x" * 20]))
+    assert fast_pickle(canonical([shared, shared], {})) == fast_pickle(canonical([shared, copies], {}))
+    assert fast_pickle(canonical([shared], {})) != fast_pickle(canonical([replace(shared, bio="y")], {}))
+
+
+def test_a_changed_input_misses_and_a_same_one_hits(tmp_path: Path) -> None:
+    cache = RenderCache(tmp_path, Path("templates"))
+    calls = []
+
+    def produce(text: str):
+        return lambda: calls.append(text) or text
+    assert cache.get("t", {"a": {1, 2}}, produce("one")) == "one"
+    cache.save()
+    again = RenderCache(tmp_path, Path("templates"))
+    assert again.get("t", {"a": {2, 1}}, produce("two")) == "one"
+    assert again.get("t", {"a": {2, 3}}, produce("three")) == "three"
+    assert again.get("u", {"a": {1, 2}}, produce("four")) == "four"
+    assert calls == ["one", "three", "four"]
+
+
+def test_briefs_json_pieced_from_cached_parts_is_the_whole_dump(tmp_path: Path) -> None:
+    project = small_project(tmp_path / "p")
+    briefs = sorted(build(Paths.under(project)).briefs, key=lambda b: b.slug)
+    cache = RenderCache(tmp_path / "c", project / "templates")
+    assert render.briefs_json(briefs, cache) == briefs_to_json(briefs)
+    assert render.briefs_json(briefs[1:], cache) == briefs_to_json(briefs[1:])
+    assert render.briefs_json([], cache) == briefs_to_json([])
