@@ -4,7 +4,7 @@ template receives changed.
 Each entry is keyed by a digest of everything a render reads: the generator's version
 (its source, so the filters and the code that prepares a page), the templates folder's
 bytes, the template's name and every value passed to it. Values are digested canonically
-(`digest`): dataclasses by their fields, sets in sorted order (string hashing differs per
+(`Digester`): sets in sorted order (string hashing differs per
 process, so a set's own order would too), and pickled without pickle's memo, so equal
 values give equal bytes whichever objects hold them. A key is recomputed for every
 render, never read from the store, so an entry can only ever be used for the very
@@ -17,7 +17,6 @@ are saved, so it holds one generation of pages and its size follows the site's.
 """
 from __future__ import annotations
 
-import dataclasses
 import hashlib
 import io
 import pickle
@@ -34,32 +33,40 @@ MODEL = model.__name__
 """The module of the frozen dataclasses digested whole (model.py holds no sets)."""
 
 
-def canonical(value: Any, seen: dict[int, tuple[Any, str]]) -> Any:
-    """`value` as plain nested tuples whose pickle depends only on what it holds. A value
-    of the model (a Brief, a Recommendation: frozen, no sets, passed to many pages) stands
-    as its digest, worked out once per build (`seen` holds the object too, so its id is
-    not reused while the digest is remembered)."""
-    if isinstance(value, (str, int, float, bool, bytes, type(None))):
-        return value
-    if type(value).__module__ == MODEL:
-        known = seen.get(id(value))
-        if known is None:
-            known = seen[id(value)] = (value, hashlib.sha256(fast_pickle(value)).hexdigest())
-        return known[1]
-    if isinstance(value, (tuple, list)):
-        return (type(value).__name__, tuple(canonical(v, seen) for v in value))
-    if isinstance(value, (set, frozenset)):
-        items = [canonical(v, seen) for v in value]
-        return ("set", tuple(sorted(items, key=fast_pickle)))
-    if isinstance(value, dict):
-        items = [(canonical(k, seen), canonical(v, seen)) for k, v in value.items()]
-        return ("dict", tuple(items))  # insertion order: templates iterate it in that order
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return (type(value).__qualname__,
-                tuple(canonical(getattr(value, f.name), seen) for f in dataclasses.fields(value)))
-    if callable(value):  # a function passed to a template: its code is in the version
-        return ("callable", getattr(value, "__module__", ""), getattr(value, "__qualname__", repr(value)))
-    raise TypeError(f"cannot digest a {type(value).__name__} for the page cache")
+class Digester(pickle.Pickler):
+    """Pickles a render's inputs so that the bytes depend only on what they hold: no memo
+    (shared or not, equal values give equal bytes), sets in sorted order, and a value of
+    the model (a Brief, a Recommendation: frozen, no sets, passed to many pages) as its
+    digest, worked out once per build (`seen` keeps the object too, so its id is not
+    reused while the digest is remembered)."""
+
+    def __init__(self, buffer: io.BytesIO, seen: dict[int, tuple[Any, bytes]]) -> None:
+        super().__init__(buffer, protocol=pickle.HIGHEST_PROTOCOL)
+        self.fast = True
+        self.seen = seen
+
+    def persistent_id(self, obj: Any) -> Any:
+        kind = type(obj)
+        if kind in PLAIN:
+            return None
+        if kind.__module__ == MODEL:
+            known = self.seen.get(id(obj))
+            if known is None:
+                known = self.seen[id(obj)] = (obj, hashlib.sha256(fast_pickle(obj)).digest())
+            return known[1]
+        if kind in (set, frozenset):
+            return ("set", tuple(sorted(obj, key=lambda item: digest_bytes(item, self.seen))))
+        return None
+
+
+PLAIN = frozenset({str, int, float, bool, bytes, type(None), tuple, list, dict})
+
+
+def digest_bytes(value: Any, seen: dict[int, tuple[Any, bytes]]) -> bytes:
+    """`value` pickled by a Digester."""
+    buffer = io.BytesIO()
+    Digester(buffer, seen).dump(value)
+    return buffer.getvalue()
 
 
 def fast_pickle(value: Any) -> bytes:
@@ -80,19 +87,22 @@ class RenderCache:
                      + disk.tree_digest(templates, ("*",))).encode()
         self.old = self.load() if folder else {}
         self.used: dict[str, str] = {}
-        self.seen: dict[int, tuple[Any, str]] = {}
+        self.seen: dict[int, tuple[Any, bytes]] = {}
         self.hits = 0
 
     def key(self, name: str, inputs: Any) -> str:
         """The digest of one render: the version, the templates, `name` and its inputs."""
         h = hashlib.sha256(self.salt)
         h.update(b"\0" + name.encode() + b"\0")
-        h.update(fast_pickle(canonical(inputs, self.seen)))
+        h.update(digest_bytes(inputs, self.seen))
         return h.hexdigest()
 
     def get(self, name: str, inputs: Any, produce: Callable[[], str]) -> str:
         """The text rendered before from the same inputs, or `produce()`'s, kept for next time."""
-        key = self.key(name, inputs)
+        try:
+            key = self.key(name, inputs)
+        except (pickle.PicklingError, TypeError, AttributeError):  # inputs it cannot digest
+            return produce()
         text = self.used.get(key)
         if text is None:
             text = self.old.get(key)
