@@ -167,10 +167,11 @@ def render_views(env: jinja2.Environment, briefs: list[Brief], entities: list[En
 
 
 def render_brief_page(env: jinja2.Environment, cache: RenderCache, brief: Brief,
-                      page: object, entity_pages: set[str]) -> str:
+                      page: object, entity_pages: dict[str, str]) -> str:
     """A brief's page, reused when the brief, its page's links and which of its entities
-    have pages are as last time (its marked body is then not worked out again)."""
-    linked = {s for s in (entity_slug(e.name) for e in brief.entities) if s in entity_pages}
+    have pages are as last time (its marked body is then not worked out again);
+    `entity_pages` maps the name of every entity with a page to its slug."""
+    linked = {entity_pages[e.name] for e in brief.entities if e.name in entity_pages}
 
     def produce() -> str:
         body, in_text = marked_body(brief)
@@ -202,7 +203,9 @@ def render_site(site: Site, templates: Path, directory_urls: bool = True,
     briefs = sorted(site.briefs, key=lambda b: b.slug)
     pages = brief_pages(home_order(briefs), related_briefs(briefs))
     entities = entity_views(briefs)
-    entity_pages = {v.slug for v in entities}
+    slugs = {v.slug for v in entities}
+    names = {e.name for b in briefs for e in b.entities}
+    entity_pages = {n: s for n, s in ((n, entity_slug(n)) for n in names) if s in slugs}
     files = {f"briefs/{b.slug}.md": render_brief_page(env, cache, b, pages[b.slug], entity_pages)
              for b in briefs}
     files.update(render_views(CachedEnvironment(env, cache), briefs, entities))

@@ -55,6 +55,8 @@ class Digester(pickle.Pickler):
                 known = self.seen[id(obj)] = (obj, hashlib.sha256(fast_pickle(obj)).digest())
             return known[1]
         if kind in (set, frozenset):
+            if all(type(item) is str for item in obj):  # the usual set: slugs
+                return ("set", tuple(sorted(obj)))
             return ("set", tuple(sorted(obj, key=lambda item: digest_bytes(item, self.seen))))
         return None
 
