@@ -1,6 +1,7 @@
 """What a build may skip: seeds parsed before, and a render whose inputs did not change.
 
-Two caches under the project's `.cache/` (ignored by git), both checked, never trusted:
+Three caches under the project's `.cache/` (ignored by git), all checked, never trusted
+(the third, **pages/**, rendered files by a digest of their inputs: publishing/rendercache.py):
 
 - **briefs/**: one file per seed, what parsing it gave (a Brief without ids, or the
   Problem that skipped it), named by a key over the seed's name and bytes, the generator's
