@@ -149,7 +149,7 @@ LINK_LIST = rule("link-list", "furniture", "Two or more blocks in a row that are
 PLAYER = rule("player-label", "furniture", "A video player's label ('JUST WATCHED', 'MUST "
               "WATCH') and the video title under it are the player, not the article.")
 PULL_QUOTE = rule("pull-quote", "furniture", "A short unpunctuated line between paragraphs "
-                  "repeating a sentence of the article is a pull quote: shown twice, said once.")
+                  "repeating a sentence of the article is a pull quote, not body.")
 CONTENTS = rule("contents-lines", "furniture", "Runs of title-case lines ending in a page number "
                 "are a table of contents.")
 FIGURE_TITLE = rule("figure-title", "furniture", "A title-case line closing a paragraph and "
