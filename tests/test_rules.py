@@ -79,6 +79,13 @@ RECOMMENDATION_RULES = {
                                "[Ten Ferries That Changed Coastal Towns](https://example.org/ferries)"],
                               "Why Harbour Cities Should Ban Cruise Ships", False),
     "imperative-after-fronted-clause": (["Instead of closing the library, open it on Sundays."], None, True),
+    "media-label": (["MUST WATCH Flood waters reach the old bridge 02:31"], None, False),
+    "attributive-need": (["The council will weigh several plans, including a badly needed cap on short lets."], None, True),
+    "we-can": (["Instead, we can tax vacant land at a higher rate."], None, True),
+    "item-title-before-advice": (["- 1. Safer storage of fuel. Owners should lock their tanks at night."],
+                                 "1. Safer storage of fuel.", True),
+    "imperative-run": (["Step back from the quarrel for a moment. Stop shouting at the neighbours."],
+                       "Step back from the quarrel for a moment.", True),
 }
 
 QUESTION_RULES = {

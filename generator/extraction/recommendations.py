@@ -8,6 +8,7 @@ that of its first trigger; its actor comes from extraction/actors.py.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -26,6 +27,9 @@ LEAD_IN = rule("list-lead-in", "recommendation",
                "A lead-in that announces advice ('We make the following recommendations:') is no advice itself.")
 COLON_LEAD_IN = rule("lead-in-ends-at-colon", "recommendation",
                      "Advice that stops at its modal or a colon ('the agency should:') leaves it to the items below.")
+MEDIA_LABEL = rule("media-label", "recommendation",
+                   "A clip or link label ('MUST WATCH Storm hits coast 02:31') has no subject or ends in a running time.")
+_MEDIA_LABEL = re.compile(r"^\W*must[-\s]+(?:watch|see|read|listen)\b|\b\d{1,2}:\d{2}\s*$", re.I)
 MAX_LEAD_IN_TAIL = 8
 """Words at most from a trigger to the colon that ends a lead-in ("the SEC should:")."""
 
@@ -47,6 +51,7 @@ def _excluded(sentences: Sequence[Sentence], pos: int, starts: Sequence[int]) ->
     text = s.plain.rstrip(" \"”’')*")
     asks = text.endswith("?") and not inside_quotes(s.plain, len(text) - 1)
     return ((active(QUESTION) and asks)
+            or (active(MEDIA_LABEL) and _MEDIA_LABEL.search(s.plain) is not None)
             or (active(LEAD_IN) and lexicon().lead_in.search(s.plain) is not None)
             or attributed(s.plain) or reported_list(sentences, pos, starts)
             or link_headline(sentences, pos) or reported_crosshead(sentences, pos))
