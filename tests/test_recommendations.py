@@ -68,6 +68,8 @@ ADVICE = [
     ("The council will weigh several plans, including a badly needed cap on short lets.", "must"),
     ("Instead, we can tax vacant land at a higher rate.", "could"),
     ("Because the data already exist, we can publish them every month.", "could"),
+    ("Instead, she must propose a few clear cuts that voters can follow.", "must"),
+    ("Landlords who ignore the code are the ones who need to be fined, not tenants.", "must"),
 ]
 
 NOT_ADVICE = [
@@ -145,6 +147,7 @@ NOT_ADVICE = [
     "If we can agree on the map, the rest is easy.",
     "The town is critical of the plan.",
     "The repairs, urgently needed to reopen the pier, began in May.",
+    "The ministry must be seen doing something about the floods.",
 ]
 
 
