@@ -275,3 +275,16 @@ def test_an_imperative_after_a_linking_word() -> None:
     assert is_imperative("And start by asking your neighbours what they pay.")
     assert is_imperative("Start with the two oldest bridges.")
     assert not is_imperative("And the start was slow.")
+
+
+def test_a_command_opening_running_text_is_for_the_reader() -> None:
+    found = recs("The council should publish its tariffs.",
+                 "Step back from the quarrel for a moment. Stop shouting at your neighbours.")
+    assert [r.actor for r in found] == ["council", "readers", "readers"]
+    continued = recs("The council should publish its tariffs. Publish the fees for berths as well, in full.")
+    assert continued[-1].actor != "readers"
+
+
+def test_the_object_of_we_is_not_the_group_we_speak_for() -> None:
+    (rec,) = recs("Just as we ask pilots to pass a medical, we should test crane operators too.")
+    assert "ask" not in (rec.actor or "")

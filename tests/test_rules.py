@@ -89,6 +89,13 @@ RECOMMENDATION_RULES = {
                        "Step back from the quarrel for a moment.", True),
 }
 
+# rules that decide who acts rather than what is advice: rule -> (paragraphs, actor on, actor off)
+ACTOR_RULES = {
+    "command-to-reader": (["The harbour board should publish its accounts.",
+                           "Step back from the quarrel for a moment. Stop shouting at the neighbours."],
+                          "readers", "harbour board"),
+}
+
 QUESTION_RULES = {
     "author-question": (["Who will pay for the new bridge?"], None, True),
     "quoted-question": (['The mayor asked, "Who will pay for it?"'], None, False),
@@ -137,7 +144,21 @@ def test_rule_decides_its_example(stage, name, paragraphs, target, on):
 def test_every_recommendation_and_question_rule_has_an_example():
     lexicon()
     for stage, table in (("recommendation", RECOMMENDATION_RULES), ("question", QUESTION_RULES)):
-        assert {r.name for r in registered(stage)} == set(table)
+        extra = set(ACTOR_RULES) if stage == "recommendation" else set()
+        assert {r.name for r in registered(stage)} == set(table) | extra
+
+
+def _last_actor(paragraphs: list[str]) -> str | None:
+    """The actor of the last recommendation found in invented paragraphs."""
+    return find_recommendations(_sentences(paragraphs), load_aliases())[-1].actor
+
+
+@pytest.mark.parametrize("name", list(ACTOR_RULES))
+def test_actor_rule_decides_its_example(name):
+    paragraphs, on, off = ACTOR_RULES[name]
+    assert _last_actor(paragraphs) == on
+    with switched_off(name):
+        assert _last_actor(paragraphs) == off
 
 
 def test_rules_have_one_line_reasons():
