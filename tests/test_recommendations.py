@@ -286,5 +286,5 @@ def test_a_command_opening_running_text_is_for_the_reader() -> None:
 
 
 def test_the_object_of_we_is_not_the_group_we_speak_for() -> None:
-    (rec,) = recs("Just as we ask pilots to pass a medical, we should test crane operators too.")
+    (rec,) = recs("Just as we ask lenders to check incomes, we should check buyers of cranes too.")
     assert "ask" not in (rec.actor or "")
