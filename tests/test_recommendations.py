@@ -70,6 +70,8 @@ ADVICE = [
     ("Because the data already exist, we can publish them every month.", "could"),
     ("Instead, she must propose a few clear cuts that voters can follow.", "must"),
     ("Landlords who ignore the code are the ones who need to be fined, not tenants.", "must"),
+    ("A short waiting period before each sale just makes common sense.", "should"),
+    ("It makes sense for the city to buy the land now.", "should"),
 ]
 
 NOT_ADVICE = [
@@ -148,6 +150,7 @@ NOT_ADVICE = [
     "The town is critical of the plan.",
     "The repairs, urgently needed to reopen the pier, began in May.",
     "The ministry must be seen doing something about the floods.",
+    "It makes sense that prices rose after the storm.",
 ]
 
 
