@@ -72,6 +72,7 @@ ADVICE = [
     ("Landlords who ignore the code are the ones who need to be fined, not tenants.", "must"),
     ("A short waiting period before each sale just makes common sense.", "should"),
     ("It makes sense for the city to buy the land now.", "should"),
+    ("Finally, the governor could order the water board to publish its test results.", "could"),
 ]
 
 NOT_ADVICE = [
@@ -151,6 +152,7 @@ NOT_ADVICE = [
     "The repairs, urgently needed to reopen the pier, began in May.",
     "The ministry must be seen doing something about the floods.",
     "It makes sense that prices rose after the storm.",
+    "The storm could force the port to the brink of closure.",
 ]
 
 

@@ -79,6 +79,7 @@ RECOMMENDATION_RULES = {
                                "[Ten Ferries That Changed Coastal Towns](https://example.org/ferries)"],
                               "Why Harbour Cities Should Ban Cruise Ships", False),
     "imperative-after-fronted-clause": (["Instead of closing the library, open it on Sundays."], None, True),
+    "could-direct": (["The governor could order the water board to publish its test results."], None, True),
     "makes-sense": (["It makes sense for the city to buy the land now."], None, True),
     "seen-doing": (["The ministry must be seen doing something about the floods."], None, False),
     "media-label": (["MUST WATCH Flood waters reach the old bridge 02:31"], None, False),
