@@ -152,7 +152,7 @@ NOT_ADVICE = [
     "The repairs, urgently needed to reopen the pier, began in May.",
     "The ministry must be seen doing something about the floods.",
     "It makes sense that prices rose after the storm.",
-    "The storm could force the port to the brink of closure.",
+    "The new rules could require a permit from May to the end of the year.",
 ]
 
 
