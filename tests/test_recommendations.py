@@ -153,6 +153,7 @@ NOT_ADVICE = [
     "The ministry must be seen doing something about the floods.",
     "It makes sense that prices rose after the storm.",
     "The new rules could require a permit from May to the end of the year.",
+    "Now, we can report that the dam held through the night.",
 ]
 
 
