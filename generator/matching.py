@@ -91,7 +91,7 @@ def meta_agreement(title: str | None, authors: Sequence[str], date: str | None,
     A gold without a publication wants none; otherwise any of its spellings counts.
     """
     pubs = [norm_text(p) for p in gold.get("publication") or []]
-    return sum((norm_text(title) == norm_text(gold["title"]),
-                {norm_text(a) for a in authors} == {norm_text(a) for a in gold["authors"]},
-                date == gold["date"],
+    return sum((norm_text(title) == norm_text(gold.get("title")),
+                {norm_text(a) for a in authors} == {norm_text(a) for a in gold.get("authors") or []},
+                date == gold.get("date"),
                 norm_text(publication) in pubs if pubs else publication is None))
