@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 import pysbd
+from pysbd.utils import TextSpan
 
 from ..extraction.lexicon import lexicon
 from ..model import Paragraph, Sentence
@@ -31,10 +32,38 @@ _CLOSING = re.compile(r"(?:\]\([^)\s]*\)|\*\*|__|\[\^[^\]\s]+\]|\[\d{1,3}\](?!\(
 _ROMAN = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv", "xv"]
 
 
+class _SpanSegmenter(pysbd.Segmenter):
+    """pysbd, locating each sentence in the text by string search: pysbd's own locator
+    compiles a regex per sentence (flooding the `re` cache) and rescans the text from its
+    start for each one. Same spans: the first non-overlapping occurrence, trailing
+    whitespace included, that ends after the previous sentence."""
+
+    def sentences_with_char_spans(self, sentences: list[str]) -> list[TextSpan]:
+        return sentence_spans(self.original_text, sentences)
+
+
+def sentence_spans(text: str, sentences: Sequence[str]) -> list[TextSpan]:
+    """Each sentence's span in `text`, as pysbd's `sentences_with_char_spans` finds it."""
+    spans: list[TextSpan] = []
+    prior_end = 0
+    for sent in sentences:
+        pos = 0
+        while (start := text.find(sent, pos)) >= 0:
+            end = start + len(sent)
+            while end < len(text) and text[end].isspace():
+                end += 1
+            if end > prior_end:
+                spans.append(TextSpan(text[start:end], start, end))
+                prior_end = end
+                break
+            pos = end if end > start else start + 1
+    return spans
+
+
 @lru_cache(maxsize=1)
 def _segmenter() -> pysbd.Segmenter:
     """One pysbd segmenter per process (building it compiles many rules)."""
-    return pysbd.Segmenter(language="en", clean=False, char_span=True)
+    return _SpanSegmenter(language="en", clean=False, char_span=True)
 
 
 def plain_text(text: str) -> tuple[str, list[int]]:
