@@ -6,7 +6,7 @@ import pytest
 from hypothesis import example, given, strategies as st
 
 from generator.model import Paragraph
-from generator.reading.sentences import _rejoin, plain_text, sentence_spans, split_sentences
+from generator.reading.sentences import _QuickAbbreviations, _rejoin, plain_text, sentence_spans, split_sentences
 
 CASES = [
     # (paragraph text, expected sentence texts)
@@ -98,3 +98,14 @@ def test_sentence_spans_agree_with_pysbd_locator(text: str) -> None:
     expected = reference.sentences_with_char_spans(sentences)
     got = sentence_spans(text, sentences)
     assert [(s.sent, s.start, s.end) for s in got] == [(s.sent, s.start, s.end) for s in expected]
+
+
+@given(st.lists(st.sampled_from(["Al.", "al", "national.", "St. Louis", "Gen.", "No. 5", "p.", "U.S.", "e.g.",
+                                 "ſt.", "İnc.", "Fig.", " ", "\n", "\t", "Vol.", "a.m.", "pp. 4", "Mr. Ng", "ing."]),
+                max_size=25).map(" ".join))
+@example("We met Gen. Ng in St. Louis on p. 5 of Vol. 2.")
+def test_quick_abbreviation_pass_gives_pysbds_text(text: str) -> None:
+    """Skipping abbreviations that no word starts with before a full stop changes nothing."""
+    lang = pysbd.Segmenter(language="en").language_module
+    expected = lang.AbbreviationReplacer(text, lang).search_for_abbreviations_in_string(text)
+    assert _QuickAbbreviations(text, lang).search_for_abbreviations_in_string(text) == expected
