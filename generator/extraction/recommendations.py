@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import replace
 
 from .actors import READER, Article, actor_of_phrase, make_article, resolve_actor
 from .advice_layout import is_imperative, link_headline, list_starts, reported_crosshead, reported_list, structural_advice
@@ -130,7 +129,7 @@ def recommendations_of(doc: Article) -> tuple[Recommendation, ...]:
     previous: list[tuple[int, str | None]] = []
     seen: set[int] = set()  # the positions in `previous`, kept alongside (not rebuilt per sentence)
     starts = list_starts(doc.sentences)
-    recs: list[tuple[int, Recommendation]] = []
+    recs: list[Recommendation] = []
     for pos, s in enumerate(doc.sentences):
         hit = advice(doc.sentences, pos, seen, starts)
         if hit is None:
@@ -144,20 +143,7 @@ def recommendations_of(doc: Article) -> tuple[Recommendation, ...]:
             or resolve_actor(doc, pos, [(t.phrase, t.offset) for t in found], previous)
         previous.append((pos, actor))
         seen.add(pos)
-        recs.append((pos, Recommendation(text=s.text, actor=actor, strength=strength,
-                                         paragraph=s.paragraph, sentence=s.index)))
-    return _anticipated(recs, previous)
+        recs.append(Recommendation(text=s.text, actor=actor, strength=strength,
+                                   paragraph=s.paragraph, sentence=s.index))
+    return tuple(recs)
 
-
-def _anticipated(recs: Sequence[tuple[int, Recommendation]], context: Sequence[tuple[int, str | None]]
-                 ) -> tuple[Recommendation, ...]:
-    """Advice given before the article names anyone who acts ("There is an urgent need for
-    a new approach.") is for the actor the advice after it names (one backward pass)."""
-    later: dict[int, str | None] = {}
-    upcoming: str | None = None
-    for p, actor in reversed(context):
-        later[p] = upcoming
-        upcoming = actor or upcoming
-    out = [rec if rec.actor is not None or later.get(pos) is None else replace(rec, actor=later[pos])
-           for pos, rec in recs]
-    return tuple(out)
