@@ -138,3 +138,29 @@ def test_seed_headings_stay_headings_in_the_body() -> None:
     _, body = find_metadata(clean_text(text))
     headings = [p.text for p in split_paragraphs(body) if p.heading]
     assert headings == ["What Congress Can Do", "Why It Matters"]
+
+
+def test_weekday_sentence_at_the_end_is_no_author_bio() -> None:
+    from generator.rules import switched_off
+    closing = ("On Friday, the harbor commission will publish its findings, and the ferry "
+               "operators expect the fare question to return soon.")
+    text = f"Saving Rural Hospitals\n\n{BODY}\n\n{closing}\n"
+    meta, _ = find_metadata(clean_text(text))
+    assert meta.authors == ()
+    with switched_off("weekday-not-name"):
+        assert find_metadata(clean_text(text))[0].authors != ()
+
+
+def test_syndicate_copyright_is_no_publication() -> None:
+    from generator.rules import switched_off
+    text = f"Saving Rural Hospitals\n\n{BODY}\n\n(c) 2019 NORTHWIND FEATURES SYNDICATE, INC.\n"
+    meta, body = find_metadata(clean_text(text))
+    assert meta.publication is None and "NORTHWIND" not in body
+    with switched_off("syndicate-not-publication"):
+        assert find_metadata(clean_text(text))[0].publication
+
+
+def test_image_counter_lines_are_not_part_of_the_title() -> None:
+    text = f"Saving Rural Hospitals\n\nnext Image 1 of 3\n\nprev Image 3 of 3\n\n{BODY}\n"
+    meta, body = find_metadata(clean_text(text))
+    assert meta.title == "Saving Rural Hospitals" and "Image" not in body

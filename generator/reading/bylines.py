@@ -13,6 +13,12 @@ import yaml
 
 from .blocktext import folded, furniture, unlinked
 from .dates import find_date, parse_date
+from ..rules import active, rule
+
+WEEKDAY = rule("weekday-not-name", "metadata", "'On Tuesday, the task force will …' opens a "
+               "sentence: a weekday is never part of a person's name.")
+SYNDICATE = rule("syndicate-not-publication", "metadata", "A copyright held by a syndicate "
+                 "('… Media Services, Inc.') names the column's distributor, not its publication.")
 
 NAME_SPLIT = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|;\s*)")
 ABBREVIATION = re.compile(r"(?:\b[A-Z]|\bJr|\bSr)\.$")
@@ -44,6 +50,8 @@ def patterns() -> dict:
         "particles": set(data["name_particles"]),
         "not_name_words": {w.lower() for w in data["not_name_words"]},
         "not_people": re.compile(rf"\b(?:{'|'.join(data['not_people'])})\b", re.I),
+        "weekday": re.compile(rf"\b(?:{'|'.join(data['weekdays'])})\b", re.I),
+        "syndicate": re.compile(rf"\b(?:{'|'.join(data['syndicates'])})\b", re.I),
         "site_names": full(data["site_names"], 0),
         "copyright": full(data["copyright"]),
         "title_label": re.compile(rf"^(?:{words([*data['kinds'], *data['title_labels']])})"
@@ -71,6 +79,7 @@ def looks_like_name(text: str) -> bool:
     words = text.split()
     return (2 <= len(words) <= 5 and ":" not in text
             and not patterns()["not_people"].search(text)
+            and not (active(WEEKDAY) and patterns()["weekday"].search(text))
             and not any(w.lower().strip(",.") in patterns()["not_name_words"] for w in words)
             and all(w[:1].isupper() or w.lower() in patterns()["particles"]
                     or re.match(r"^(al|el)-", w, re.I) for w in words))
@@ -135,6 +144,12 @@ def byline(block: str) -> list[str] | None:
         if found and name_list(found.group("names")):
             return name_list(found.group("names"))
     return None
+
+
+def publishing_holder(holder: str | None) -> str | None:
+    """A copyright holder that published the page; a syndicate only distributed the column."""
+    syndicated = holder and active(SYNDICATE) and patterns()["syndicate"].search(holder)
+    return None if syndicated else holder
 
 
 def copyright_holder(block: str) -> str | None:

@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 
 from .blockshapes import (NOTE, ROOT_LINK, heading_text, is_article_paragraph, is_navigation,
                           is_dek, is_memo_head, is_prose, is_title_like, leads_list, split_fields)
-from .bylines import (bio_authors, byline, copyright_holder, meta_line, name_list, patterns,
+from .bylines import (bio_authors, byline, copyright_holder, publishing_holder, meta_line, name_list, patterns,
                       site_name, source_publication, strip_title_label)
 from .blocktext import blocks_of, folded, unlinked
 from .covers import publisher_name, split_cover, split_feed_header
@@ -291,7 +291,7 @@ def find_metadata(text: str, hints: tuple[tuple[str, str], ...] = ()) -> tuple[M
         authors=authors_of(found, hints),
         date=first(*map(parse_date, hint(hints, "date")), found.date, found.updated),
         publication=first(*hint(hints, "publication"), found.publication, *hint(hints, "site"),
-                          found.holder, domain_publication(text), found.site,
+                          publishing_holder(found.holder), domain_publication(text), found.site,
                           house_view_publication(title), found.wire),
         kind=first(*hint(hints, "kind"), found.kind),
         url=first(*hint(hints, "url")),
