@@ -164,3 +164,20 @@ def test_image_counter_lines_are_not_part_of_the_title() -> None:
     text = f"Saving Rural Hospitals\n\nnext Image 1 of 3\n\nprev Image 3 of 3\n\n{BODY}\n"
     meta, body = find_metadata(clean_text(text))
     assert meta.title == "Saving Rural Hospitals" and "Image" not in body
+
+
+def test_name_line_whose_surname_labels_the_highlights_is_the_author() -> None:
+    from generator.rules import switched_off
+    second = ("The ferry fares rose twice last year while the service hours fell, and riders "
+              "noticed that the board never explained either change to them.")
+    text = (f"Saving Rural Hospitals\n\nHighlights Mara Quill: Rural clinics need steady funding\n\n"
+            f"Quill: The state should stop one-year grants\n\n{BODY}\n\nMara Quill\n\n{second}\n")
+    meta, body = find_metadata(clean_text(text))
+    assert [a.name for a in meta.authors] == ["Mara Quill"] and "\n\nMara Quill\n\n" not in body
+    with switched_off("name-line-author"):
+        assert find_metadata(clean_text(text))[0].authors == ()
+
+
+def test_lone_name_line_without_labels_is_no_author() -> None:
+    text = f"Saving Rural Hospitals\n\n{BODY}\n\nMara Quill\n\n{BODY}\n"
+    assert find_metadata(clean_text(text))[0].authors == ()

@@ -22,7 +22,7 @@ from .blocktext import blocks_of, folded, unlinked
 from .covers import publisher_name, split_cover, split_feed_header
 from .dates import parse_date
 from .signoffs import (as_written, dateline_publication, house_view_publication, is_header_bio,
-                       posted_line, read_fields, signature)
+                       name_line_author, posted_line, read_fields, signature)
 from ..model import Author, Metadata
 
 LINK_URL = re.compile(r"\]\((https?://[^)\s]+)\)")
@@ -242,6 +242,11 @@ def scan(blocks: list[str], found: Reading) -> list[str]:
         found.holder = found.holder or holder
         if not holder:
             body.append(block)
+    named = name_line_author(blocks, body) if not (found.names or found.listed or found.bios
+                                                   or found.signers) else None
+    if named:
+        found.names.append(named[1])
+        del body[named[0]]
     return body
 
 
