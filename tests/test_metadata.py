@@ -181,3 +181,12 @@ def test_name_line_whose_surname_labels_the_highlights_is_the_author() -> None:
 def test_lone_name_line_without_labels_is_no_author() -> None:
     text = f"Saving Rural Hospitals\n\n{BODY}\n\nMara Quill\n\n{BODY}\n"
     assert find_metadata(clean_text(text))[0].authors == ()
+
+
+def test_follow_us_handle_names_the_publication_and_leaves_the_body() -> None:
+    from generator.rules import switched_off
+    text = f"Saving Rural Hospitals\n\n{BODY}\n\n{BODY}\n\nFollow us on Twitter @HarborViews\n"
+    meta, body = find_metadata(clean_text(text))
+    assert meta.publication == "Harbor Views" and "@HarborViews" not in body
+    with switched_off("follow-us-handle"):
+        assert find_metadata(clean_text(text))[0].publication is None

@@ -17,6 +17,8 @@ from ..rules import active, rule
 
 WEEKDAY = rule("weekday-not-name", "metadata", "'On Tuesday, the task force will …' opens a "
                "sentence: a weekday is never part of a person's name.")
+FOLLOW_US = rule("follow-us-handle", "metadata", "'Follow us on Twitter @CityDesk': the page's "
+                 "own account names its publication ('City Desk').")
 SYNDICATE = rule("syndicate-not-publication", "metadata", "A copyright held by a syndicate "
                  "('… Media Services, Inc.') names the column's distributor, not its publication.")
 
@@ -54,6 +56,7 @@ def patterns() -> dict:
         "syndicate": re.compile(rf"\b(?:{'|'.join(data['syndicates'])})\b", re.I),
         "site_names": full(data["site_names"], 0),
         "copyright": full(data["copyright"]),
+        "follow_us": full(data["follow_us"]),
         "title_label": re.compile(rf"^(?:{words([*data['kinds'], *data['title_labels']])})"
                                   r"\s*[:|]\s+(?=\S)", re.I),
         "meta_line_split": re.compile(data["meta_line_split"], re.I),
@@ -150,6 +153,13 @@ def publishing_holder(holder: str | None) -> str | None:
     """A copyright holder that published the page; a syndicate only distributed the column."""
     syndicated = holder and active(SYNDICATE) and patterns()["syndicate"].search(holder)
     return None if syndicated else holder
+
+
+def handle_publication(block: str) -> str | None:
+    """'Follow us on Twitter @CityDesk' → 'City Desk': 'us' is the publication, so its handle
+    (split where the case changes) names it."""
+    handle = first_group("follow_us", "handle", block) if active(FOLLOW_US) else None
+    return re.sub(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])", " ", handle) if handle else None
 
 
 def copyright_holder(block: str) -> str | None:

@@ -16,8 +16,9 @@ from urllib.parse import urlsplit
 
 from .blockshapes import (NOTE, ROOT_LINK, heading_text, is_article_paragraph, is_navigation,
                           is_dek, is_memo_head, is_prose, is_title_like, leads_list, split_fields)
-from .bylines import (bio_authors, byline, copyright_holder, publishing_holder, meta_line, name_list, patterns,
-                      site_name, source_publication, strip_title_label)
+from .bylines import (bio_authors, byline, copyright_holder, handle_publication, meta_line,
+                      name_list, patterns, publishing_holder, site_name, source_publication,
+                      strip_title_label)
 from .blocktext import blocks_of, folded, unlinked
 from .covers import publisher_name, split_cover, split_feed_header
 from .dates import parse_date
@@ -184,6 +185,9 @@ def read_trailer_block(block: str, found: Reading) -> bool:
         return True
     if is_author_heading(block):
         return True
+    if handle_publication(block):
+        found.site = found.site or handle_publication(block)
+        return True
     if copyright_holder(block):
         found.holder = found.holder or copyright_holder(block)
         return True
@@ -240,7 +244,9 @@ def scan(blocks: list[str], found: Reading) -> list[str]:
         found.section_names += name_list(re.sub(r"^[\d.]+:?\s+", "", heading_text(block) or ""))
         holder = copyright_holder(block)
         found.holder = found.holder or holder
-        if not holder:
+        handle = handle_publication(block)
+        found.site = found.site or handle
+        if not (holder or handle):
             body.append(block)
     named = name_line_author(blocks, body) if not (found.names or found.listed or found.bios
                                                    or found.signers) else None
