@@ -241,3 +241,11 @@ def test_the_topic_is_the_subject_of_the_paragraphs_other_advice() -> None:
     texts = ["The ferry subsidy must be renewed before winter. "
              "The Senate cut its budget in 2004. Congress should also fund the harbor office."]
     assert actors_of(texts) == ["Congress", "Congress"]
+
+
+def test_a_list_item_shares_the_actor_of_the_item_before_it() -> None:
+    paras = [Paragraph(1, "Ports", heading=True),
+             Paragraph(2, "Regulators must publish the audit.", list_item=True),
+             Paragraph(3, "The ferry subsidy must be renewed. Congress created it in 1990.", list_item=True)]
+    found = find_recommendations(split_sentences(paras), load_aliases())
+    assert [r.actor for r in found] == ["regulators", "regulators"]

@@ -186,19 +186,17 @@ def _addressee(doc: Article, pos: int, previous: Sequence[tuple[int, str | None]
 
 def fallback_actor(doc: Article, pos: int, previous: Sequence[tuple[int, str | None]]) -> str | None:
     """The actor of advice whose subject cannot act, from its own section only: the last
-    actor of the advice just before it in its paragraph, else the actor its paragraph is
-    about (when unambiguous), else the last actor of the advice before it, else the group its
-    heading addresses, else the actor the sentence names, else its heading's, else the memo's."""
+    actor of the advice just before it in its paragraph (or list), else the group its heading
+    addresses, else the actor its paragraph is about (when unambiguous), else the last actor
+    of the advice before it, else the actor the sentence names, else its heading's, else the memo's."""
     start = doc.section_start[pos]
     before = [(p, actor) for p, actor in previous[-LOOKBACK:] if p >= start and actor]
-    if before and before[-1][0] >= doc.paragraph_start[pos]:
-        return before[-1][1]
+    if before and (before[-1][0] >= doc.paragraph_start[pos] or doc.sentences[pos].list_item):
+        return before[-1][1]  # a list item's block is its list: it shares the items' actor
     topic = paragraph_topic(doc, pos) if active(PARAGRAPH_TOPIC) else None
-    if topic or before:
-        return topic or before[-1][1]
-    addressed = _addressee(doc, pos, previous)
-    if addressed:
-        return addressed
+    addressed = _addressee(doc, pos, previous) if topic or not before else None
+    if addressed or topic or before:
+        return addressed or topic or before[-1][1]
     if doc.mentions[pos]:
         return doc.mentions[pos][0].name
     if doc.sentences[start].heading and doc.mentions[start]:
