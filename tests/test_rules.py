@@ -96,6 +96,9 @@ ACTOR_RULES = {
     "command-to-reader": (["The harbour board should publish its accounts.",
                            "Step back from the quarrel for a moment. Stop shouting at the neighbours."],
                           "readers", "harbour board"),
+    "paragraph-topic-actor": (["The ferry subsidy must be renewed before winter. "
+                               "The Senate set it up in 1990 to run the crossing."],
+                              "Senate", None),
 }
 
 QUESTION_RULES = {
