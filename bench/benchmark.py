@@ -11,7 +11,8 @@ with one seed changed; the whole `mkdocs build` (briefs already cached: the MkDo
 the peak memory of each (RSS summed over the process and all its children, parallel
 workers included, sampled every 0.05 s); the biggest page in site/; one brief page's size
 against the same page in the 2-seed site; the search index the site ships (Material's
-search_index.json, or Pagefind's files). Then the worst case: one 1 MB seed
+search_index.json, or Pagefind's files) and the bytes a first search fetches in Chromium
+(bench/first_search.py). Then the worst case: one 1 MB seed
 of advice with no named actor, extracted cold and again with its ids in the registry.
 Wall seconds move with the machine's load: read ratios more than seconds.
 """
@@ -27,7 +28,11 @@ import tempfile
 import time
 from pathlib import Path
 
+from first_search import first_search
+
 ROOT = Path(__file__).resolve().parent.parent
+SEARCH_WORDS = "strategic dialogue"
+"""Words of the seeds' recommendations, so a first search has results to show."""
 TARGETS_1000 = {"cold s": 30, "no-change s": 1, "one-changed s": 2, "mkdocs s": 60, "peak MB": 500}
 
 
@@ -120,6 +125,7 @@ def project(dest: Path, count: int | None) -> Path:
     for name in ("mkdocs.yml", "aliases.yaml"):
         shutil.copy(ROOT / name, dest / name)
     shutil.copytree(ROOT / "templates", dest / "templates")
+    shutil.copytree(ROOT / "overrides", dest / "overrides")
     (dest / "site_src").mkdir()
     if count is None:
         shutil.copytree(ROOT / "seeds", dest / "seeds")
@@ -135,6 +141,15 @@ def search_bytes(site: Path) -> str:
     if pagefind:
         return f"pagefind {len(pagefind)} files {sum(p.stat().st_size for p in pagefind) / 1e6:.1f} MB"
     return f"search_index.json {index.stat().st_size / 1e6:.1f} MB" if index.is_file() else "none"
+
+
+def first_search_kb(site: Path) -> str:
+    """Kilobytes a reader's browser fetches for a first search (Chromium, bench/first_search.py)."""
+    try:
+        fetched = first_search(site, SEARCH_WORDS)
+    except Exception as err:  # a benchmark prints what it could not measure, and goes on
+        return f"not measured ({type(err).__name__})"
+    return f"{sum(size for _, size in fetched) / 1e3:.0f} kB"
 
 
 def brief_page(site: Path, slug: str) -> int:
@@ -161,7 +176,7 @@ def measure(tmp: Path, count: int, baseline_page: int) -> dict[str, object]:
             "peak MB": max(cold_mb, one_mb, site_mb), "html pages": len(pages),
             "biggest page": f"{biggest.stat().st_size / 1e3:.0f} kB {biggest.relative_to(proj / 'site').as_posix()}",
             "brief page ×": page / baseline_page if baseline_page else 0.0,
-            "search": search_bytes(proj / "site")}
+            "search": search_bytes(proj / "site"), "first search": first_search_kb(proj / "site")}
 
 
 def worst_case(tmp: Path) -> str:

@@ -7,6 +7,7 @@ the named extraction rules and, with `--ablate`, what each earns on a labelled c
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from pathlib import Path
@@ -59,11 +60,13 @@ def build_cmd(args: argparse.Namespace) -> int:
 
 def rules_cmd(args: argparse.Namespace) -> int:
     """List the named rules, or print each one's loss on a labelled corpus (--ablate)."""
-    from .ablation import ablate, load_cases, table  # here: `build` with nothing to do needs none
+    from .ablation import (ablate, ablate_reading, load_cases,  # here: a no-change `build`
+                           reading_table, table)  # needs none of these
     from .extraction.aliases import load_aliases
     from .extraction.lexicon import lexicon
     from .rules import registered
     lexicon()  # declares the lexicon's pattern rules
+    from .reading import webpage  # noqa: F401 -- imported lazily for pages elsewhere; declares rules
     if not args.ablate:
         for r in registered():
             print(f"{r.name:34} {r.stage:15} {r.reason}")
@@ -76,10 +79,16 @@ def rules_cmd(args: argparse.Namespace) -> int:
         print(f"not a folder: {gold if not gold.is_dir() else seeds}", file=sys.stderr)
         return 1
     started = time.perf_counter()
-    cases = load_cases(gold, seeds, load_aliases(Path.cwd() / "aliases.yaml"))
+    aliases = load_aliases(Path.cwd() / "aliases.yaml")
+    cases = load_cases(gold, seeds, aliases)
     full, rows = ablate(cases)
     print(table(full, rows))
-    print(f"{len(cases)} articles, {len(rows)} rules, {time.perf_counter() - started:.1f} s")
+    print(f"finders: {len(cases)} articles, {len(rows)} rules, {time.perf_counter() - started:.1f} s\n")
+    started_reading = time.perf_counter()
+    reading_full, reading_rows = ablate_reading(cases, aliases, args.jobs)
+    print(reading_table(reading_full, reading_rows, len(cases)))
+    print(f"reading: {len(cases)} articles, {len(reading_rows)} rules, "
+          f"{time.perf_counter() - started_reading:.1f} s; {time.perf_counter() - started:.1f} s in all")
     return 0
 
 
@@ -100,6 +109,8 @@ def main(argv: list[str] | None = None) -> int:
     ru.add_argument("--ablate", action="store_true", help="print each rule's precision/recall loss")
     ru.add_argument("--gold", metavar="DIR", help="gold briefs (<stem>.json), as the scorer reads them")
     ru.add_argument("--seeds", metavar="DIR", help="the seeds the gold labels (<stem>.*)")
+    ru.add_argument("--jobs", type=int, default=min(2, os.cpu_count() or 1), metavar="N",
+                    help="processes that re-read the seeds for the reading rules (default: 2)")
     ru.set_defaults(run=rules_cmd)
     args = parser.parse_args(argv)
     return args.run(args)

@@ -4,7 +4,8 @@ A prediction names a gold sentence when their word sets overlap enough (Jaccard 
 or the gold's words are >= 85 % covered by a prediction at most twice as long), matched
 greedily one to one in reading order. Optional gold items neither count as missed nor
 make their match an extra. The rule ablation and the regression fixtures count with it,
-so their figures mean what the scorer's do.
+so their figures mean what the scorer's do; the reading-stage ablation counts furniture
+leaks, lost body passages and metadata agreement as the scorer does too.
 """
 from __future__ import annotations
 
@@ -65,3 +66,32 @@ def match(preds: Sequence[str], golds: Sequence[Mapping]) -> Matched:
             pairs.append((i, hit))
     missed = tuple(j for j, g in enumerate(golds) if j not in used and not g.get("optional"))
     return Matched(tuple(pairs), tuple(extra), missed)
+
+
+def flat_body(paragraphs: Sequence[str]) -> str:
+    """A brief's body as the scorer searches it: paragraphs joined, white space runs one space."""
+    return re.sub(r"\s+", " ", "\n".join(paragraphs))
+
+
+def furniture_leaks(body: str, furniture: Sequence[str]) -> list[str]:
+    """The gold's furniture strings that the flat body still holds, verbatim."""
+    return [f for f in furniture if f in body]
+
+
+def body_missing(body: str, must: Sequence[str]) -> list[str]:
+    """The gold's must-keep passages the flat body lost (compared raw and normalised)."""
+    normed = norm_text(body)
+    return [m for m in must if norm_text(m) not in normed and m not in body]
+
+
+def meta_agreement(title: str | None, authors: Sequence[str], date: str | None,
+                   publication: str | None, gold: Mapping) -> int:
+    """How many of title, author set, date and publication agree with the gold (0–4).
+
+    A gold without a publication wants none; otherwise any of its spellings counts.
+    """
+    pubs = [norm_text(p) for p in gold.get("publication") or []]
+    return sum((norm_text(title) == norm_text(gold.get("title")),
+                {norm_text(a) for a in authors} == {norm_text(a) for a in gold.get("authors") or []},
+                date == gold.get("date"),
+                norm_text(publication) in pubs if pubs else publication is None))

@@ -4,10 +4,12 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, settings, strategies as st
 
+from generator.extraction.actors import PARAGRAPH_TOPIC
 from generator.extraction.aliases import load_aliases
 from generator.model import Paragraph
 from generator.extraction.recommendations import find_recommendations
 from generator.reading.sentences import split_sentences
+from generator.rules import switched_off
 
 CASES = [
     (["U.S. officials should press Riyadh to end the blockade."], "United States"),
@@ -195,3 +197,55 @@ def test_an_actor_is_a_name_or_none_never_the_author(words: list[list[str]]) -> 
 
 def test_you_is_the_reader() -> None:
     assert actor_of_last(["You should check the label before you buy."]) == "readers"
+
+
+def actors_of(texts: list[str]) -> list[str | None]:
+    """The actors of every recommendation found in the given paragraphs."""
+    paras = [Paragraph(i, t) for i, t in enumerate(texts, 1)]
+    return [r.actor for r in find_recommendations(split_sentences(paras), load_aliases())]
+
+
+def test_actorless_advice_takes_the_actor_its_paragraph_is_about() -> None:
+    texts = ["The ferry subsidy must be renewed before winter. "
+             "Congress created the office in 1990 to run it."]
+    assert actors_of(texts) == ["Congress"]
+
+
+def test_paragraph_topic_is_switchable() -> None:
+    texts = ["The ferry subsidy must be renewed before winter. "
+             "Congress created the office in 1990 to run it."]
+    with switched_off(PARAGRAPH_TOPIC):
+        assert actors_of(texts) == [None]
+
+
+def test_two_candidate_topics_give_no_actor() -> None:
+    texts = ["The ferry subsidy must be renewed before winter. "
+             "Congress created the office in 1990. The Senate cut its budget in 2004."]
+    assert actors_of(texts) == [None]
+
+
+def test_two_candidate_topics_fall_back_to_the_advice_before() -> None:
+    texts = ["Regulators must publish the audit.",
+             "The ferry subsidy must be renewed before winter. "
+             "Congress created the office in 1990. The Senate cut its budget in 2004."]
+    assert actors_of(texts) == ["regulators", "regulators"]
+
+
+def test_another_paragraphs_actor_is_never_the_topic() -> None:
+    texts = ["The ferry subsidy must be renewed before winter.",
+             "Congress created the office in 1990 to run it."]
+    assert actors_of(texts) == [None]
+
+
+def test_the_topic_is_the_subject_of_the_paragraphs_other_advice() -> None:
+    texts = ["The ferry subsidy must be renewed before winter. "
+             "The Senate cut its budget in 2004. Congress should also fund the harbor office."]
+    assert actors_of(texts) == ["Congress", "Congress"]
+
+
+def test_a_list_item_shares_the_actor_of_the_item_before_it() -> None:
+    paras = [Paragraph(1, "Ports", heading=True),
+             Paragraph(2, "Regulators must publish the audit.", list_item=True),
+             Paragraph(3, "The ferry subsidy must be renewed. Congress created it in 1990.", list_item=True)]
+    found = find_recommendations(split_sentences(paras), load_aliases())
+    assert [r.actor for r in found] == ["regulators", "regulators"]

@@ -1,6 +1,7 @@
 """Entity stage: fixture cases (tests/fixtures/entities.yaml), the seeds, and properties."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,7 @@ from generator.extraction.aliases import ENTITY_KINDS, build_aliases, load_alias
 from generator.build import parse_seed
 from generator.extraction.entities import find_entities
 from generator.extraction.mentions import merge_key
+from generator.extraction.names import gap_kind
 from generator.model import Entity, Paragraph
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -141,3 +143,13 @@ TRICKY = st.sampled_from([
 def test_any_text_gives_entities(texts: list[str]) -> None:
     found = find_entities(paragraphs(texts), ALIASES)
     assert all(e.kind in ENTITY_KINDS and e.name for e in found)
+
+
+@given(st.text(alphabet=" .\t\n!;,-x\u00a0", max_size=6), st.sampled_from(["Sen", "W", "word", "St", ""]))
+def test_gap_kind_reads_gaps_as_the_patterns_say(gap: str, prev: str) -> None:
+    """A space joins, ". " joins after a title or initial, . ! ? : ; stop, anything else breaks."""
+    if re.fullmatch(r"\s+", gap) or (prev in ("Sen", "W", "St") and re.fullmatch(r"\.\s+", gap)):
+        expected = "join"
+    else:
+        expected = "stop" if re.search(r"[.!?:;]", gap) else "break"
+    assert gap_kind(gap, prev) == expected

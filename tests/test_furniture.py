@@ -41,6 +41,14 @@ def test_player_label_and_its_video_title_go() -> None:
         assert "JUST WATCHED" in clean_text(text)
 
 
+def test_one_line_video_widget_goes() -> None:
+    widget = "UP NEXT Crews race to fix a burst main Replay More Videos ... NOW PLAYING Crews race to fix a burst main 03:15"
+    text = f"{P1}\n\n{widget}\n\n{P2}\n"
+    assert clean_text(text) == f"{P1}\n\n{P2}\n"
+    with switched_off("player-line"):
+        assert "Crews race" in clean_text(text)
+
+
 def test_run_of_link_only_blocks_goes_and_a_link_in_prose_stays() -> None:
     links = "[Pipes at 100](https://example.org/a)\n\n* [Leak map](https://example.org/b)\n* [Board minutes](https://example.org/c)"
     text = f"{P1}\n\n{links}\n\n{P2}\n\nSee [the map](https://example.org/b).\n"

@@ -138,3 +138,55 @@ def test_seed_headings_stay_headings_in_the_body() -> None:
     _, body = find_metadata(clean_text(text))
     headings = [p.text for p in split_paragraphs(body) if p.heading]
     assert headings == ["What Congress Can Do", "Why It Matters"]
+
+
+def test_weekday_sentence_at_the_end_is_no_author_bio() -> None:
+    from generator.rules import switched_off
+    closing = ("On Friday, the harbor commission will publish its findings, and the ferry "
+               "operators expect the fare question to return soon.")
+    text = f"Saving Rural Hospitals\n\n{BODY}\n\n{closing}\n"
+    meta, _ = find_metadata(clean_text(text))
+    assert meta.authors == ()
+    with switched_off("weekday-not-name"):
+        assert find_metadata(clean_text(text))[0].authors != ()
+
+
+def test_syndicate_copyright_is_no_publication() -> None:
+    from generator.rules import switched_off
+    text = f"Saving Rural Hospitals\n\n{BODY}\n\n(c) 2019 NORTHWIND FEATURES SYNDICATE, INC.\n"
+    meta, body = find_metadata(clean_text(text))
+    assert meta.publication is None and "NORTHWIND" not in body
+    with switched_off("syndicate-not-publication"):
+        assert find_metadata(clean_text(text))[0].publication
+
+
+def test_image_counter_lines_are_not_part_of_the_title() -> None:
+    text = f"Saving Rural Hospitals\n\nnext Image 1 of 3\n\nprev Image 3 of 3\n\n{BODY}\n"
+    meta, body = find_metadata(clean_text(text))
+    assert meta.title == "Saving Rural Hospitals" and "Image" not in body
+
+
+def test_name_line_whose_surname_labels_the_highlights_is_the_author() -> None:
+    from generator.rules import switched_off
+    second = ("The ferry fares rose twice last year while the service hours fell, and riders "
+              "noticed that the board never explained either change to them.")
+    text = (f"Saving Rural Hospitals\n\nHighlights Mara Quill: Rural clinics need steady funding\n\n"
+            f"Quill: The state should stop one-year grants\n\n{BODY}\n\nMara Quill\n\n{second}\n")
+    meta, body = find_metadata(clean_text(text))
+    assert [a.name for a in meta.authors] == ["Mara Quill"] and "\n\nMara Quill\n\n" not in body
+    with switched_off("name-line-author"):
+        assert find_metadata(clean_text(text))[0].authors == ()
+
+
+def test_lone_name_line_without_labels_is_no_author() -> None:
+    text = f"Saving Rural Hospitals\n\n{BODY}\n\nMara Quill\n\n{BODY}\n"
+    assert find_metadata(clean_text(text))[0].authors == ()
+
+
+def test_follow_us_handle_names_the_publication_and_leaves_the_body() -> None:
+    from generator.rules import switched_off
+    text = f"Saving Rural Hospitals\n\n{BODY}\n\n{BODY}\n\nFollow us on Twitter @HarborViews\n"
+    meta, body = find_metadata(clean_text(text))
+    assert meta.publication == "Harbor Views" and "@HarborViews" not in body
+    with switched_off("follow-us-handle"):
+        assert find_metadata(clean_text(text))[0].publication is None

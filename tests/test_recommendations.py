@@ -63,6 +63,16 @@ ADVICE = [
     ("That is exactly what the council should do.", "should"),
     ("Closing the only maternity ward would be senseless.", "should"),
     ("The vote should take place in public.", "should"),
+    ("Raising the levy on empty homes is no less vital.", "must"),
+    ("Steady funding for the rural clinics is crucial.", "must"),
+    ("The council will weigh several plans, including a badly needed cap on short lets.", "must"),
+    ("Instead, we can tax vacant land at a higher rate.", "could"),
+    ("Because the data already exist, we can publish them every month.", "could"),
+    ("Instead, she must propose a few clear cuts that voters can follow.", "must"),
+    ("Landlords who ignore the code are the ones who need to be fined, not tenants.", "must"),
+    ("A short waiting period before each sale just makes common sense.", "should"),
+    ("It makes sense for the city to buy the land now.", "should"),
+    ("Finally, the governor could order the water board to publish its test results.", "could"),
 ]
 
 NOT_ADVICE = [
@@ -134,6 +144,16 @@ NOT_ADVICE = [
     "There is no shortage of ideas.",
     "The answer is complicated.",
     "The key question is what the court will do.",
+    "MUST WATCH Flood waters reach the old bridge 02:31",
+    "Must read: the mayor's letter to the ferry operators",
+    "We can see the damage from the harbour wall.",
+    "If we can agree on the map, the rest is easy.",
+    "The town is critical of the plan.",
+    "The repairs, urgently needed to reopen the pier, began in May.",
+    "The ministry must be seen doing something about the floods.",
+    "It makes sense that prices rose after the storm.",
+    "The new rules could require a permit from May to the end of the year.",
+    "Now, we can report that the dam held through the night.",
 ]
 
 
@@ -243,3 +263,34 @@ def test_items_under_an_advice_heading_are_advice() -> None:
     items = ("A levy on empty second homes.", "Longer opening hours for the permit office.")
     assert [r.text for r in recs(heading="Our Recommendations", items=items)] == list(items)
     assert recs(heading="Background", items=items) == ()
+
+
+def test_item_title_whose_body_advises_is_advice() -> None:
+    found = recs(items=("1. Safer storage of fuel. Owners should lock their tanks at night.",))
+    assert [r.text for r in found] == ["1. Safer storage of fuel.", "Owners should lock their tanks at night."]
+    assert recs(items=("2. Longer ferry hours. The timetable dates from 1990.",)) == ()
+
+
+def test_a_run_of_commands_to_the_reader_is_advice() -> None:
+    found = recs("Step back from the quarrel for a moment. Stop shouting at your neighbours.")
+    assert len(found) == 2
+    assert recs("Consider the numbers. Take the harbour, for example.") == ()
+
+
+def test_an_imperative_after_a_linking_word() -> None:
+    assert is_imperative("And start by asking your neighbours what they pay.")
+    assert is_imperative("Start with the two oldest bridges.")
+    assert not is_imperative("And the start was slow.")
+
+
+def test_a_command_opening_running_text_is_for_the_reader() -> None:
+    found = recs("The council should publish its tariffs.",
+                 "Step back from the quarrel for a moment. Stop shouting at your neighbours.")
+    assert [r.actor for r in found] == ["council", "readers", "readers"]
+    continued = recs("The council should publish its tariffs. Publish the fees for berths as well, in full.")
+    assert continued[-1].actor != "readers"
+
+
+def test_the_object_of_we_is_not_the_group_we_speak_for() -> None:
+    (rec,) = recs("Just as we ask lenders to check incomes, we should check buyers of cranes too.")
+    assert "ask" not in (rec.actor or "")

@@ -79,6 +79,26 @@ RECOMMENDATION_RULES = {
                                "[Ten Ferries That Changed Coastal Towns](https://example.org/ferries)"],
                               "Why Harbour Cities Should Ban Cruise Ships", False),
     "imperative-after-fronted-clause": (["Instead of closing the library, open it on Sundays."], None, True),
+    "could-direct": (["The governor could order the water board to publish its test results."], None, True),
+    "makes-sense": (["It makes sense for the city to buy the land now."], None, True),
+    "seen-doing": (["The ministry must be seen doing something about the floods."], None, False),
+    "media-label": (["MUST WATCH Flood waters reach the old bridge 02:31"], None, False),
+    "attributive-need": (["The council will weigh several plans, including a badly needed cap on short lets."], None, True),
+    "we-can": (["Instead, we can tax vacant land at a higher rate."], None, True),
+    "item-title-before-advice": (["- 1. Safer storage of fuel. Owners should lock their tanks at night."],
+                                 "1. Safer storage of fuel.", True),
+    "imperative-run": (["Step back from the quarrel for a moment. Stop shouting at the neighbours."],
+                       "Step back from the quarrel for a moment.", True),
+}
+
+# rules that decide who acts rather than what is advice: rule -> (paragraphs, actor on, actor off)
+ACTOR_RULES = {
+    "command-to-reader": (["The harbour board should publish its accounts.",
+                           "Step back from the quarrel for a moment. Stop shouting at the neighbours."],
+                          "readers", "harbour board"),
+    "paragraph-topic-actor": (["The ferry subsidy must be renewed before winter. "
+                               "The Senate set it up in 1990 to run the crossing."],
+                              "Senate", None),
 }
 
 QUESTION_RULES = {
@@ -129,7 +149,21 @@ def test_rule_decides_its_example(stage, name, paragraphs, target, on):
 def test_every_recommendation_and_question_rule_has_an_example():
     lexicon()
     for stage, table in (("recommendation", RECOMMENDATION_RULES), ("question", QUESTION_RULES)):
-        assert {r.name for r in registered(stage)} == set(table)
+        extra = set(ACTOR_RULES) if stage == "recommendation" else set()
+        assert {r.name for r in registered(stage)} == set(table) | extra
+
+
+def _last_actor(paragraphs: list[str]) -> str | None:
+    """The actor of the last recommendation found in invented paragraphs."""
+    return find_recommendations(_sentences(paragraphs), load_aliases())[-1].actor
+
+
+@pytest.mark.parametrize("name", list(ACTOR_RULES))
+def test_actor_rule_decides_its_example(name):
+    paragraphs, on, off = ACTOR_RULES[name]
+    assert _last_actor(paragraphs) == on
+    with switched_off(name):
+        assert _last_actor(paragraphs) == off
 
 
 def test_rules_have_one_line_reasons():

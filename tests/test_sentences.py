@@ -1,11 +1,12 @@
 """Sentence splitting: links and footnotes never cut a sentence; inline lists are items."""
 from __future__ import annotations
 
+import pysbd
 import pytest
 from hypothesis import example, given, strategies as st
 
 from generator.model import Paragraph
-from generator.reading.sentences import _rejoin, plain_text, split_sentences
+from generator.reading.sentences import _QuickAbbreviations, _rejoin, plain_text, sentence_spans, split_sentences
 
 CASES = [
     # (paragraph text, expected sentence texts)
@@ -83,3 +84,28 @@ def test_sentences_are_ordered_pieces_of_their_paragraph(texts: list[str]) -> No
 def test_pieces_cut_without_a_full_stop_are_rejoined(plain, cuts, expected) -> None:
     got = _rejoin(plain, [(a, b, False) for a, b in cuts])
     assert [(a, b) for a, b, _ in got] == expected
+
+
+@given(st.lists(st.sampled_from(["Act", "now", "a", "aa", ".", "!", "?", " ", "  ", "\n", "Dr.", "U.S.", "(i)"]),
+                max_size=30).map("".join))
+@example("Same. Same. Same.")
+def test_sentence_spans_agree_with_pysbd_locator(text: str) -> None:
+    """The string-search locator finds the very spans pysbd's regex locator finds,
+    repeated sentences and trailing whitespace included."""
+    reference = pysbd.Segmenter(language="en", clean=False, char_span=True)
+    sentences = reference.processor(text).process()
+    reference.original_text = text
+    expected = reference.sentences_with_char_spans(sentences)
+    got = sentence_spans(text, sentences)
+    assert [(s.sent, s.start, s.end) for s in got] == [(s.sent, s.start, s.end) for s in expected]
+
+
+@given(st.lists(st.sampled_from(["Al.", "al", "national.", "St. Louis", "Gen.", "No. 5", "p.", "U.S.", "e.g.",
+                                 "ſt.", "İnc.", "Fig.", " ", "\n", "\t", "Vol.", "a.m.", "pp. 4", "Mr. Ng", "ing."]),
+                max_size=25).map(" ".join))
+@example("We met Gen. Ng in St. Louis on p. 5 of Vol. 2.")
+def test_quick_abbreviation_pass_gives_pysbds_text(text: str) -> None:
+    """Skipping abbreviations that no word starts with before a full stop changes nothing."""
+    lang = pysbd.Segmenter(language="en").language_module
+    expected = lang.AbbreviationReplacer(text, lang).search_for_abbreviations_in_string(text)
+    assert _QuickAbbreviations(text, lang).search_for_abbreviations_in_string(text) == expected

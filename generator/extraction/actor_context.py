@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 
 from .actor_mentions import Mention, alias_pattern, join_actors, mentions_in
 from .aliases import Aliases
@@ -44,6 +44,12 @@ class Article:
     """Whom the author's "we" stands for (see actors.speaker_group)."""
     memo: str | None = None
     """The reader a memo is addressed to ("To: The Governor")."""
+    subjects: tuple[tuple[str | None, bool], ...] = ()
+    """For each sentence, the actor that is its subject and whether it is advice's subject."""
+    topics: Mapping[int, tuple[Counter[str], Counter[str]]] = field(
+        default_factory=dict, hash=False, compare=False)
+    """By paragraph start: how often each actor is the subject of its advice, and of its other
+    sentences (see paragraph_topic)."""
 
 
 def _starts(sentences: Sequence[Sentence]) -> tuple[tuple[int, ...], tuple[int, ...]]:
@@ -130,4 +136,36 @@ def last_place(doc: Article, pos: int) -> str | None:
         places = [m.name for m in doc.mentions[p] if m.kind == "place"]
         if places:
             return places[-1]
+    return None
+
+
+def paragraph_counts(doc: Article) -> dict[int, tuple[Counter[str], Counter[str]]]:
+    """Each paragraph's advice subjects and other sentence subjects, counted in one pass."""
+    counts: dict[int, tuple[Counter[str], Counter[str]]] = {}
+    for pos, (actor, advice) in enumerate(doc.subjects):
+        pair = counts.setdefault(doc.paragraph_start[pos], (Counter(), Counter()))
+        if actor:
+            pair[0 if advice else 1][actor] += 1
+    return counts
+
+
+def _dominant(counts: Counter[str]) -> str | None:
+    """The one candidate, or one named at least twice as often as any other; else None."""
+    ranked = counts.most_common(2)
+    if not ranked:
+        return None
+    if len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]:
+        return ranked[0][0]
+    return None
+
+
+def paragraph_topic(doc: Article, pos: int) -> str | None:
+    """The actor the paragraph of `pos` is about: the unambiguous subject of its other
+    advice, else of its other sentences; None when there is none or several."""
+    advice, other = doc.topics.get(doc.paragraph_start[pos], (Counter(), Counter()))
+    own, own_is_advice = doc.subjects[pos] if pos < len(doc.subjects) else (None, False)
+    for counts, is_advice in ((advice, True), (other, False)):
+        rest = counts - Counter([own]) if own and own_is_advice == is_advice else counts
+        if rest:
+            return _dominant(rest)
     return None

@@ -16,12 +16,13 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from .actor_context import (LOOKBACK, Article, context_org, earlier, index_article, last_place,
-                            pair_actor)
+                            pair_actor, paragraph_counts, paragraph_topic)
 from .actor_mentions import Mention, join_actors, leading_name, mentions_in, proper_name
 from .actor_phrases import group_phrase, passive_agent, plain_group, strip_openers, subject_before
 from .aliases import Aliases
 from .lexicon import lexicon
 from ..model import Sentence
+from ..rules import active, rule
 
 __all__ = ["Article", "actor_of_phrase", "fallback_actor", "make_article", "resolve_actor",
            "strip_openers", "subject_before"]
@@ -32,6 +33,8 @@ whom the advice addresses."""
 READER = "readers"
 """Whom "you" addresses: the article's readers."""
 _WE = re.compile(r"\b(?:we|us)\b", re.I)
+PARAGRAPH_TOPIC = rule("paragraph-topic-actor", "recommendation",
+                       "Advice naming no actor is addressed to the one actor its paragraph is about, if unambiguous")
 _MODAL_SUBJECT = re.compile(r"\b(?:should|must|ought\s+to|needs?\s+to|has\s+to|have\s+to)\b", re.I)
 
 
@@ -183,17 +186,17 @@ def _addressee(doc: Article, pos: int, previous: Sequence[tuple[int, str | None]
 
 def fallback_actor(doc: Article, pos: int, previous: Sequence[tuple[int, str | None]]) -> str | None:
     """The actor of advice whose subject cannot act, from its own section only: the last
-    actor of the advice just before it, else the group its heading addresses, else the
-    actor the sentence itself names, else its heading's, else the memo's addressee."""
+    actor of the advice just before it in its paragraph (or list), else the group its heading
+    addresses, else the actor its paragraph is about (when unambiguous), else the last actor
+    of the advice before it, else the actor the sentence names, else its heading's, else the memo's."""
     start = doc.section_start[pos]
-    for p, actor in reversed(previous[-LOOKBACK:]):
-        if p < start:
-            break
-        if actor:
-            return actor
-    addressed = _addressee(doc, pos, previous)
-    if addressed:
-        return addressed
+    before = [(p, actor) for p, actor in previous[-LOOKBACK:] if p >= start and actor]
+    if before and (before[-1][0] >= doc.paragraph_start[pos] or doc.sentences[pos].list_item):
+        return before[-1][1]  # a list item's block is its list: it shares the items' actor
+    topic = paragraph_topic(doc, pos) if active(PARAGRAPH_TOPIC) else None
+    addressed = _addressee(doc, pos, previous) if topic or not before else None
+    if addressed or topic or before:
+        return addressed or topic or before[-1][1]
     if doc.mentions[pos]:
         return doc.mentions[pos][0].name
     if doc.sentences[start].heading and doc.mentions[start]:
@@ -243,6 +246,21 @@ def _advice_subjects(doc: Article) -> Counter[str]:
     return subjects
 
 
+def _sentence_subject(doc: Article, pos: int) -> tuple[str | None, bool]:
+    """The actor a sentence names as its subject, and whether that is advice's subject: the
+    subject of its modal of advice, else a known name that opens it ("Congress created …")."""
+    plain = doc.sentences[pos].plain
+    found = _MODAL_SUBJECT.search(plain)
+    if found and not passive_agent(plain[found.start():]):
+        actor = actor_of_phrase(*subject_before(plain, found.start()), doc, pos, ())
+        if actor:
+            return actor, True
+    text = strip_openers(plain)
+    lead = plain.find(text) if text else -1
+    opening = [m for m in doc.mentions[pos] if m.start == lead]
+    return (opening[0].name, False) if opening else (None, False)
+
+
 def _stem(group: str) -> str:
     """A group's head noun without its plural ending, to compare "newsroom" and "newsrooms"."""
     return group.split()[-1].lower().removesuffix("s")
@@ -273,4 +291,6 @@ def make_article(sentences: Sequence[Sentence], aliases: Aliases) -> Article:
     doc = index_article(sentences, aliases)
     doc = replace(doc, memo=_memo_addressee(doc))
     says_we = any(_WE.search(s.plain) for s in doc.sentences)
-    return replace(doc, we=speaker_group(doc)) if says_we else doc
+    doc = replace(doc, we=speaker_group(doc)) if says_we else doc
+    doc = replace(doc, subjects=tuple(_sentence_subject(doc, p) for p in range(len(doc.sentences))))
+    return replace(doc, topics=paragraph_counts(doc))

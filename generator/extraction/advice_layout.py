@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 from .attribution import reported, reports_someone
 from .lexicon import lexicon
+from .triggers import triggers
 from ..model import Sentence
 from ..rules import active, rule
 
@@ -37,6 +38,14 @@ READER_IMPERATIVE = rule("imperative-to-reader", "recommendation",
                          "An imperative that addresses the reader ('Call your senator …') is advice to readers.")
 FRONTED_IMPERATIVE = rule("imperative-after-fronted-clause", "recommendation",
                           "An imperative after a fronted adverbial ('Instead of X, try Y.') addresses readers.")
+ITEM_TITLE = rule("item-title-before-advice", "recommendation",
+                  "A short verbless title opening a list item whose body advises ('1. Safer storage. We should …') names that advice.")
+IMPERATIVE_RUN = rule("imperative-run", "recommendation",
+                      "An imperative followed in its paragraph by another command is one of a run of calls to the reader.")
+MAX_TITLE_WORDS = 12
+"""Words at most in a list item's title (a noun phrase such as "Safer storage of fuel.")."""
+_FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|do|does|did|\w+ed)\b", re.I)
+_LEADING_LINK = re.compile(r"^\W*(?:and|but|so|now|then|instead|also)\b,?\s+", re.I)
 _HEADING_NUMBER = re.compile(r"\s*(?:(?:step|part)\s+)?(\d{1,2})[.):]\s", re.I)
 SHORT_COMMAND = 5
 """Words at most in an imperative that counts as advice on its own in running text: a terse
@@ -63,9 +72,14 @@ def item_body(plain: str) -> str:
 
 
 def is_imperative(plain: str) -> bool:
-    """True when the text opens with a base verb used as a command ("Repeal the tax.")."""
+    """True when the text opens with a base verb used as a command ("Repeal the tax.", also
+    after a linking word: "And start by asking …")."""
     lex = lexicon()
-    words = re.findall(r"[\w’'-]+|,", item_body(plain))
+    body = item_body(plain)
+    linked = _LEADING_LINK.match(body)
+    if linked and body[:1].isupper():
+        body = body[linked.end():][:1].upper() + body[linked.end():][1:]
+    words = re.findall(r"[\w’'-]+|,", body)
     if len(words) >= 2 and words[0].lower() in ("do", "don’t", "don't", "never") and words[1].lower() in ("not", *lex.imperative_verbs):
         return True
     if len(words) < 2 or not words[0][:1].isupper():
@@ -218,11 +232,41 @@ def structural_advice(sentences: Sequence[Sentence], pos: int, advised: set[int]
         return True
     if active(NUMBERED_STEPS) and s.heading and _numbered_after_advice(sentences, pos, advised):
         return True
+    if active(ITEM_TITLE) and _item_start(s) and _titled_advice(sentences, pos):
+        return True
     if is_imperative(s.plain):
         return ((active(IMPERATIVE_ITEM) and (_item_start(s) or s.heading))
+                or (active(IMPERATIVE_RUN) and _before_command(sentences, pos))
                 or (active(IMPERATIVE_AFTER_ADVICE) and _advice_context(sentences, pos, advised))
                 or _short_command(s.plain) or _to_reader(s.plain))
     return _fronted_imperative(s.plain)
+
+
+def _titled_advice(sentences: Sequence[Sentence], pos: int) -> bool:
+    """True for a list item's short verbless title when a later sentence of its paragraph
+    carries a trigger ("1. Safer storage. Owners should lock …")."""
+    plain = sentences[pos].plain
+    if len(plain.split()) > MAX_TITLE_WORDS or _FINITE.search(item_body(plain)) or plain.rstrip().endswith(":"):
+        return False
+    paragraph = sentences[pos].paragraph
+    for nxt in sentences[pos + 1:]:
+        if nxt.paragraph != paragraph:
+            return False
+        if triggers(nxt.plain):
+            return True
+    return False
+
+
+def _before_command(sentences: Sequence[Sentence], pos: int) -> bool:
+    """True when the next sentence of the paragraph is an imperative too, neither of them
+    one that opens an example ("Consider the numbers.")."""
+    nxt = pos + 1
+    if nxt >= len(sentences) or sentences[nxt].paragraph != sentences[pos].paragraph:
+        return False
+    rhetorical = lexicon().rhetorical_imperatives
+    heads = [_LEADING_LINK.sub("", x).split(maxsplit=1)[0].lower()
+             for x in (sentences[pos].plain, sentences[nxt].plain)]
+    return not any(h in rhetorical for h in heads) and is_imperative(sentences[nxt].plain)
 
 
 def _to_reader(plain: str) -> bool:

@@ -21,6 +21,7 @@ NOISE = re.compile(r"\[\^[^\]]*\]|\(<[^>]*>\)|<https?://[^>]*>|\*\*|__")
 TOKEN = re.compile(r"(?:[A-Z]\.){2,}(?:-[\w’']+)*"           # U.S., U.S.-Iraq
                    r"|[^\W\d_][\w’'-]*(?<![-’'])(?:(?<=s)[’'])?"  # Kata’ib, Iran's
                    r"|\d+")
+_SENTENCE_END = re.compile(r"[.!?:;]")
 POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])$")
 QUOTED = re.compile(r"(?<!\w)[\"“']([A-Z][^\"“”']{3,80}?)[,.]?[\"”'](?!\w)")
 MAX_JOIN = 2
@@ -95,12 +96,11 @@ def is_abbreviation(word: str) -> bool:
 
 
 def gap_kind(text: str, prev: str) -> str:
-    """What lies between two words: "join" (a space), "stop" (a sentence end) or "break"."""
-    if is_abbreviation(prev) and re.fullmatch(r"\.\s+", text):
+    """What lies between two words: "join" (a space), "stop" (a sentence end) or "break".
+    (String tests, not regexes: this runs for every word of an article.)"""
+    if text.isspace() or (text[:1] == "." and text[1:].isspace() and is_abbreviation(prev)):
         return "join"
-    if re.fullmatch(r"\s+", text):
-        return "join"
-    return "stop" if re.search(r"[.!?:;]", text) else "break"
+    return "stop" if _SENTENCE_END.search(text) else "break"
 
 
 def tokenize(text: str) -> list[tuple[str, bool, bool]]:

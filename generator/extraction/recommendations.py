@@ -8,11 +8,11 @@ that of its first trigger; its actor comes from extraction/actors.py.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
-from dataclasses import replace
 
-from .actors import Article, actor_of_phrase, make_article, resolve_actor
-from .advice_layout import link_headline, list_starts, reported_crosshead, reported_list, structural_advice
+from .actors import READER, Article, actor_of_phrase, make_article, resolve_actor
+from .advice_layout import is_imperative, link_headline, list_starts, reported_crosshead, reported_list, structural_advice
 from .aliases import Aliases
 from .attribution import attributed, inside_quotes
 from .triggers import Trigger, triggers
@@ -26,6 +26,12 @@ LEAD_IN = rule("list-lead-in", "recommendation",
                "A lead-in that announces advice ('We make the following recommendations:') is no advice itself.")
 COLON_LEAD_IN = rule("lead-in-ends-at-colon", "recommendation",
                      "Advice that stops at its modal or a colon ('the agency should:') leaves it to the items below.")
+MEDIA_LABEL = rule("media-label", "recommendation",
+                   "A clip or link label ('MUST WATCH Storm hits coast 02:31') has no subject or ends in a running time.")
+_MEDIA_LABEL = re.compile(r"^\W*must[-\s]+(?:watch|see|read|listen)\b|\b\d{1,2}:\d{2}\s*$", re.I)
+COMMAND_TO_READER = rule("command-to-reader", "recommendation",
+                         "A command opening running text, not continuing advice to someone named, is for the reader.")
+_SECOND_PERSON = re.compile(r"\b(?:you|your|yours|yourself|yourselves)\b", re.I)
 MAX_LEAD_IN_TAIL = 8
 """Words at most from a trigger to the colon that ends a lead-in ("the SEC should:")."""
 
@@ -47,6 +53,7 @@ def _excluded(sentences: Sequence[Sentence], pos: int, starts: Sequence[int]) ->
     text = s.plain.rstrip(" \"”’')*")
     asks = text.endswith("?") and not inside_quotes(s.plain, len(text) - 1)
     return ((active(QUESTION) and asks)
+            or (active(MEDIA_LABEL) and _MEDIA_LABEL.search(s.plain) is not None)
             or (active(LEAD_IN) and lexicon().lead_in.search(s.plain) is not None)
             or attributed(s.plain) or reported_list(sentences, pos, starts)
             or link_headline(sentences, pos) or reported_crosshead(sentences, pos))
@@ -97,6 +104,21 @@ def _elaboration_actor(doc: Article, pos: int, previous: Sequence[tuple[int, str
     return None
 
 
+def _reader_command(doc: Article, pos: int, seen: set[int]) -> str | None:
+    """READER for an imperative in running text ("Step back from the quarrel.") that does not
+    continue advice just given in its paragraph ("Congress should act. Expand the credit."),
+    unless the page names its addressee (a memo's "To:", a heading "For Congress", "Vote no")
+    and the command does not say "you"."""
+    s = doc.sentences[pos]
+    if not active(COMMAND_TO_READER) or s.list_item or s.heading or not is_imperative(s.plain):
+        return None
+    if pos > 0 and pos - 1 in seen and doc.sentences[pos - 1].paragraph == s.paragraph:
+        return None
+    named = resolve_actor(doc, pos, [], [])
+    says_you = _SECOND_PERSON.search(s.plain) is not None and named != doc.memo
+    return READER if named is None or says_you else None
+
+
 def find_recommendations(sentences: Sequence[Sentence], aliases: Aliases) -> tuple[Recommendation, ...]:
     """The author's recommendations, in reading order (ids are left for the id stage)."""
     return recommendations_of(make_article(sentences, aliases))
@@ -107,7 +129,7 @@ def recommendations_of(doc: Article) -> tuple[Recommendation, ...]:
     previous: list[tuple[int, str | None]] = []
     seen: set[int] = set()  # the positions in `previous`, kept alongside (not rebuilt per sentence)
     starts = list_starts(doc.sentences)
-    recs: list[tuple[int, Recommendation]] = []
+    recs: list[Recommendation] = []
     for pos, s in enumerate(doc.sentences):
         hit = advice(doc.sentences, pos, seen, starts)
         if hit is None:
@@ -116,24 +138,12 @@ def recommendations_of(doc: Article) -> tuple[Recommendation, ...]:
             seen.update(p for p, _ in lead_in)
             continue
         strength, found = hit
-        actor = (None if found else _elaboration_actor(doc, pos, previous, seen, starts)) \
+        actor = (None if found else _reader_command(doc, pos, seen)
+                 or _elaboration_actor(doc, pos, previous, seen, starts)) \
             or resolve_actor(doc, pos, [(t.phrase, t.offset) for t in found], previous)
         previous.append((pos, actor))
         seen.add(pos)
-        recs.append((pos, Recommendation(text=s.text, actor=actor, strength=strength,
-                                         paragraph=s.paragraph, sentence=s.index)))
-    return _anticipated(recs, previous)
+        recs.append(Recommendation(text=s.text, actor=actor, strength=strength,
+                                   paragraph=s.paragraph, sentence=s.index))
+    return tuple(recs)
 
-
-def _anticipated(recs: Sequence[tuple[int, Recommendation]], context: Sequence[tuple[int, str | None]]
-                 ) -> tuple[Recommendation, ...]:
-    """Advice given before the article names anyone who acts ("There is an urgent need for
-    a new approach.") is for the actor the advice after it names (one backward pass)."""
-    later: dict[int, str | None] = {}
-    upcoming: str | None = None
-    for p, actor in reversed(context):
-        later[p] = upcoming
-        upcoming = actor or upcoming
-    out = [rec if rec.actor is not None or later.get(pos) is None else replace(rec, actor=later[pos])
-           for pos, rec in recs]
-    return tuple(out)

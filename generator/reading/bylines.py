@@ -13,6 +13,14 @@ import yaml
 
 from .blocktext import folded, furniture, unlinked
 from .dates import find_date, parse_date
+from ..rules import active, rule
+
+WEEKDAY = rule("weekday-not-name", "metadata", "'On Tuesday, the task force will …' opens a "
+               "sentence: a weekday is never part of a person's name.")
+FOLLOW_US = rule("follow-us-handle", "metadata", "'Follow us on Twitter @CityDesk': the page's "
+                 "own account names its publication ('City Desk').")
+SYNDICATE = rule("syndicate-not-publication", "metadata", "A copyright held by a syndicate "
+                 "('… Media Services, Inc.') names the column's distributor, not its publication.")
 
 NAME_SPLIT = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|;\s*)")
 ABBREVIATION = re.compile(r"(?:\b[A-Z]|\bJr|\bSr)\.$")
@@ -44,8 +52,11 @@ def patterns() -> dict:
         "particles": set(data["name_particles"]),
         "not_name_words": {w.lower() for w in data["not_name_words"]},
         "not_people": re.compile(rf"\b(?:{'|'.join(data['not_people'])})\b", re.I),
+        "weekday": re.compile(rf"\b(?:{'|'.join(data['weekdays'])})\b", re.I),
+        "syndicate": re.compile(rf"\b(?:{'|'.join(data['syndicates'])})\b", re.I),
         "site_names": full(data["site_names"], 0),
         "copyright": full(data["copyright"]),
+        "follow_us": full(data["follow_us"]),
         "title_label": re.compile(rf"^(?:{words([*data['kinds'], *data['title_labels']])})"
                                   r"\s*[:|]\s+(?=\S)", re.I),
         "meta_line_split": re.compile(data["meta_line_split"], re.I),
@@ -71,6 +82,7 @@ def looks_like_name(text: str) -> bool:
     words = text.split()
     return (2 <= len(words) <= 5 and ":" not in text
             and not patterns()["not_people"].search(text)
+            and not (active(WEEKDAY) and patterns()["weekday"].search(text))
             and not any(w.lower().strip(",.") in patterns()["not_name_words"] for w in words)
             and all(w[:1].isupper() or w.lower() in patterns()["particles"]
                     or re.match(r"^(al|el)-", w, re.I) for w in words))
@@ -135,6 +147,19 @@ def byline(block: str) -> list[str] | None:
         if found and name_list(found.group("names")):
             return name_list(found.group("names"))
     return None
+
+
+def publishing_holder(holder: str | None) -> str | None:
+    """A copyright holder that published the page; a syndicate only distributed the column."""
+    syndicated = holder and active(SYNDICATE) and patterns()["syndicate"].search(holder)
+    return None if syndicated else holder
+
+
+def handle_publication(block: str) -> str | None:
+    """'Follow us on Twitter @CityDesk' → 'City Desk': 'us' is the publication, so its handle
+    (split where the case changes) names it."""
+    handle = first_group("follow_us", "handle", block) if active(FOLLOW_US) else None
+    return re.sub(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])", " ", handle) if handle else None
 
 
 def copyright_holder(block: str) -> str | None:

@@ -45,7 +45,8 @@ def vocabulary() -> dict:
     return {"widget": re.compile(rf"^(?:{'|'.join(data['widget_labels'])})\b", re.I),
             "credit": [re.compile(rf"^(?:{p})$", re.I) for p in data["credit_lines"]],
             "subhead": {w.lower() for w in data["subhead_labels"]},
-            "player": re.compile(rf"^(?:{'|'.join(data['player_labels'])})$", re.I)}
+            "player": re.compile(rf"^(?:{'|'.join(data['player_labels'])})$", re.I),
+            "player_in_line": re.compile(rf"\b(?:{'|'.join(data['player_labels'])})(?=\s|$)", re.I)}
 
 
 @lru_cache(maxsize=65536)
@@ -148,8 +149,11 @@ LINK_LIST = rule("link-list", "furniture", "Two or more blocks in a row that are
                  "short links are a related-stories list, a tag cloud or a menu.")
 PLAYER = rule("player-label", "furniture", "A video player's label ('JUST WATCHED', 'MUST "
               "WATCH') and the video title under it are the player, not the article.")
+PLAYER_LINE = rule("player-line", "furniture", "One line of player labels, a video's title and "
+                   "a running time (02:48) is a video widget, not the article.")
+RUNNING_TIME = re.compile(r"\b\d{1,2}:\d{2}$")
 PULL_QUOTE = rule("pull-quote", "furniture", "A short unpunctuated line between paragraphs "
-                  "repeating a sentence of the article is a pull quote: shown twice, said once.")
+                  "repeating a sentence of the article is a pull quote, not body.")
 CONTENTS = rule("contents-lines", "furniture", "Runs of title-case lines ending in a page number "
                 "are a table of contents.")
 FIGURE_TITLE = rule("figure-title", "furniture", "A title-case line closing a paragraph and "
@@ -186,7 +190,18 @@ def player_blocks(blocks: list[str]) -> set[int]:
             nxt = line_of(blocks[i + 1]) if i + 1 < len(blocks) else ""
             title = nxt and len(nxt.split()) <= 15 and not ENDS_SENTENCE.search(nxt)
             found.update([i, i + 1] if title else [i])
+        elif active(PLAYER_LINE) and player_line(line_of(block)):
+            found.add(i)
     return found
+
+
+def player_line(line: str) -> bool:
+    """Player labels (two, or one and a running time) around a short title, all on one line."""
+    labels = vocabulary()["player_in_line"].findall(line)
+    rest = RUNNING_TIME.sub("", vocabulary()["player_in_line"].sub(" ", line))
+    timed = bool(RUNNING_TIME.search(line))
+    return (len(labels) >= 2 or (labels and timed)) and len(rest.split()) <= 30 \
+        and not ENDS_SENTENCE.search(rest.strip())
 
 
 def grams(text: str, n: int = 4) -> set[tuple[str, ...]]:

@@ -16,13 +16,14 @@ from urllib.parse import urlsplit
 
 from .blockshapes import (NOTE, ROOT_LINK, heading_text, is_article_paragraph, is_navigation,
                           is_dek, is_memo_head, is_prose, is_title_like, leads_list, split_fields)
-from .bylines import (bio_authors, byline, copyright_holder, meta_line, name_list, patterns,
-                      site_name, source_publication, strip_title_label)
+from .bylines import (bio_authors, byline, copyright_holder, handle_publication, meta_line,
+                      name_list, patterns, publishing_holder, site_name, source_publication,
+                      strip_title_label)
 from .blocktext import blocks_of, folded, unlinked
 from .covers import publisher_name, split_cover, split_feed_header
 from .dates import parse_date
 from .signoffs import (as_written, dateline_publication, house_view_publication, is_header_bio,
-                       posted_line, read_fields, signature)
+                       name_line_author, posted_line, read_fields, signature)
 from ..model import Author, Metadata
 
 LINK_URL = re.compile(r"\]\((https?://[^)\s]+)\)")
@@ -184,6 +185,9 @@ def read_trailer_block(block: str, found: Reading) -> bool:
         return True
     if is_author_heading(block):
         return True
+    if handle_publication(block):
+        found.site = found.site or handle_publication(block)
+        return True
     if copyright_holder(block):
         found.holder = found.holder or copyright_holder(block)
         return True
@@ -240,8 +244,15 @@ def scan(blocks: list[str], found: Reading) -> list[str]:
         found.section_names += name_list(re.sub(r"^[\d.]+:?\s+", "", heading_text(block) or ""))
         holder = copyright_holder(block)
         found.holder = found.holder or holder
-        if not holder:
+        handle = handle_publication(block)
+        found.site = found.site or handle
+        if not (holder or handle):
             body.append(block)
+    named = name_line_author(blocks, body) if not (found.names or found.listed or found.bios
+                                                   or found.signers) else None
+    if named:
+        found.names.append(named[1])
+        del body[named[0]]
     return body
 
 
@@ -291,7 +302,7 @@ def find_metadata(text: str, hints: tuple[tuple[str, str], ...] = ()) -> tuple[M
         authors=authors_of(found, hints),
         date=first(*map(parse_date, hint(hints, "date")), found.date, found.updated),
         publication=first(*hint(hints, "publication"), found.publication, *hint(hints, "site"),
-                          found.holder, domain_publication(text), found.site,
+                          publishing_holder(found.holder), domain_publication(text), found.site,
                           house_view_publication(title), found.wire),
         kind=first(*hint(hints, "kind"), found.kind),
         url=first(*hint(hints, "url")),

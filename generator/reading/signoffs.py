@@ -30,6 +30,8 @@ POSTED = re.compile(r"^(?:posted|published|written|filed)\b(?P<rest>.*\bby\s+(?P
                     r"\.?$", re.I)
 DATELINE = re.compile(r"^(?:[A-Z][\w.' -]{1,30},? )?\((?P<pub>[A-Z][\w.&]{1,15}(?: [A-Z][\w.&]+)"
                       r"{0,2})\)\s*(?:--|—|–|-)\s")
+NAME_LINE = rule("name-line-author", "metadata", "A lone name line near the top whose surname labels "
+                 "the highlight lines ('Roe: …') names the author, and is no body.")
 HOUSE_VIEW = re.compile(r"^(?P<pub>The (?:[A-Z][\w’'.-]+ ){1,3})(?:view|verdict) on\b")
 
 FIELD_LINE = rule("field-line", "metadata", "A header line of labelled fields ('Published: … | "
@@ -122,6 +124,22 @@ def is_header_bio(block: str, later: list[str]) -> bool:
     rest = " ".join(later)
     return bool(EDITORS_NOTE.match(folded(block))) or not any(
         re.search(rf"\b{re.escape(n.split()[-1])}\b", rest) for n in names)
+
+
+def name_line_author(blocks: list[str], body: list[str]) -> tuple[int, str] | None:
+    """(index in body, name) of a lone name line among the body's first blocks whose surname
+    labels a short line above it ('Story highlights Jane Roe: …', 'Roe: …'), else None."""
+    if not active(NAME_LINE):
+        return None
+    for i, block in enumerate(body[:12]):
+        names = name_list(folded(block))
+        if len(names) != 1 or folded(block) != names[0]:
+            continue
+        label = re.compile(rf"(?:^|\s){re.escape(names[0].split()[-1])}: \S")
+        above = blocks[:blocks.index(block)] if block in blocks else []
+        if any(label.search(folded(b)) and len(folded(b).split()) <= 30 for b in above):
+            return i, names[0]
+    return None
 
 
 def as_written(given: list[str], written: list[str]) -> list[str]:
