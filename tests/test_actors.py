@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, settings, strategies as st
 
+from generator.extraction.actor_phrases import plural_group
 from generator.extraction.actors import PARAGRAPH_TOPIC
 from generator.extraction.aliases import load_aliases
 from generator.model import Paragraph
@@ -12,6 +13,10 @@ from generator.reading.sentences import split_sentences
 from generator.rules import switched_off
 
 CASES = [
+    (["Either way, this week's Senate hearings should settle the question."], "Senate"),
+    (["A global approach is needed to stop the outbreak."], "international community"),
+    (["Recommendations for Executive Action", "The fund should publish its audit."], "fund"),
+    (["Each campus newsroom should train its own editors."], "campus newsrooms"),
     (["U.S. officials should press Riyadh to end the blockade."], "United States"),
     (["The Iraqi government must pay public salaries on time."], "Iraq"),
     (["The Pakistani authorities must arrest the organizers."], "Pakistan"),
@@ -249,3 +254,9 @@ def test_a_list_item_shares_the_actor_of_the_item_before_it() -> None:
              Paragraph(3, "The ferry subsidy must be renewed. Congress created it in 1990.", list_item=True)]
     found = find_recommendations(split_sentences(paras), load_aliases())
     assert [r.actor for r in found] == ["regulators", "regulators"]
+
+
+@pytest.mark.parametrize("member,group", [("newsroom", "newsrooms"), ("county library", "county libraries"),
+                                          ("church", "churches"), ("voters", "voters"), ("NATO", "NATO")])
+def test_one_generic_member_names_the_group(member, group) -> None:
+    assert plural_group(member) == group

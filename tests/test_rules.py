@@ -99,6 +99,15 @@ ACTOR_RULES = {
     "paragraph-topic-actor": (["The ferry subsidy must be renewed before winter. "
                                "The Senate set it up in 1990 to run the crossing."],
                               "Senate", None),
+    "run-in-label-not-subject": (["- **Harbour Fees** Port authorities should publish their tariffs."],
+                                 "port authorities", "Harbour Fees Port authorities"),
+    "stative-passive-subject": (["The ferry plan is late. Harbour engineers must be involved in the redesign."],
+                                "harbour engineers", None),
+    "action-noun-subject": (["Regulators must publish the audit.",
+                             "Further congressional action is needed to fix the pension fund."],
+                            "Congress", "regulators"),
+    "every-member-is-the-group": (["Every regional newspaper should print the tide tables."],
+                                  "regional newspapers", "regional newspaper"),
 }
 
 QUESTION_RULES = {

@@ -16,11 +16,25 @@ from dataclasses import dataclass, field
 from .actor_mentions import Mention, alias_pattern, join_actors, mentions_in
 from .aliases import Aliases
 from ..model import Sentence
+from ..rules import active, rule
 
 LOOKBACK = 12
 """Sentences (or earlier items) a fallback looks back over: an antecedent farther away
 is a guess, and an unbounded look-back makes a long article quadratic."""
 _INSIDE_CAPITAL = re.compile(r"(?<=\S\s)[A-Z][\w’'-]*")
+RUN_IN_LABEL = rule("run-in-label-not-subject", "recommendation",
+                    "A bold label opening an item ('**Funding** Congress should …') is its title, not its subject")
+_RUN_IN = re.compile(r"\s*(\*\*|__)((?:(?!\1).)+)\1\s+(?=\w)")
+"""A bold span at the front of a sentence followed by more words: the item's run-in title."""
+
+
+def run_in_label(sentence: Sentence) -> str | None:
+    """The plain text of the bold label a sentence opens with ("**Funding** Congress …"),
+    which titles the item and is no part of its subject (nor makes the word after it a
+    capital inside a sentence); None without one."""
+    found = _RUN_IN.match(sentence.text) if active(RUN_IN_LABEL) else None
+    label = found.group(2).strip() if found else None
+    return label if label and sentence.plain.startswith(label) else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,13 +79,19 @@ def _starts(sentences: Sequence[Sentence]) -> tuple[tuple[int, ...], tuple[int, 
     return tuple(sections), tuple(paragraphs)
 
 
+def _unlabelled(sentence: Sentence) -> str:
+    """A sentence's plain text without its run-in label."""
+    label = run_in_label(sentence)
+    return sentence.plain[len(label):].lstrip() if label else sentence.plain
+
+
 def index_article(sentences: Sequence[Sentence], aliases: Aliases) -> Article:
     """Index an article's sentences once: mentions, section and paragraph starts, capitals."""
     pattern = alias_pattern(aliases)
     sents = tuple(sentences)
     mentions = tuple(mentions_in(s.plain, aliases, pattern) for s in sents)
     sections, paragraphs = _starts(sents)
-    capitalized = frozenset(w for s in sents for w in _INSIDE_CAPITAL.findall(s.plain))
+    capitalized = frozenset(w for s in sents for w in _INSIDE_CAPITAL.findall(_unlabelled(s)))
     places = Counter(m.name for ms in mentions for m in ms if m.kind == "place")
     nation = places.most_common(1)[0][0] if places else None
     return Article(sents, aliases, pattern, mentions, sections, paragraphs, capitalized, nation)

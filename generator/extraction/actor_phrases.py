@@ -12,6 +12,10 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from .lexicon import lexicon
+from ..rules import active, rule
+
+STATIVE_PASSIVE = rule("stative-passive-subject", "recommendation",
+                       "'Editors should be involved' describes the subject's own conduct, unlike 'the law should be repealed'")
 
 _APOS = r"(?:'s|’s|'|’)"
 _CLAUSE_BREAK = re.compile(
@@ -25,6 +29,8 @@ _PASSIVE = re.compile(
     r"(?P<verb>\w+(?:ed|en|wn|ne|lt|ght|id|ung|ade|et|ut))\b(?!\s+to\b)(?P<rest>[^;:]*)", re.I)
 _AGENT = re.compile(r"^[^,;]*?\bby\s+(?P<agent>(?:the\s+)?[\w.’'-]+(?:\s+(?:of\s+|and\s+|for\s+)?[\w.’'-]+){0,5}?)"
                     r"\s*(?=,|;|\.|$|\s(?:with|to|in|on|at|before|after|within|by|as|and\s+(?:its|their)|so)\b)", re.I)
+_CLAUSE_OPENERS = frozenset({"who", "whom", "that", "which", "we", "they", "you", "i"})
+"""A relative clause ends a group's noun phrase ("every newsroom we talk to")."""
 MAX_GROUP_WORDS = 5
 """A longer common-noun subject is a description, not a group's name."""
 
@@ -50,7 +56,7 @@ def subject_before(plain: str, start: int) -> tuple[str, int]:
 def _openers() -> re.Pattern[str]:
     """One pattern for a run of openers (determiners, sentence adverbs, "this week's")."""
     words = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in lexicon().subject_openers)
-    return re.compile(rf"^(?:(?:{words})(?:[\s,]+|$)|{_TIME_OWNER.pattern[1:]})+", re.I)
+    return re.compile(rf"^(?:{_TIME_OWNER.pattern[1:]}|(?:{words})(?:[\s,]+|$))+", re.I)
 
 
 def strip_openers(phrase: str) -> str:
@@ -65,7 +71,8 @@ def passive_agent(after: str) -> tuple[str, int] | None:
     agent and where it starts in `after` ("", 0 when the passive names none), else None
     (the subject acts)."""
     found = _PASSIVE.match(after)
-    if found is None:
+    if found is None or (active(STATIVE_PASSIVE)
+                         and found.group("verb").lower() in lexicon().stative_participles):
         return None
     agent = _AGENT.match(found.group("rest"))
     if agent is None:
@@ -99,10 +106,22 @@ def group_phrase(text: str, capitalized: frozenset[str]) -> str | None:
     "student newsroom", "non-profit standards-setting bodies") in canonical form, else None."""
     words = text.split()
     preps = lexicon().prepositions
-    cut = next((i for i, w in enumerate(words) if w.lower() in preps), len(words))
+    cut = next((i for i, w in enumerate(words)
+                if w.lower() in preps or (i and w.lower() in _CLAUSE_OPENERS)), len(words))
     words = words[:cut]
     if not 0 < len(words) <= MAX_GROUP_WORDS or not is_group_noun(words[-1]):
         return None
     if any(not re.fullmatch(r"[\w’'-]+[,.]?", w) for w in words) or words[0].lower().endswith("ing"):
         return None
     return plain_group(words, capitalized)
+
+
+def plural_group(group: str) -> str:
+    """A group named by one generic member ("every student newsroom") as the group itself
+    ("student newsrooms"), the form the rest of the brief uses for groups."""
+    head = group.rstrip(",.")
+    if head.endswith("s") or not head[-1:].islower():
+        return head
+    if head.endswith("y") and head[-2:-1] not in "aeiou":
+        return head[:-1] + "ies"
+    return head + ("es" if head.endswith(("ch", "sh", "x")) else "s")

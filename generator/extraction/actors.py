@@ -16,9 +16,10 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from .actor_context import (LOOKBACK, Article, context_org, earlier, index_article, last_place,
-                            pair_actor, paragraph_counts, paragraph_topic)
+                            pair_actor, paragraph_counts, paragraph_topic, run_in_label)
 from .actor_mentions import Mention, join_actors, leading_name, mentions_in, proper_name
-from .actor_phrases import group_phrase, passive_agent, plain_group, strip_openers, subject_before
+from .actor_phrases import (group_phrase, passive_agent, plain_group, plural_group, strip_openers,
+                            subject_before)
 from .aliases import Aliases
 from .lexicon import lexicon
 from ..model import Sentence
@@ -35,6 +36,11 @@ READER = "readers"
 _WE = re.compile(r"\b(?:we|us)\b", re.I)
 PARAGRAPH_TOPIC = rule("paragraph-topic-actor", "recommendation",
                        "Advice naming no actor is addressed to the one actor its paragraph is about, if unambiguous")
+EVERY_MEMBER = rule("every-member-is-the-group", "recommendation",
+                    "'Every student newsroom should …' addresses the group: written as 'student newsrooms'")
+_EVERY = re.compile(r"\s*(?:every|each|any)\s+(?!one\b|body\b)\w", re.I)
+ACTION_NOUN = rule("action-noun-subject", "recommendation",
+                   "'Congressional action is needed' names what is needed; an institution's adjective names who acts")
 _MODAL_SUBJECT = re.compile(r"\b(?:should|must|ought\s+to|needs?\s+to|has\s+to|have\s+to)\b", re.I)
 
 
@@ -114,10 +120,13 @@ def _attested(name: str | None, doc: Article) -> str | None:
     return name if name in doc.capitalized else None
 
 
-def _head_actor(text: str, doc: Article, pos: int) -> str | None:
+def _head_actor(text: str, doc: Article, pos: int, whole_phrase: str = "") -> str | None:
     """The actor a phrase starts with: alias, demonym, titled name, role, proper name or a
-    group written as a common noun phrase."""
+    group written as a common noun phrase (`whole_phrase`: the phrase before its openers
+    were stripped, which tells "every newsroom" from "the newsroom")."""
     lex = lexicon()
+    if not text.split():
+        return None  # a conjunct that was all openers ("we and and")
     if text.split()[0].lower() in {w for words in lex.pronouns.values() for w in words} | {"i"}:
         return None  # "We Americans", "It Works": a pronoun opens no name
     nouns = lex.government_nouns
@@ -131,14 +140,21 @@ def _head_actor(text: str, doc: Article, pos: int) -> str | None:
         inside = [m for m in found if m.start == located.end()]
         if inside:
             return inside[0].name
+    group = group_phrase(text, doc.capitalized)
+    if group and active(EVERY_MEMBER) and _EVERY.match(whole_phrase):
+        group = plural_group(group)
     return (_role_head(text, doc, pos) or _attested(proper_name(text), doc) or leading_name(text)
-            or group_phrase(text, doc.capitalized))
+            or group)
 
 
 def actor_of_phrase(phrase: str, offset: int, doc: Article, pos: int,
                     previous: Sequence[tuple[int, str | None]]) -> str | None:
     """A subject phrase -> the canonical actor, or None when it names no one who can act."""
     lex = lexicon()
+    label = run_in_label(doc.sentences[pos]) if offset == 0 else None
+    if label and phrase.startswith(label) and phrase[len(label):].strip():
+        rest = phrase[len(label):]
+        phrase, offset = rest.lstrip(), len(phrase) - len(rest.lstrip())
     frame = lex.first_person_frame.match(phrase)
     if frame and frame.end() < len(phrase.strip()):
         phrase, offset = phrase[frame.end():], offset + frame.end()
@@ -149,7 +165,9 @@ def actor_of_phrase(phrase: str, offset: int, doc: Article, pos: int,
     low = text.lower()
     raw = " " + phrase.strip().lower() + " "
     if any(raw.endswith(f" {words} ") or raw.startswith(f" {words} ") for words in lex.pair_words):
-        return pair_actor(doc, pos)
+        pair = pair_actor(doc, pos)
+        if pair:  # else "each" opens a group's member ("Each campus newsroom"), read below
+            return pair
     if not text:
         return None
     if low in lex.pronouns["we"]:
@@ -160,12 +178,17 @@ def actor_of_phrase(phrase: str, offset: int, doc: Article, pos: int,
         if low in lex.pronouns[kind]:
             return _pronoun(kind, offset, doc, pos, previous)
     whole = mentions_in(text, doc.aliases, doc.pattern)
+    words = text.split()
+    if active(ACTION_NOUN) and not whole and 0 < len(words) <= 3 \
+            and words[-1].lower().strip(",.") in lex.action_nouns:
+        return next((lex.institution_adjectives[w.lower()] for w in words[:-1]
+                     if w.lower() in lex.institution_adjectives), None)
     parts = re.split(r"\s+(?:and|&|nor)\s+", text)
     if len(parts) > 1 and not (whole and whole[0].start == 0 and whole[0].end == len(text)):
         names = [_head_actor(strip_openers(p), doc, pos) for p in parts]
         if all(names):
             return join_actors([n for n in names if n])
-    return _head_actor(text, doc, pos)
+    return _head_actor(text, doc, pos, phrase)
 
 
 def _addressee(doc: Article, pos: int, previous: Sequence[tuple[int, str | None]]) -> str | None:

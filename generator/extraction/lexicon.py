@@ -65,6 +65,9 @@ class Lexicon:
     demonyms: dict[str, str]
     implied_actors: tuple[tuple[re.Pattern[str], str], ...]
     not_agent_nouns: frozenset[str]
+    stative_participles: frozenset[str]
+    action_nouns: frozenset[str]
+    institution_adjectives: dict[str, str]
     first_person_frame: re.Pattern[str]
     membership_nouns: frozenset[str]
     speaker_group: re.Pattern[str]
@@ -134,6 +137,9 @@ def compile_lexicon(data: dict) -> Lexicon:
         implied_actors=tuple((re.compile(p, flags), str(a)) for p, a in data["implied_actors"].items()),
         uncertainty=_rules(data["uncertainty"], "question"),
         not_agent_nouns=_words(data["not_agent_nouns"]),
+        stative_participles=_words(data["stative_participles"]),
+        action_nouns=_words(data["action_nouns"]),
+        institution_adjectives={str(k): str(v) for k, v in data["institution_adjectives"].items()},
         first_person_frame=re.compile(data["first_person_frame"], flags),
         membership_nouns=_words(data["membership_nouns"]),
         speaker_group=re.compile(data["speaker_group"], flags),
