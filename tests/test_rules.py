@@ -106,6 +106,9 @@ ACTOR_RULES = {
     "action-noun-subject": (["Regulators must publish the audit.",
                              "Further congressional action is needed to fix the pension fund."],
                             "Congress", "regulators"),
+    "beneficiary-subject": (["Regulators must publish the audit.",
+                             "Regulators must publish the audit. Farmers should receive the drought payments by May."],
+                            "regulators", "farmers"),
     "every-member-is-the-group": (["Every regional newspaper should print the tide tables."],
                                   "regional newspapers", "regional newspaper"),
 }

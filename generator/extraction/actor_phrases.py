@@ -16,6 +16,11 @@ from ..rules import active, rule
 
 STATIVE_PASSIVE = rule("stative-passive-subject", "recommendation",
                        "'Editors should be involved' describes the subject's own conduct, unlike 'the law should be repealed'")
+BENEFICIARY = rule("beneficiary-subject", "recommendation",
+                   "'Workers should receive benefits': the subject gets what others must give, so it is not who acts")
+_BENEFICIARY = re.compile(
+    r"^\s*(?:should|must|ought\s+to|needs?\s+to|has\s+to|have\s+to)\s+(?:(?:not|also|still|now|then|all|\w+ly)\s+)*"
+    r"(?:(?:start|begin|continue)\s+(?:to\s+)?)?(?:receiv\w*|get|getting|obtain\w*|be\s+(?:entitled|eligible))\b", re.I)
 
 _APOS = r"(?:'s|’s|'|’)"
 _CLAUSE_BREAK = re.compile(
@@ -68,8 +73,10 @@ def strip_openers(phrase: str) -> str:
 
 def passive_agent(after: str) -> tuple[str, int] | None:
     """After a subject, a passive advising verb ("… should be reviewed by the FTC"): the
-    agent and where it starts in `after` ("", 0 when the passive names none), else None
-    (the subject acts)."""
+    agent and where it starts in `after` ("", 0 when the passive names none, or when the
+    subject is who receives: "… should get benefits"), else None (the subject acts)."""
+    if active(BENEFICIARY) and _BENEFICIARY.match(after):
+        return "", 0  # acts like a passive without an agent: who gives is not said
     found = _PASSIVE.match(after)
     if found is None or (active(STATIVE_PASSIVE)
                          and found.group("verb").lower() in lexicon().stative_participles):
