@@ -13,6 +13,7 @@ from generator.reading.sentences import split_sentences
 from generator.rules import switched_off
 
 CASES = [
+    (["As the auditors reported, Amtrak will need to cut its costs."], "Amtrak"),
     (["Either way, this week's Senate hearings should settle the question."], "Senate"),
     (["A global approach is needed to stop the outbreak."], "international community"),
     (["Recommendations for Executive Action", "The fund should publish its audit."], "fund"),

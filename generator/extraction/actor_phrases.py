@@ -26,6 +26,9 @@ _APOS = r"(?:'s|’s|'|’)"
 _CLAUSE_BREAK = re.compile(
     r"[,;:()\u2014\u2013]|--|\s-\s|\b(?:that|which|who|whom|but|because|while|if|when|"
     r"whereas|although|though|since|unless|until|so|then|whether|as|why|how|where)\b", re.I)
+_AUXILIARIES = re.compile(r"(?:\s+(?:will|would|shall|may|might|can|could|also|still|now|then|"
+                          r"really|just|eventually|ultimately|therefore))+\s*$", re.I)
+"""Verbs and adverbs between a subject and its advising verb ("USPS will need to")."""
 _TIME_OWNER = re.compile(r"^(?:this|last|next|the)\s+(?:week|month|year|day|session)" + _APOS + r"\s+", re.I)
 _AGENT_ENDING = re.compile(r"(?:ers|ors|ists|ians|eers|ees|ants|dents)$")
 _PASSIVE = re.compile(
@@ -41,7 +44,8 @@ MAX_GROUP_WORDS = 5
 
 
 def subject_before(plain: str, start: int) -> tuple[str, int]:
-    """The subject phrase of the clause whose verb starts at `start`, and where it starts.
+    """The subject phrase of the clause whose verb starts at `start`, and where it starts,
+    without the auxiliaries before that verb ("USPS will need to" -> "USPS").
 
     Parentheses are blanked out and an aside set off just before the verb
     ("The United States, working with Iraq, should") is skipped."""
@@ -54,7 +58,8 @@ def subject_before(plain: str, start: int) -> tuple[str, int]:
             break
     pieces = list(_CLAUSE_BREAK.finditer(before))
     begin = pieces[-1].end() if pieces else 0
-    return before[begin:].strip(), begin + len(before[begin:]) - len(before[begin:].lstrip())
+    phrase = _AUXILIARIES.sub("", before[begin:])
+    return phrase.strip(), begin + len(phrase) - len(phrase.lstrip())
 
 
 @lru_cache(maxsize=1)
