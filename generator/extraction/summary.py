@@ -1,12 +1,14 @@
 """Summary stage: 3–5 sentences, in document order, that state what the article argues.
 
-A reader who reads nothing else should get the thesis, not a copy of the recommendations
-listed below it. So the best source is the article's own summary (an abstract, "Key
-takeaways", a report's highlights, front-matter key points) when it has one; otherwise the
-lead, the sentences that turn from the set-up to the author's claim ("But, in fact, …"),
-the conclusion, and at most two pieces of advice. Each sentence is scored on those classes
-of structure and phrasing (summary_cues, data/summary.yaml) plus how central it is to the
-article's vocabulary; details, quotations, bios, headings and furniture are left out. The
+A reader who reads nothing else should get the thesis and the main advice, not a copy of
+the whole recommendations list below it. So the best source is the article's own summary
+(an abstract, "Key takeaways", a report's highlights, front-matter key points) when it has
+one; otherwise the lead, the sentences that turn from the set-up to the author's claim
+("But, in fact, …"), the conclusion, and the central advice (never only advice). Each
+sentence is scored on those classes of structure and phrasing (summary_cues,
+data/summary.yaml) plus how central it is to the article's vocabulary; details, quotations,
+bios, the author's own story, introductions of named bodies, headings and furniture are
+left out. The
 best are taken greedily, skipping near-duplicates, and put back in document order.
 """
 from __future__ import annotations
@@ -16,15 +18,25 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..model import OpenQuestion, Recommendation, Sentence
+from ..rules import active, rule
 from .footnotes import strip_footnote_marks
-from .summary_cues import (centrality, is_bio, is_furniture, is_quotation, is_title_cased,
-                           numbers, phrase_pattern, sections)
+from .summary_cues import (centrality, is_bio, is_definition, is_furniture,
+                           is_personal_narrative, is_quotation, is_title_cased, numbers,
+                           phrase_pattern, sections)
 
 MIN_SENTENCES, MAX_SENTENCES = 3, 5
 MIN_WORDS, LONG_WORDS = 5, 60
 """Shorter sentences are fragments; longer ones are usually run-together page text."""
-MAX_ADVICE = 2
-"""Advice the summary may repeat from the recommendations list: the one or two central ones."""
+MAX_ADVICE, FEW_ADVICE = 4, 2
+"""Advice the summary may repeat from the recommendations list: all but one place (two with
+the main-advice rule off)."""
+MAIN_ADVICE = rule("summary-main-advice", "summary", "An advocacy piece's thesis is its main "
+                   "advice: the summary may carry up to four pieces of it, never five.")
+PERSONAL_NARRATIVE = rule("summary-personal-narrative", "summary", "The author telling their "
+                          "own story ('When I called a friend …') sets the scene; 'I believe "
+                          "we must …' still states the claim.")
+DEFINITION = rule("summary-definition", "summary", "'The X Board is an independent agency "
+                  "that …' introduces a named body to the reader: background, not the claim.")
 PER_PARAGRAPH = 3
 """At most this many from one paragraph, so the summary spans the article."""
 DUPLICATE_OVERLAP = 0.5
@@ -42,6 +54,7 @@ QUESTION = {"explicit": 1.2, "implicit": 1.2}
 CUE, CUE_CAP = 0.7, 1.4
 CENTRALITY = 2.5
 DETAIL, MANY_NUMBERS, QUOTATION, UNFINISHED, LONG, PAST = 1.0, 0.8, 2.5, 1.0, 1.0, 0.8
+NARRATIVE, BACKGROUND = 2.0, 1.5
 PAST_TENSE = re.compile(r"\b(?:was|were|had|did)\b", re.IGNORECASE)
 PRESENT_TENSE = re.compile(r"\b(?:is|are|has|have|does|do)\b", re.IGNORECASE)
 """A sentence told in the past tense only narrates what happened; a thesis is stated now."""
@@ -122,7 +135,14 @@ def phrasing_score(text: str) -> float:
     score -= UNFINISHED if not text.rstrip(" *_)”\"’'").endswith((".", "?", "!")) else 0.0
     score -= LONG if len(text.split()) > LONG_WORDS else 0.0
     score -= PAST if PAST_TENSE.search(text) and not PRESENT_TENSE.search(text) else 0.0
-    return score - (1.0 if SUB_ITEM.match(text) else 0.0)
+    return score - (1.0 if SUB_ITEM.match(text) else 0.0) - background(text)
+
+
+def background(text: str) -> float:
+    """What sets the scene rather than argues: the author's own story, a named body
+    introduced to the reader."""
+    score = NARRATIVE if active(PERSONAL_NARRATIVE) and is_personal_narrative(text) else 0.0
+    return score + (BACKGROUND if active(DEFINITION) and is_definition(text) else 0.0)
 
 
 def score_sentence(s: Sentence, labels: Labels, central: float) -> float:
@@ -165,15 +185,15 @@ def labelled(pool: Sequence[Sentence], recommendations: Sequence[Recommendation]
 
 def pick(ranked: Sequence[tuple[float, Sentence, Labels]]) -> list[Sentence]:
     """Best first, skipping near-duplicates, crowding from one paragraph and advice past
-    the first two."""
+    the first four."""
     chosen: list[tuple[Sentence, set[str]]] = []
     spread = len({s.paragraph for _, s, _ in ranked}) >= MIN_SENTENCES
-    advice = 0
+    advice, most_advice = 0, MAX_ADVICE if active(MAIN_ADVICE) else FEW_ADVICE
     for score, s, labels in ranked:
         if len(chosen) >= MAX_SENTENCES or (score < MIN_GOOD and len(chosen) >= MIN_SENTENCES):
             break
         crowded = spread and sum(c.paragraph == s.paragraph for c, _ in chosen) >= PER_PARAGRAPH
-        if crowded or (labels.advice and advice >= MAX_ADVICE):
+        if crowded or (labels.advice and advice >= most_advice):
             continue
         bag = words(s.plain)
         if any(len(bag & b) > DUPLICATE_OVERLAP * len(bag | b) for _, b in chosen):
