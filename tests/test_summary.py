@@ -13,7 +13,8 @@ from generator.extraction.aliases import load_aliases
 from generator.build import parse_seed
 from generator.model import OpenQuestion, Recommendation, Sentence
 from generator.extraction.summary import (DEFINITION, MAIN_ADVICE, MAX_ADVICE, MAX_SENTENCES,
-                                         phrasing_score, summarize)
+                                         ONE_ITEM, Labels, phrasing_score, score_sentence,
+                                         summarize)
 from generator.rules import switched_off
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -162,3 +163,13 @@ def test_a_megabyte_article_is_summarised() -> None:
     assert sum(len(s.text) for s in sentences) > 1_000_000
     summary = summarize(sentences, recs, [])
     assert 3 <= len(summary) <= 5
+
+
+def test_a_sentence_both_advice_and_question_counts_once() -> None:
+    asked = Sentence(4, 0, "Councillors might ask the mayor: what will the ferry cost?",
+                     "Councillors might ask the mayor: what will the ferry cost?")
+    both = Labels("could", "explicit", None, 2, 0.5, False)
+    question = Labels(None, "explicit", None, 2, 0.5, False)
+    assert score_sentence(asked, both, 0.5) == score_sentence(asked, question, 0.5)
+    with switched_off(ONE_ITEM):
+        assert score_sentence(asked, both, 0.5) > score_sentence(asked, question, 0.5)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from generator.extraction.summary_cues import (centrality, heading_class, is_bio, is_definition,
+from generator.extraction.summary_cues import (centrality, enumerated_points, heading_class,
+                                               is_bio, is_definition,
                                                is_personal_narrative, is_quotation,
                                                is_title_cased, sections)
 from generator.model import Sentence
@@ -93,3 +94,14 @@ def test_personal_narrative(text: str, expected: bool) -> None:
 ])
 def test_definition(text: str, expected: bool) -> None:
     assert is_definition(text) is expected
+
+
+def test_enumerated_points_need_a_sequence_in_running_text() -> None:
+    texts = [(1, "The ferry service needs three changes.", False),
+             (2, "First, the council should buy a second boat.", False),
+             (3, "Next week the council meets again.", False),
+             (4, "And finally, fares must be cut for islanders.", False),
+             (5, "Second, timetables should be printed.", True)]
+    sentences = [Sentence(n, 0, t, t, list_item=item) for n, t, item in texts]
+    assert enumerated_points(sentences) == {(2, 0), (4, 0)}
+    assert enumerated_points(sentences[:3]) == set()

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from ..model import OpenQuestion, Recommendation, Sentence
 from ..rules import active, rule
 from .footnotes import strip_footnote_marks
-from .summary_cues import (centrality, is_bio, is_definition, is_furniture,
+from .summary_cues import (centrality, enumerated_points, is_bio, is_definition, is_furniture,
                            is_personal_narrative, is_quotation, is_title_cased, numbers,
                            phrase_pattern, sections)
 
@@ -37,6 +37,10 @@ PERSONAL_NARRATIVE = rule("summary-personal-narrative", "summary", "The author t
                           "we must …' still states the claim.")
 DEFINITION = rule("summary-definition", "summary", "'The X Board is an independent agency "
                   "that …' introduces a named body to the reader: background, not the claim.")
+POINTS = rule("summary-enumerated-points", "summary", "'First, … Second, … Finally, …' in "
+              "running text: the author counts out their main points.")
+ONE_ITEM = rule("summary-item-counted-once", "summary", "A sentence read as both advice and a "
+                "question ('Senators might ask: what …?') is one item: the stronger label counts.")
 PER_PARAGRAPH = 3
 """At most this many from one paragraph, so the summary spans the article."""
 DUPLICATE_OVERLAP = 0.5
@@ -46,7 +50,7 @@ LEAD, LEAD_PARAGRAPH = 2.5, 0.8
 # The weights below are about the log-odds with which each class marked a key sentence in
 # the labelled dev articles (a class twice as common among key sentences: about +0.7);
 # they say how much a class counts, the classes themselves are the genre's, not a document's.
-OWN_SUMMARY, CONCLUSION_SECTION, LAST_PARAGRAPH = 2.0, 1.0, 0.8
+OWN_SUMMARY, CONCLUSION_SECTION, LAST_PARAGRAPH, POINT = 2.0, 1.0, 0.8, 0.7
 OPENING, OPENING_SHARE, LIST_ITEM = 0.5, 0.2, 1.0
 PIVOT, PIVOT_SHARE, STANCE, CONCLUDING, CLOSE_SHARE = 1.5, 0.34, 1.0, 1.5, 0.5
 ADVICE = {"must": 1.2, "should": 1.0, "could": 0.6}
@@ -79,6 +83,8 @@ class Labels:
     place: float
     """Where in the article the sentence sits, 0 (start) to 1 (end)."""
     last: bool
+    point: bool = False
+    """Whether it opens one of the author's counted-out points ("First, …", "Finally, …")."""
 
 
 def words(text: str) -> set[str]:
@@ -102,13 +108,14 @@ def is_candidate(s: Sentence, bios: set[int]) -> bool:
 
 
 def structure_score(s: Sentence, labels: Labels) -> float:
-    """Where the sentence sits: the article's own summary, its lead, its opening fifth, its
-    conclusion; an item of a list is a detail of the sentence that opens the list (but
-    key points are bullets)."""
+    """Where the sentence sits: the article's own summary, its lead, its opening fifth, the
+    author's counted-out points, its conclusion; an item of a list is a detail of the
+    sentence that opens the list (but key points are bullets)."""
     score = OWN_SUMMARY if labels.section == "summary" else 0.0
     score += CONCLUSION_SECTION if labels.section == "conclusion" else 0.0
     score += LEAD if labels.lead == 0 else LEAD_PARAGRAPH if labels.lead == 1 else 0.0
     score += OPENING if labels.place < OPENING_SHARE else 0.0
+    score += POINT if labels.point and active(POINTS) else 0.0
     score -= LIST_ITEM if s.list_item and labels.section != "summary" else 0.0
     return score + (LAST_PARAGRAPH if labels.last else 0.0)
 
@@ -149,8 +156,8 @@ def score_sentence(s: Sentence, labels: Labels, central: float) -> float:
     """How much of the article's thesis one sentence carries."""
     score = structure_score(s, labels) + framing(s.plain, labels) + phrasing_score(s.plain)
     score += CENTRALITY * central
-    score += ADVICE.get(labels.advice or "", 0.0)
-    return score + QUESTION.get(labels.question or "", 0.0)
+    advice, question = ADVICE.get(labels.advice or "", 0.0), QUESTION.get(labels.question or "", 0.0)
+    return score + (max(advice, question) if active(ONE_ITEM) else advice + question)
 
 
 def label(s: Sentence, by_text: dict[str, str], by_place: dict[tuple[int, int], tuple[str, str]]
@@ -173,13 +180,15 @@ def item_labels(items: Sequence[Recommendation] | Sequence[OpenQuestion], attr: 
 
 def labelled(pool: Sequence[Sentence], recommendations: Sequence[Recommendation],
              questions: Sequence[OpenQuestion], section_of: dict[int, str]) -> list[Labels]:
-    """Each candidate's labels: advice, question, section, lead position, last paragraph."""
+    """Each candidate's labels: advice, question, section, lead position, last paragraph,
+    counted-out point."""
     advice, asked = item_labels(recommendations, "strength"), item_labels(questions, "kind")
     first = pool[0].paragraph if pool else 0
     last = max((s.paragraph for s in pool), default=0)
+    points = enumerated_points(pool)
     return [Labels(label(s, *advice), label(s, *asked), section_of.get(s.paragraph),
                    0 if i == 0 else 1 if s.paragraph == first else 2, i / len(pool),
-                   s.paragraph == last)
+                   s.paragraph == last, (s.paragraph, s.index) in points)
             for i, s in enumerate(pool)]
 
 

@@ -101,6 +101,19 @@ def is_quotation(text: str) -> bool:
     return bool(QUOTED.search(text) or ATTRIBUTED.search(text))
 
 
+ORDINAL_POINT = re.compile(r"^\W*(?:and\s+)?(?:(?:first|second|third|fourth|fifth)(?:ly)?|next|"
+                           r"finally|lastly)\s*,", re.IGNORECASE)
+"""A point in the author's own sequence, in running text: "First, …", "Next, …", "And finally, …"."""
+
+
+def enumerated_points(sentences: Sequence[Sentence]) -> set[tuple[int, int]]:
+    """The prose sentences that open the author's numbered points ("First, …", "Second, …",
+    "Finally, …"), when there are two or more of them: a sequence, not one "Next, …"."""
+    found = {(s.paragraph, s.index) for s in sentences
+             if not s.heading and not s.list_item and ORDINAL_POINT.match(s.plain)}
+    return found if len(found) >= 2 else set()
+
+
 ME_MY = re.compile(r"\b[Mm](?:e|y)\b")
 
 
