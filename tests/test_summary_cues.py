@@ -75,6 +75,8 @@ def test_centrality_prefers_the_articles_subject() -> None:
     ("The past month has been the hardest of my career.", True),
     ("Readers keep asking me why the ferries stop in January.", True),
     ("I believe the council must restore the winter timetable.", False),
+    ("I have long argued that the ferry subsidy is too small.", False),
+    ("In my view, the islands deserve a daily ferry.", False),
     ("First, the council should buy two boats – and I would insist they be electric.", False),
     ("The Title I grants for island schools should be made permanent.", False),
     ("Veterans of World War I once crewed these ferries.", False),

@@ -134,13 +134,21 @@ NAMED_SUBJECT = r"^\W*(?:The\s+)?[A-Z][\w.’'-]*(?:\s+(?:of\s+|for\s+|and\s+)?[
 PRONOUNS = frozenset("it this that these those there here he she they we you what which".split())
 
 
+@lru_cache(maxsize=1)
+def first_person_stance() -> re.Pattern[str]:
+    """The author stating a view: "I believe", "I have long argued", "in my view"."""
+    verbs = "|".join(cue_lists()["first_person_stance"])
+    views = "|".join(cue_lists()["first_person_views"])
+    return re.compile(rf"\bI(?:[’']d)?\s+(?:\w+\s+){{0,2}}?(?:{verbs})\w*\b"
+                      rf"|\b[Mm]y\s+(?:own\s+)?(?:{views})\b")
+
+
 def is_personal_narrative(text: str) -> bool:
     """The author telling their own story ("When I called a friend …", "… hard for me"),
-    not stating a view in the first person ("I believe we must …")."""
+    not stating a view in the first person ("I believe we must …", "In my view, …")."""
     if not (says_i(text) or ME_MY.search(text)):
         return False
-    verbs = "|".join(cue_lists()["first_person_stance"])
-    return not re.search(rf"\bI\s+(?:\w+\s+)?(?:{verbs})\b", text)
+    return not first_person_stance().search(text)
 
 
 def is_definition(text: str) -> bool:
