@@ -32,9 +32,9 @@ MAX_ADVICE, FEW_ADVICE = 4, 2
 the main-advice rule off)."""
 MAIN_ADVICE = rule("summary-main-advice", "summary", "An advocacy piece's thesis is its main "
                    "advice: the summary may carry up to four pieces of it, never five.")
-PERSONAL_NARRATIVE = rule("summary-personal-narrative", "summary", "The author telling their "
-                          "own story ('When I called a friend …') sets the scene; 'I believe "
-                          "we must …' still states the claim.")
+PERSONAL_NARRATIVE = rule("summary-personal-narrative", "summary", "The author's own story "
+                          "('When I called a friend …') sets the scene; 'I believe we must …' "
+                          "is still the claim.")
 DEFINITION = rule("summary-definition", "summary", "'The X Board is an independent agency "
                   "that …' introduces a named body to the reader: background, not the claim.")
 POINTS = rule("summary-enumerated-points", "summary", "'First, … Second, … Finally, …' in "
