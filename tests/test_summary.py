@@ -12,7 +12,10 @@ from hypothesis import strategies as st
 from generator.extraction.aliases import load_aliases
 from generator.build import parse_seed
 from generator.model import OpenQuestion, Recommendation, Sentence
-from generator.extraction.summary import MAX_ADVICE, summarize
+from generator.extraction.summary import (DEFINITION, MAIN_ADVICE, MAX_ADVICE, MAX_SENTENCES,
+                                         ONE_ITEM, Labels, phrasing_score, score_sentence,
+                                         summarize)
+from generator.rules import switched_off
 
 ROOT = Path(__file__).resolve().parent.parent
 CASES = yaml.safe_load((Path(__file__).parent / "fixtures" / "summary.yaml").read_text("utf-8"))
@@ -109,8 +112,25 @@ def test_the_recommendations_list_is_not_repeated() -> None:
     sentences, recs = advice_article(8)
     summary = summarize(sentences, recs, [])
     assert 3 <= len(summary) <= 5
-    assert len({r.text for r in recs} & set(summary)) <= MAX_ADVICE
+    assert len({r.text for r in recs} & set(summary)) <= MAX_ADVICE < MAX_SENTENCES
     assert "But the cause is the timetable, not the drivers or the weather." in summary
+
+
+def test_without_the_main_advice_rule_two_pieces_of_advice_at_most() -> None:
+    case = next(c for c in CASES if "advocacy piece" in c["title"])
+    sentences = sentences_of(case["paragraphs"])
+    recs, qs = items(sentences, case)
+    with switched_off(MAIN_ADVICE):
+        summary = summarize(sentences, recs, qs)
+    assert len({r.text for r in recs} & set(summary)) == 2
+
+
+def test_an_introduction_of_a_named_body_counts_as_background() -> None:
+    introduced = "The Valley Water Board is an elected agency that sets the price of water."
+    claimed = "The Valley Water Board sets the price of water too low for a dry valley."
+    assert phrasing_score(introduced) < phrasing_score(claimed)
+    with switched_off(DEFINITION):
+        assert phrasing_score(introduced) >= phrasing_score(claimed)
 
 
 def test_footnote_markers_are_left_out() -> None:
@@ -143,3 +163,13 @@ def test_a_megabyte_article_is_summarised() -> None:
     assert sum(len(s.text) for s in sentences) > 1_000_000
     summary = summarize(sentences, recs, [])
     assert 3 <= len(summary) <= 5
+
+
+def test_a_sentence_both_advice_and_question_counts_once() -> None:
+    asked = Sentence(4, 0, "Councillors might ask the mayor: what will the ferry cost?",
+                     "Councillors might ask the mayor: what will the ferry cost?")
+    both = Labels("could", "explicit", None, 2, 0.5, False)
+    question = Labels(None, "explicit", None, 2, 0.5, False)
+    assert score_sentence(asked, both, 0.5) == score_sentence(asked, question, 0.5)
+    with switched_off(ONE_ITEM):
+        assert score_sentence(asked, both, 0.5) > score_sentence(asked, question, 0.5)

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from generator.extraction.summary_cues import (centrality, heading_class, is_bio, is_quotation,
+from generator.extraction.summary_cues import (centrality, enumerated_points, heading_class,
+                                               is_bio, is_definition,
+                                               is_personal_narrative, is_quotation,
                                                is_title_cased, sections)
 from generator.model import Sentence
 
@@ -66,3 +68,42 @@ def test_centrality_prefers_the_articles_subject() -> None:
              "Winter ferry fares keep island families away from the mainland."]
     scores = centrality(texts)
     assert max(scores) == 1.0 and scores[2] == min(scores)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("When I phoned a ferry captain last winter, he said the crossing had been cancelled.", True),
+    ("The past month has been the hardest of my career.", True),
+    ("Readers keep asking me why the ferries stop in January.", True),
+    ("I believe the council must restore the winter timetable.", False),
+    ("I have long argued that the ferry subsidy is too small.", False),
+    ("In my view, the islands deserve a daily ferry.", False),
+    ("First, the council should buy two boats – and I would insist they be electric.", False),
+    ("The Title I grants for island schools should be made permanent.", False),
+    ("Veterans of World War I once crewed these ferries.", False),
+    ("The council must restore the winter timetable.", False),
+])
+def test_personal_narrative(text: str, expected: bool) -> None:
+    assert is_personal_narrative(text) is expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The Island Ferry Board (IFB) is an independent agency that began sailing in 1962.", True),
+    ("The Harbour Trust is a charity founded by shipowners in 1890.", True),
+    ("The Island Ferry Board is a disgrace.", False),
+    ("It is a rule that nobody on the islands follows.", False),
+    ("There is a tension that no ferry budget can resolve.", False),
+    ("The ferry subsidy is a lifeline that the islands cannot lose.", False),
+])
+def test_definition(text: str, expected: bool) -> None:
+    assert is_definition(text) is expected
+
+
+def test_enumerated_points_need_a_sequence_in_running_text() -> None:
+    texts = [(1, "The ferry service needs three changes.", False),
+             (2, "First, the council should buy a second boat.", False),
+             (3, "Next week the council meets again.", False),
+             (4, "And finally, fares must be cut for islanders.", False),
+             (5, "Second, timetables should be printed.", True)]
+    sentences = [Sentence(n, 0, t, t, list_item=item) for n, t, item in texts]
+    assert enumerated_points(sentences) == {(2, 0), (4, 0)}
+    assert enumerated_points(sentences[:3]) == set()

@@ -1,12 +1,14 @@
 """Summary stage: 3–5 sentences, in document order, that state what the article argues.
 
-A reader who reads nothing else should get the thesis, not a copy of the recommendations
-listed below it. So the best source is the article's own summary (an abstract, "Key
-takeaways", a report's highlights, front-matter key points) when it has one; otherwise the
-lead, the sentences that turn from the set-up to the author's claim ("But, in fact, …"),
-the conclusion, and at most two pieces of advice. Each sentence is scored on those classes
-of structure and phrasing (summary_cues, data/summary.yaml) plus how central it is to the
-article's vocabulary; details, quotations, bios, headings and furniture are left out. The
+A reader who reads nothing else should get the thesis and the main advice, not a copy of
+the whole recommendations list below it. So the best source is the article's own summary
+(an abstract, "Key takeaways", a report's highlights, front-matter key points) when it has
+one; otherwise the lead, the sentences that turn from the set-up to the author's claim
+("But, in fact, …"), the conclusion, and the central advice (never only advice). Each
+sentence is scored on those classes of structure and phrasing (summary_cues,
+data/summary.yaml) plus how central it is to the article's vocabulary; details, quotations,
+bios, the author's own story, introductions of named bodies, headings and furniture are
+left out. The
 best are taken greedily, skipping near-duplicates, and put back in document order.
 """
 from __future__ import annotations
@@ -16,15 +18,29 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..model import OpenQuestion, Recommendation, Sentence
+from ..rules import active, rule
 from .footnotes import strip_footnote_marks
-from .summary_cues import (centrality, is_bio, is_furniture, is_quotation, is_title_cased,
-                           numbers, phrase_pattern, sections)
+from .summary_cues import (centrality, enumerated_points, is_bio, is_definition, is_furniture,
+                           is_personal_narrative, is_quotation, is_title_cased, numbers,
+                           phrase_pattern, sections)
 
 MIN_SENTENCES, MAX_SENTENCES = 3, 5
 MIN_WORDS, LONG_WORDS = 5, 60
 """Shorter sentences are fragments; longer ones are usually run-together page text."""
-MAX_ADVICE = 2
-"""Advice the summary may repeat from the recommendations list: the one or two central ones."""
+MAX_ADVICE, FEW_ADVICE = 4, 2
+"""Advice the summary may repeat from the recommendations list: all but one place (two with
+the main-advice rule off)."""
+MAIN_ADVICE = rule("summary-main-advice", "summary", "An advocacy piece's thesis is its main "
+                   "advice: the summary may carry up to four pieces of it, never five.")
+PERSONAL_NARRATIVE = rule("summary-personal-narrative", "summary", "The author's own story "
+                          "('When I called a friend …') sets the scene; 'I believe we must …' "
+                          "is still the claim.")
+DEFINITION = rule("summary-definition", "summary", "'The X Board is an independent agency "
+                  "that …' introduces a named body to the reader: background, not the claim.")
+POINTS = rule("summary-enumerated-points", "summary", "'First, … Second, … Finally, …' in "
+              "running text: the author counts out their main points.")
+ONE_ITEM = rule("summary-item-counted-once", "summary", "A sentence read as both advice and a "
+                "question ('Senators might ask: what …?') is one item: the stronger label counts.")
 PER_PARAGRAPH = 3
 """At most this many from one paragraph, so the summary spans the article."""
 DUPLICATE_OVERLAP = 0.5
@@ -34,7 +50,7 @@ LEAD, LEAD_PARAGRAPH = 2.5, 0.8
 # The weights below are about the log-odds with which each class marked a key sentence in
 # the labelled dev articles (a class twice as common among key sentences: about +0.7);
 # they say how much a class counts, the classes themselves are the genre's, not a document's.
-OWN_SUMMARY, CONCLUSION_SECTION, LAST_PARAGRAPH = 2.0, 1.0, 0.8
+OWN_SUMMARY, CONCLUSION_SECTION, LAST_PARAGRAPH, POINT = 2.0, 1.0, 0.8, 0.7
 OPENING, OPENING_SHARE, LIST_ITEM = 0.5, 0.2, 1.0
 PIVOT, PIVOT_SHARE, STANCE, CONCLUDING, CLOSE_SHARE = 1.5, 0.34, 1.0, 1.5, 0.5
 ADVICE = {"must": 1.2, "should": 1.0, "could": 0.6}
@@ -42,6 +58,7 @@ QUESTION = {"explicit": 1.2, "implicit": 1.2}
 CUE, CUE_CAP = 0.7, 1.4
 CENTRALITY = 2.5
 DETAIL, MANY_NUMBERS, QUOTATION, UNFINISHED, LONG, PAST = 1.0, 0.8, 2.5, 1.0, 1.0, 0.8
+NARRATIVE, BACKGROUND = 2.0, 1.5
 PAST_TENSE = re.compile(r"\b(?:was|were|had|did)\b", re.IGNORECASE)
 PRESENT_TENSE = re.compile(r"\b(?:is|are|has|have|does|do)\b", re.IGNORECASE)
 """A sentence told in the past tense only narrates what happened; a thesis is stated now."""
@@ -66,6 +83,8 @@ class Labels:
     place: float
     """Where in the article the sentence sits, 0 (start) to 1 (end)."""
     last: bool
+    point: bool = False
+    """Whether it opens one of the author's counted-out points ("First, …", "Finally, …")."""
 
 
 def words(text: str) -> set[str]:
@@ -89,13 +108,14 @@ def is_candidate(s: Sentence, bios: set[int]) -> bool:
 
 
 def structure_score(s: Sentence, labels: Labels) -> float:
-    """Where the sentence sits: the article's own summary, its lead, its opening fifth, its
-    conclusion; an item of a list is a detail of the sentence that opens the list (but
-    key points are bullets)."""
+    """Where the sentence sits: the article's own summary, its lead, its opening fifth, the
+    author's counted-out points, its conclusion; an item of a list is a detail of the
+    sentence that opens the list (but key points are bullets)."""
     score = OWN_SUMMARY if labels.section == "summary" else 0.0
     score += CONCLUSION_SECTION if labels.section == "conclusion" else 0.0
     score += LEAD if labels.lead == 0 else LEAD_PARAGRAPH if labels.lead == 1 else 0.0
     score += OPENING if labels.place < OPENING_SHARE else 0.0
+    score += POINT if labels.point and active(POINTS) else 0.0
     score -= LIST_ITEM if s.list_item and labels.section != "summary" else 0.0
     return score + (LAST_PARAGRAPH if labels.last else 0.0)
 
@@ -122,15 +142,22 @@ def phrasing_score(text: str) -> float:
     score -= UNFINISHED if not text.rstrip(" *_)”\"’'").endswith((".", "?", "!")) else 0.0
     score -= LONG if len(text.split()) > LONG_WORDS else 0.0
     score -= PAST if PAST_TENSE.search(text) and not PRESENT_TENSE.search(text) else 0.0
-    return score - (1.0 if SUB_ITEM.match(text) else 0.0)
+    return score - (1.0 if SUB_ITEM.match(text) else 0.0) - background(text)
+
+
+def background(text: str) -> float:
+    """What sets the scene rather than argues: the author's own story, a named body
+    introduced to the reader."""
+    score = NARRATIVE if active(PERSONAL_NARRATIVE) and is_personal_narrative(text) else 0.0
+    return score + (BACKGROUND if active(DEFINITION) and is_definition(text) else 0.0)
 
 
 def score_sentence(s: Sentence, labels: Labels, central: float) -> float:
     """How much of the article's thesis one sentence carries."""
     score = structure_score(s, labels) + framing(s.plain, labels) + phrasing_score(s.plain)
     score += CENTRALITY * central
-    score += ADVICE.get(labels.advice or "", 0.0)
-    return score + QUESTION.get(labels.question or "", 0.0)
+    advice, question = ADVICE.get(labels.advice or "", 0.0), QUESTION.get(labels.question or "", 0.0)
+    return score + (max(advice, question) if active(ONE_ITEM) else advice + question)
 
 
 def label(s: Sentence, by_text: dict[str, str], by_place: dict[tuple[int, int], tuple[str, str]]
@@ -153,27 +180,29 @@ def item_labels(items: Sequence[Recommendation] | Sequence[OpenQuestion], attr: 
 
 def labelled(pool: Sequence[Sentence], recommendations: Sequence[Recommendation],
              questions: Sequence[OpenQuestion], section_of: dict[int, str]) -> list[Labels]:
-    """Each candidate's labels: advice, question, section, lead position, last paragraph."""
+    """Each candidate's labels: advice, question, section, lead position, last paragraph,
+    counted-out point."""
     advice, asked = item_labels(recommendations, "strength"), item_labels(questions, "kind")
     first = pool[0].paragraph if pool else 0
     last = max((s.paragraph for s in pool), default=0)
+    points = enumerated_points(pool)
     return [Labels(label(s, *advice), label(s, *asked), section_of.get(s.paragraph),
                    0 if i == 0 else 1 if s.paragraph == first else 2, i / len(pool),
-                   s.paragraph == last)
+                   s.paragraph == last, (s.paragraph, s.index) in points)
             for i, s in enumerate(pool)]
 
 
 def pick(ranked: Sequence[tuple[float, Sentence, Labels]]) -> list[Sentence]:
     """Best first, skipping near-duplicates, crowding from one paragraph and advice past
-    the first two."""
+    the first four."""
     chosen: list[tuple[Sentence, set[str]]] = []
     spread = len({s.paragraph for _, s, _ in ranked}) >= MIN_SENTENCES
-    advice = 0
+    advice, most_advice = 0, MAX_ADVICE if active(MAIN_ADVICE) else FEW_ADVICE
     for score, s, labels in ranked:
         if len(chosen) >= MAX_SENTENCES or (score < MIN_GOOD and len(chosen) >= MIN_SENTENCES):
             break
         crowded = spread and sum(c.paragraph == s.paragraph for c, _ in chosen) >= PER_PARAGRAPH
-        if crowded or (labels.advice and advice >= MAX_ADVICE):
+        if crowded or (labels.advice and advice >= most_advice):
             continue
         bag = words(s.plain)
         if any(len(bag & b) > DUPLICATE_OVERLAP * len(bag | b) for _, b in chosen):

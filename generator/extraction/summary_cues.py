@@ -101,6 +101,65 @@ def is_quotation(text: str) -> bool:
     return bool(QUOTED.search(text) or ATTRIBUTED.search(text))
 
 
+ORDINAL_POINT = re.compile(r"^\W*(?:and\s+)?(?:(?:first|second|third|fourth|fifth)(?:ly)?|next|"
+                           r"finally|lastly)\s*,", re.IGNORECASE)
+"""A point in the author's own sequence, in running text: "First, …", "Next, …", "And finally, …"."""
+
+
+def enumerated_points(sentences: Sequence[Sentence]) -> set[tuple[int, int]]:
+    """The prose sentences that open the author's numbered points ("First, …", "Second, …",
+    "Finally, …"), when there are two or more of them: a sequence, not one "Next, …"."""
+    found = {(s.paragraph, s.index) for s in sentences
+             if not s.heading and not s.list_item and ORDINAL_POINT.match(s.plain)}
+    return found if len(found) >= 2 else set()
+
+
+ME_MY = re.compile(r"\b[Mm](?:e|y)\b")
+
+
+def says_i(text: str) -> bool:
+    """Whether the author writes "I": not the numeral after a capitalized word ("Title I
+    grants", "World War I"), unless that word opens the sentence ("When I called …")."""
+    words = re.findall(r"[\w’']+", text)
+    for i, word in enumerate(words):
+        if re.fullmatch(r"I(?:[’'](?:m|ve|d|ll))?", word):
+            after = words[i + 1] if i + 1 < len(words) else ""
+            numeral = (i > 1 and words[i - 1][0].isupper()) or after[:1].isupper()
+            if not numeral:
+                return True
+    return False
+
+
+NAMED_SUBJECT = r"^\W*(?:The\s+)?[A-Z][\w.’'-]*(?:\s+(?:of\s+|for\s+|and\s+)?[A-Z(][\w.’'()-]*){0,6}"
+PRONOUNS = frozenset("it this that these those there here he she they we you what which".split())
+
+
+@lru_cache(maxsize=1)
+def first_person_stance() -> re.Pattern[str]:
+    """The author stating a view: "I believe", "I have long argued", "in my view"."""
+    verbs = "|".join(cue_lists()["first_person_stance"])
+    views = "|".join(cue_lists()["first_person_views"])
+    return re.compile(rf"\bI(?:[’']d)?\s+(?:\w+\s+){{0,2}}?(?:{verbs})\w*\b"
+                      rf"|\b[Mm]y\s+(?:own\s+)?(?:{views})\b")
+
+
+def is_personal_narrative(text: str) -> bool:
+    """The author telling their own story ("When I called a friend …", "… hard for me"),
+    not stating a view in the first person ("I believe we must …", "In my view, …")."""
+    if not (says_i(text) or ME_MY.search(text)):
+        return False
+    return not first_person_stance().search(text)
+
+
+def is_definition(text: str) -> bool:
+    """A sentence that introduces a named body to the reader ("The Harbour Board is an
+    independent agency that …"): background for those who don't know it, not a claim."""
+    clauses = "|".join(cue_lists()["definition_clauses"])
+    hit = re.match(rf"{NAMED_SUBJECT}\s+(?:is|are)\s+an?\s+(?:[\w,-]+\s+){{0,5}}?(?:{clauses})\b",
+                   text)
+    return bool(hit) and text.split()[0].lower() not in PRONOUNS
+
+
 def is_title_cased(text: str) -> bool:
     """A headline left in the body: every word but the short and function words
     capitalized, with or without a full stop ("Price Rules Have Not Lowered Costs.")."""
