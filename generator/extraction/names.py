@@ -10,11 +10,14 @@ what a span names is generator/entities.py's job.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
 import yaml
+
+from ..rules import active, rule
 
 LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 NOISE = re.compile(r"\[\^[^\]]*\]|\(<[^>]*>\)|<https?://[^>]*>|\*\*|__")
@@ -28,6 +31,10 @@ MAX_JOIN = 2
 """Longest run of joiners inside one name ("of the", "van der")."""
 TITLE_CASE_WORDS, TITLE_CASE_SHARE = 6, 0.8
 """A line with this many longer words, this share of them capitalized, reads as a title."""
+
+
+ACRONYM_JOINS_AND = rule("acronym-joins-and", "entity",
+                         "A defined acronym spelling the words on both sides of an 'and' makes them one name")
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,6 +178,28 @@ def defined_acronym(text: str, tail: int) -> str:
     return m.group(1) if m else ""
 
 
+def _initials(words: Sequence[str]) -> str:
+    """The capitals a name's acronym is made of ("Securities and Exchange Commission": SEC)."""
+    words = list(words)
+    while words and words[0].lower() in ("the", "a", "an"):
+        words = words[1:]
+    return "".join(w[0] for w in words if w[:1].isupper())
+
+
+def _joined_by_acronym(first: Span, second: Span, tokens: list[tuple[str, bool, bool]],
+                       i: int) -> Span | None:
+    """"Securities and Exchange Commission (SEC)": two spans either side of an "and" are one
+    name when the acronym defined after the second spells the initials of both (rule
+    acronym-joins-and); else None."""
+    if not (active(ACRONYM_JOINS_AND) and second.acronym and tokens[i - 1][0] in ("and", "&")
+            and tokens[i - 1][1] and tokens[i][1] and not first.acronym):
+        return None
+    words = (*first.words, tokens[i - 1][0], *second.words)
+    if _initials(second.words) == second.acronym or _initials(words) != second.acronym:
+        return None
+    return Span(words, first.initial, first.before, second.after, second.acronym)
+
+
 def find_spans(paragraph: str) -> list[Span]:
     """Every candidate name in one paragraph: quoted titles of laws, then the rest in order."""
     text = plain(paragraph)
@@ -179,7 +208,7 @@ def find_spans(paragraph: str) -> list[Span]:
         text = text[:start] + "," * (end - start) + text[end:]
     tokens = tokenize(text)
     ends = [m.end() for m in TOKEN.finditer(text)]
-    spans, i = [], 0
+    spans, i, last_end = [], 0, -2
     while i < len(tokens):
         if not starts_name(tokens, i):
             i += 1
@@ -189,7 +218,13 @@ def find_spans(paragraph: str) -> list[Span]:
         before = tokens[i - 1][0].lower() if i and tokens[i][1] else ""
         after = tokens[j][0].lower() if j < len(tokens) and tokens[j][1] else ""
         acronym = defined_acronym(text, ends[j - 1])
-        spans.append(Span(words, tokens[i][2], before, after, acronym))
+        span = Span(words, tokens[i][2], before, after, acronym)
+        joined = _joined_by_acronym(spans[-1], span, tokens, i) if spans and i == last_end + 1 else None
+        if joined:
+            spans[-1] = joined
+        else:
+            spans.append(span)
+        last_end = j
         i = j + 1 if acronym and j < len(tokens) and tokens[j][0] == acronym else j
     return [span for span, _ in quoted] + spans
 

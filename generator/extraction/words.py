@@ -15,6 +15,8 @@ from .aliases import is_acronym
 from .names import Span, is_capitalized, name_words
 
 MAX_PERSON_WORDS = 4
+DESIGNATOR = re.compile(r"[A-Z]{1,3}|[IVXLC]+")
+"""What follows a law's part word to name it: a letter or two, a roman numeral."""
 CONTRACTION = re.compile(r"[’'](?:ve|re|d|ll|m)$", re.I)
 MAX_ACRONYM = 6
 """Longer words in capitals are shouting ("RECOMMENDATION"), not acronyms."""
@@ -61,8 +63,10 @@ def looks_like_person(words: Sequence[str]) -> bool:
 
 def cue_kind(words: Sequence[str]) -> str | None:
     """ "law" or "event" when a name ends in a cue word of that kind ("Clean Air Act",
-    "Patriot Act of 2001", "Iraq War"), else None."""
+    "Patriot Act of 2001", "Iraq War") or designates a law's part ("Regulation D"), else None."""
     lex = name_words()
+    if len(words) >= 2 and words[0] in lex["designated_law_heads"] and DESIGNATOR.fullmatch(words[1]):
+        return "law"  # "Regulation D", "Title IX"
     last = list(words)
     if len(last) > 2 and last[-2] == "of" and last[-1].isdigit():
         last = last[:-2]  # "… Act of 2021"
