@@ -106,6 +106,11 @@ ACTOR_RULES = {
     "action-noun-subject": (["Regulators must publish the audit.",
                              "Further congressional action is needed to fix the pension fund."],
                             "Congress", "regulators"),
+    "lead-in-names-the-actor": (["To win back trust, the harbour board should:",
+                                 "- Publish its accounts every spring. Specifically, the audit committee "
+                                 "needs to check them first.",
+                                 "- Open its meetings to the public."],
+                                "harbour board", "audit committee"),
     "beneficiary-subject": (["Regulators must publish the audit.",
                              "Regulators must publish the audit. Farmers should receive the drought payments by May."],
                             "regulators", "farmers"),

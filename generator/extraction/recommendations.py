@@ -29,6 +29,8 @@ COLON_LEAD_IN = rule("lead-in-ends-at-colon", "recommendation",
 MEDIA_LABEL = rule("media-label", "recommendation",
                    "A clip or link label ('MUST WATCH Storm hits coast 02:31') has no subject or ends in a running time.")
 _MEDIA_LABEL = re.compile(r"^\W*must[-\s]+(?:watch|see|read|listen)\b|\b\d{1,2}:\d{2}\s*$", re.I)
+LEAD_IN_ACTOR = rule("lead-in-names-the-actor", "recommendation",
+                     "Items under 'The SEC should:' are the SEC's, whatever an item's next sentence names")
 COMMAND_TO_READER = rule("command-to-reader", "recommendation",
                          "A command opening running text, not continuing advice to someone named, is for the reader.")
 _SECOND_PERSON = re.compile(r"\b(?:you|your|yours|yourself|yourselves)\b", re.I)
@@ -130,15 +132,18 @@ def recommendations_of(doc: Article) -> tuple[Recommendation, ...]:
     seen: set[int] = set()  # the positions in `previous`, kept alongside (not rebuilt per sentence)
     starts = list_starts(doc.sentences)
     recs: list[Recommendation] = []
+    lead_actors: dict[int, str | None] = {}  # a list's first position -> the actor its lead-in names
     for pos, s in enumerate(doc.sentences):
         hit = advice(doc.sentences, pos, seen, starts)
         if hit is None:
             lead_in = _lead_in_actor(doc, pos, previous)
             previous += lead_in
             seen.update(p for p, _ in lead_in)
+            lead_actors.update((p + 1, a) for p, a in lead_in if active(LEAD_IN_ACTOR))
             continue
         strength, found = hit
-        actor = (None if found else _reader_command(doc, pos, seen)
+        listed = lead_actors.get(starts[pos]) if s.list_item and not found else None
+        actor = (None if found else listed or _reader_command(doc, pos, seen)
                  or _elaboration_actor(doc, pos, previous, seen, starts)) \
             or resolve_actor(doc, pos, [(t.phrase, t.offset) for t in found], previous)
         previous.append((pos, actor))
