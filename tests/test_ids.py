@@ -37,10 +37,26 @@ def test_ids_are_short_url_safe_and_deterministic():
 
 
 def test_make_id_skips_taken_ids():
-    first = make_id("seed", set())
-    second = make_id("seed", {first})
-    assert second != first
-    assert make_id("seed", {first}) == second
+    first, salt = make_id("seed", set())
+    second, next_salt = make_id("seed", {first})
+    assert second != first and next_salt > salt
+    assert make_id("seed", {first}) == (second, next_salt)
+
+
+def test_starting_after_the_last_salt_gives_the_ids_a_scan_from_zero_gives():
+    taken: set[str] = set()
+    scanned = []
+    for _ in range(20):
+        rid, _ = make_id("seed", taken)
+        taken.add(rid)
+        scanned.append(rid)
+    taken, resumed, salt = set(), [], 0
+    for _ in range(20):
+        rid, used = make_id("seed", taken, salt)
+        taken.add(rid)
+        resumed.append(rid)
+        salt = used + 1
+    assert resumed == scanned
 
 
 SAME_ITEMS = [

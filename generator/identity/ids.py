@@ -78,12 +78,14 @@ def hash_id(text: str) -> str:
     return "".join(chars)
 
 
-def make_id(seed: str, taken: Collection[str]) -> str:
-    """A short id derived from `seed`, salted until it is not in `taken`."""
-    salt = 0
+def make_id(seed: str, taken: Collection[str], salt: int = 0) -> tuple[str, int]:
+    """A short id derived from `seed`, salted from `salt` on until it is not in `taken`;
+    with the salt that gave it. Salts below `salt` must be known taken: the caller passes
+    the salt after the last one it used for the same seed, so a thousand items with one
+    seed (a repeated sentence in the same context) cost linear time, with the same ids."""
     while (candidate := hash_id(f"{seed}\n{salt}")) in taken:
         salt += 1
-    return candidate
+    return candidate, salt
 
 
 def items(brief: Brief) -> list[Recommendation | OpenQuestion]:
@@ -171,6 +173,7 @@ def assign_ids(briefs: Sequence[Brief], records: Sequence[IdRecord],
     found = [find_items(b) for b in briefs]
     chosen, scoped = match_briefs(briefs, found, records)
     taken = {r.id for r in records}
+    next_salt: dict[str, int] = {}
     updated: dict[str, IdRecord] = {}
     notes: list[str] = []
     out = []
@@ -179,7 +182,11 @@ def assign_ids(briefs: Sequence[Brief], records: Sequence[IdRecord],
         for i, f in enumerate(found[b]):
             old = chosen.get((b, i))
             seed = f"{brief.slug}\n{f.anchor.kind}\n{f.anchor.key}"
-            rid = old.id if old else make_id(seed, taken)
+            if old:
+                rid = old.id
+            else:
+                rid, salt = make_id(seed, taken, next_salt.get(seed, 0))
+                next_salt[seed] = salt + 1
             taken.add(rid)
             ids.append(rid)
             updated[rid] = record_for(brief, f, rid)
