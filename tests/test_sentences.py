@@ -6,7 +6,8 @@ import pytest
 from hypothesis import example, given, strategies as st
 
 from generator.model import Paragraph
-from generator.reading.sentences import _QuickAbbreviations, _rejoin, plain_text, sentence_spans, split_sentences
+from generator.reading.sentences import (MAX_SENTENCE, _QuickAbbreviations, _rejoin, plain_text, sentence_spans,
+                                         split_paragraph, split_sentences)
 
 CASES = [
     # (paragraph text, expected sentence texts)
@@ -109,3 +110,13 @@ def test_quick_abbreviation_pass_gives_pysbds_text(text: str) -> None:
     lang = pysbd.Segmenter(language="en").language_module
     expected = lang.AbbreviationReplacer(text, lang).search_for_abbreviations_in_string(text)
     assert _QuickAbbreviations(text, lang).search_for_abbreviations_in_string(text) == expected
+
+
+def test_a_run_on_without_sentence_ends_is_cut_at_clause_breaks_and_loses_nothing() -> None:
+    words = [f"ferry{i}" + ("," if i % 7 == 6 else "") for i in range(1200)]
+    text = " ".join(words)
+    pieces = split_paragraph(Paragraph(1, text))
+    assert len(pieces) > 1
+    assert all(len(s.plain) <= MAX_SENTENCE for s in pieces)
+    assert " ".join(s.plain for s in pieces).split() == text.split()
+    assert all(s.plain.endswith(",") for s in pieces[:-1])  # cut after a clause break

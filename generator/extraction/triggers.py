@@ -27,12 +27,18 @@ class Trigger:
     offset: int
 
 
+LOOKBEHIND = 400
+"""Characters before a trigger that the not-advice-before patterns read (a clause or two;
+`^` still means the sentence's start): a long sentence with many triggers stays linear."""
+
+
 def _blocked(plain: str, start: int) -> bool:
     """True when the trigger at `start` is description, a quotation or reported words."""
     lex = lexicon()
-    rest, before = plain[start:], plain[:start]
+    rest, since = plain[start:], max(0, start - LOOKBEHIND)
     return (any(p.match(rest) for g in lex.not_advice_after if active(g.name) for p in g.patterns)
-            or any(p.search(before) for g in lex.not_advice_before if active(g.name) for p in g.patterns)
+            or any(p.search(plain, since, start) for g in lex.not_advice_before if active(g.name)
+                   for p in g.patterns)
             or others_words(plain, start))
 
 

@@ -173,6 +173,11 @@ def _item_starts(plain: str, enumerators: list[int]) -> list[int]:
     return sorted(starts)
 
 
+MAX_SENTENCE = 1500
+"""Characters in one sentence at most: real sentences stay far below (the longest in the
+seeds and the eval corpora is about 600)."""
+
+
 def _spans(plain: str) -> list[tuple[int, int, bool]]:
     """(start, end, is_item) spans of the plain text's sentences."""
     enumerators = _enumerators(plain)
@@ -185,7 +190,23 @@ def _spans(plain: str) -> list[tuple[int, int, bool]]:
             start, end = a + part.start, a + part.end
             if plain[start:end].strip():
                 spans.append((start, end, a in items and start == a))
-    return _rejoin(plain, spans)
+    return [piece for span in _rejoin(plain, spans) for piece in _bounded(plain, span)]
+
+
+def _bounded(plain: str, span: tuple[int, int, bool]) -> list[tuple[int, int, bool]]:
+    """A run-on span longer than MAX_SENTENCE (text with no sentence ends: a scraped
+    table, a list run together) cut at its last clause break or space before the limit, so
+    no stage's per-sentence work grows with a whole page."""
+    start, end, item = span
+    pieces = []
+    while end - start > MAX_SENTENCE:
+        window = plain[start + MAX_SENTENCE // 2:start + MAX_SENTENCE]
+        cut = max(window.rfind("; "), window.rfind(", "))
+        cut = cut if cut >= 0 else window.rfind(" ")
+        cut = start + MAX_SENTENCE // 2 + (cut + 1 if cut >= 0 else len(window))
+        pieces.append((start, cut, item))
+        start, item = cut, False
+    return [*pieces, (start, end, item)]
 
 
 def _rejoin(plain: str, spans: list[tuple[int, int, bool]]) -> list[tuple[int, int, bool]]:
