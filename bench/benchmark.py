@@ -12,15 +12,15 @@ the peak memory of each (RSS summed over the process and all its children, paral
 workers included, sampled every 0.05 s); the biggest page in site/; one brief page's size
 against the same page in the 2-seed site; the search index the site ships (Material's
 search_index.json, or Pagefind's files) and the bytes a first search fetches in Chromium
-(bench/first_search.py). Then the worst case: one 1 MB seed
-of advice with no named actor, extracted cold and again with its ids in the registry.
+(bench/first_search.py). Then the worst cases: a 1 MB seed of each slow shape
+(bench/shapes.py) extracted cold, the one of advice with no named actor again with its ids
+in the registry.
 Wall seconds move with the machine's load: read ratios more than seconds.
 """
 from __future__ import annotations
 
 import argparse
 import os
-import random
 import shutil
 import subprocess
 import sys
@@ -29,6 +29,7 @@ import time
 from pathlib import Path
 
 from first_search import first_search
+from shapes import SHAPES, write_shape
 
 ROOT = Path(__file__).resolve().parent.parent
 SEARCH_WORDS = "strategic dialogue"
@@ -52,29 +53,6 @@ def make_corpus(seeds: Path, count: int) -> None:
         title = f"Benchmark brief {i:05d} on the strategic dialogue"
         note = f"Copy {i} of this brief adds that the review board should meet by {2000 + i % 50}."
         (seeds / f"bench_{i:05d}.txt").write_text(retitled(originals[i % len(originals)], title, note), "utf-8")
-
-
-def large_seed(path: Path, size: int = 990_000) -> None:
-    """About 1 MB of advice that names no actor: passive and impersonal recommendations,
-    each sentence its own, in paragraphs of five."""
-    rng = random.Random(11)
-    verbs = "reviewed funded audited expanded published simplified shared tested repaired mapped".split()
-    things = ("the grid budget", "the port rules", "the water plan", "the rail timetable", "the school meals",
-              "the clinic network", "the flood barriers", "the grain reserve", "the ferry routes", "the tax forms")
-    ways = ("every year", "before winter", "in public", "with local input", "within a decade", "at once")
-    parts, total, n = ["A very long report of advice"], 0, 0
-    while total < size:
-        sentences = []
-        for _ in range(5):
-            n += 1
-            form = rng.choice(("{t} should be {v} {w}, item {n}.", "{t} must be {v} {w} (point {n}).",
-                               "It is essential that {t} is {v} {w}, as note {n} explains.",
-                               "{t} could be {v} {w}; see case {n}."))
-            s = form.format(t=rng.choice(things), v=rng.choice(verbs), w=rng.choice(ways), n=n)
-            sentences.append(s[0].upper() + s[1:])
-        parts.append(" ".join(sentences))
-        total += len(parts[-1]) + 2
-    path.write_text("\n\n".join(parts) + "\n", "utf-8")
 
 
 def tree_usage(pid: int, cpu: dict[int, float]) -> int:
@@ -179,15 +157,22 @@ def measure(tmp: Path, count: int, baseline_page: int) -> dict[str, object]:
             "search": search_bytes(proj / "site"), "first search": first_search_kb(proj / "site")}
 
 
-def worst_case(tmp: Path) -> str:
-    """Extract one 1 MB seed cold, then again with its ids in the registry."""
+def worst_case(tmp: Path) -> list[str]:
+    """Extract each 1 MB shape cold (bench/shapes.py); the actorless one again with its
+    ids in the registry."""
     proj = project(tmp / "large", 0)
-    large_seed(proj / "large.txt")
-    cmd = [sys.executable, "-m", "generator", "extract", "large.txt", "--ids", "reg.json"]
-    first, _, first_mb = run(cmd, proj)
-    again, _, again_mb = run(cmd, proj)
-    return (f"1 MB seed, no named actor: extract {first:.1f} s / {first_mb:.0f} MB; again with its "
-            f"ids in the registry {again:.1f} s / {again_mb:.0f} MB (target ≤ 10 s, ≤ 500 MB)")
+    lines = []
+    for label in SHAPES:
+        seed = write_shape(proj, label)
+        cmd = [sys.executable, "-m", "generator", "extract", seed.name, "--ids", f"{seed.stem}.json"]
+        first, first_cpu, first_mb = run(cmd, proj)
+        line = f"1 MB seed, {label}: extract {first:.1f} s ({first_cpu:.1f} CPU s) / {first_mb:.0f} MB"
+        if label == "no named actor":
+            again, again_cpu, again_mb = run(cmd, proj)
+            line += (f"; again with its ids in the registry {again:.1f} s ({again_cpu:.1f} CPU s) "
+                     f"/ {again_mb:.0f} MB")
+        lines.append(line)
+    return lines + ["targets for a 1 MB seed of any shape: ≤ 10 s, ≤ 500 MB"]
 
 
 def fmt(value: object) -> str:
@@ -211,8 +196,8 @@ def main() -> None:
     for row in rows:
         print("| " + " | ".join(fmt(v) for v in row.values()) + " |")
     print("targets at 1,000 briefs: " + ", ".join(f"{k} ≤ {v}" for k, v in TARGETS_1000.items()))
-    if large:
-        print(large)
+    for line in large or []:
+        print(line)
 
 
 if __name__ == "__main__":
