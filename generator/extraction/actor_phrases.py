@@ -39,6 +39,8 @@ _AGENT = re.compile(r"^[^,;]*?\bby\s+(?P<agent>(?:the\s+)?[\w.’'-]+(?:\s+(?:of
                     r"\s*(?=,|;|\.|$|\s(?:with|to|in|on|at|before|after|within|by|as|and\s+(?:its|their)|so)\b)", re.I)
 _CLAUSE_OPENERS = frozenset({"who", "whom", "that", "which", "we", "they", "you", "i"})
 """A relative clause ends a group's noun phrase ("every newsroom we talk to")."""
+SUBJECT_WINDOW = 400
+"""Characters before a verb read for its subject: a clause, with room for an aside."""
 MAX_GROUP_WORDS = 5
 """A longer common-noun subject is a description, not a group's name."""
 
@@ -49,7 +51,8 @@ def subject_before(plain: str, start: int) -> tuple[str, int]:
 
     Parentheses are blanked out and an aside set off just before the verb
     ("The United States, working with Iraq, should") is skipped."""
-    before = re.sub(r"\([^()]*\)", lambda m: " " * len(m.group()), plain[:start]).rstrip()
+    lo = max(0, start - SUBJECT_WINDOW)
+    before = re.sub(r"\([^()]*\)", lambda m: " " * len(m.group()), plain[lo:start]).rstrip()
     for mark in (",", "\u2014", "--"):
         if before.endswith(mark):
             inner = before[:-len(mark)]
@@ -59,7 +62,7 @@ def subject_before(plain: str, start: int) -> tuple[str, int]:
     pieces = list(_CLAUSE_BREAK.finditer(before))
     begin = pieces[-1].end() if pieces else 0
     phrase = _AUXILIARIES.sub("", before[begin:])
-    return phrase.strip(), begin + len(phrase) - len(phrase.lstrip())
+    return phrase.strip(), lo + begin + len(phrase) - len(phrase.lstrip())
 
 
 @lru_cache(maxsize=1)

@@ -28,8 +28,10 @@ def blocks_of(text: str) -> list[str]:
     return [b.strip() for b in re.split(r"\n\s*\n", text) if b.strip()]
 
 
+@lru_cache(maxsize=4096)
 def folded(block: str) -> str:
-    """A block on one line, emphasis marks off: what furniture patterns are matched against."""
+    """A block on one line, emphasis marks off: what furniture patterns are matched against
+    (memoised: the metadata and furniture passes fold the same blocks again)."""
     line = re.sub(r"\s+", " ", block.replace("**", "").replace("__", "")).strip()
     return re.sub(r"^[*_](?=\S)|(?<=\S)[*_]$", "", line)
 
