@@ -21,6 +21,7 @@ from ..rules import active, rule
 
 LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 NOISE = re.compile(r"\[\^[^\]]*\]|\(<[^>]*>\)|<https?://[^>]*>|\*\*|__")
+EN_DASH_COMPOUND = re.compile(r"(?<=[A-Za-z])\u2013(?=[A-Z])")
 TOKEN = re.compile(r"(?:[A-Z]\.){2,}(?:-[\w’']+)*"           # U.S., U.S.-Iraq
                    r"|[^\W\d_][\w’'-]*(?<![-’'])(?:(?<=s)[’'])?"  # Kata’ib, Iran's
                    r"|\d+")
@@ -63,8 +64,9 @@ def name_words() -> dict[str, frozenset[str]]:
 
 
 def plain(text: str) -> str:
-    """Markdown paragraph → text a reader sees: link text kept, URLs, footnotes, bold gone."""
-    return NOISE.sub("", LINK.sub(r"\1", text)).replace("\u00a0", " ")
+    """Markdown paragraph → text a reader sees: link text kept, URLs, footnotes, bold gone;
+    an en dash joining two names read as a hyphen ("Dodd–Frank" is one name, as "Dodd-Frank")."""
+    return EN_DASH_COMPOUND.sub("-", NOISE.sub("", LINK.sub(r"\1", text)).replace("\u00a0", " "))
 
 
 def looks_like_title(text: str) -> bool:
