@@ -44,6 +44,9 @@ class Context:
     """Acronyms the body defines ("(CENTCOM)"): names however long their capitals run."""
 
 
+HONORIFICS = frozenset({"Mr", "Mrs", "Ms", "Mx", "Dr"})
+
+
 def canonical(form: str, ctx: Context) -> str | None:
     """The alias table's (or the gazetteer's) name for a form, if either knows it."""
     return ctx.aliases.lookup_name(form) or gazetteer()[0].get(form)
@@ -101,6 +104,13 @@ def office_of(rest: list[str], ctx: Context) -> tuple[list[Mention], list[str]]:
     return [], rest[1:]
 
 
+def honorific_surname(title: Sequence[str], rest: Sequence[str]) -> bool:
+    """"Mrs May", "Mr Hope": after an honorific one capitalised word is a surname, even one
+    that is also a month or a common word."""
+    return len(title) == 1 and title[0].rstrip(".") in HONORIFICS and len(rest) == 1 \
+        and rest[0][:1].isupper() and rest[0][1:].islower()
+
+
 def titled_person(words: list[str], ctx: Context) -> list[Mention] | None:
     """"Secretary of Health and Human Services Sylvia Burwell" → the office's body and the
     person; "Senate Majority Leader" → the Senate; None when no title is at work here."""
@@ -112,7 +122,7 @@ def titled_person(words: list[str], ctx: Context) -> list[Mention] | None:
     modifiers = name_words()["title_modifiers"]
     before = [w for w in words[:start] if w not in modifiers]
     cut = next((i for i, w in enumerate(rest) if w in ("of", "for", "from", "at")), len(rest))
-    if rest and looks_like_person(rest[:cut]):
+    if rest and (looks_like_person(rest[:cut]) or honorific_surname(words[start:end], rest[:cut])):
         person = Mention(" ".join(rest[:cut]), canonical(" ".join(rest[:cut]), ctx), "person")
         affiliation = rest[cut + 1:]
         affiliation = affiliation[1:] if affiliation[:1] == ["the"] else affiliation
@@ -159,7 +169,8 @@ def unknown(words: list[str], span: Span, ctx: Context) -> list[Mention]:
 def resolve(words: list[str], span: Span, ctx: Context, initial: bool) -> list[Mention]:
     """One span → the mentions it holds (none, one, or several for chained names)."""
     stop = name_words()["stop_words"]
-    while words and words[0].lower() in stop and not span.quoted:
+    while words and words[0].lower() in stop and not span.quoted \
+            and not (words[0].isupper() and known(words[0], ctx)):  # "US" is a name, "us" not
         words, initial = words[1:], False
     if not words:
         return []

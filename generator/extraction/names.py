@@ -180,6 +180,15 @@ def defined_acronym(text: str, tail: int) -> str:
     return m.group(1) if m else ""
 
 
+def _law_year_end(tokens: list[tuple[str, bool, bool]], j: int) -> int:
+    """Past "of 1933" when the name before `j` ends in a law's cue word ("the Securities Act
+    of 1933"): the year is part of the law's name."""
+    if j + 1 < len(tokens) and tokens[j - 1][0] in name_words()["law_cues"] and tokens[j][0] == "of" \
+            and tokens[j][1] and tokens[j + 1][1] and re.fullmatch(r"1[6-9]\d\d|20\d\d", tokens[j + 1][0]):
+        return j + 2
+    return j
+
+
 def _initials(words: Sequence[str]) -> str:
     """The capitals a name's acronym is made of ("Securities and Exchange Commission": SEC)."""
     words = list(words)
@@ -216,6 +225,7 @@ def find_spans(paragraph: str) -> list[Span]:
             i += 1
             continue
         j = chain_end(tokens, i) if is_capitalized(tokens[i][0]) else chain_end(tokens, i + 1)
+        j = _law_year_end(tokens, j)
         words = tuple(t[0] for t in tokens[i:j])
         before = tokens[i - 1][0].lower() if i and tokens[i][1] else ""
         after = tokens[j][0].lower() if j < len(tokens) and tokens[j][1] else ""
