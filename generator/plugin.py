@@ -15,9 +15,10 @@ from pathlib import Path
 from mkdocs.config import config_options as opt
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 
 from .build import CACHE_DIR, ParseCache, Paths, build, seed_files
+from .memory import release_freed_memory
 from .model import SeedError
 from .publishing import search as site_search
 
@@ -42,8 +43,9 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
     """The search this build has (on_config picks it)."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
-        """Defining this keeps the plugin (and its parse cache) alive across serve rebuilds."""
-        self.cache: ParseCache = {}
+        """Defining this keeps the plugin (and its parse cache) alive across serve rebuilds;
+        a one-off build has no next build to keep parsed briefs for."""
+        self.cache: ParseCache | None = {} if command == "serve" else None
 
     def on_config(self, config):
         """Pick the search: in Pagefind mode, Material's search plugin is switched off (no
@@ -65,9 +67,19 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
         """In Pagefind mode, mark what Pagefind indexes (what Material's search would)."""
         return site_search.pagefind_body(html, page.meta) if self.engine == "pagefind" else html
 
+    @event_priority(-100)
+    def on_post_page(self, output: str, *, page, config) -> str:
+        """Once a page is written, let go of its Markdown and HTML (72 MB at 1,000 briefs):
+        nothing later reads them (titles, links and anchors are kept), and Pagefind's
+        indexer runs beside this process at the end. Last of the plugins to see the page."""
+        page.markdown = page.content = ""
+        return output
+
     def on_post_build(self, *, config) -> None:
-        """In Pagefind mode, index the built site."""
+        """In Pagefind mode, index the built site, with as little as possible of this
+        process's memory still held beside the indexer."""
         if self.engine == "pagefind":
+            release_freed_memory()
             try:
                 log.info(f"briefs: pagefind {site_search.run_pagefind(Path(config.site_dir))}")
             except (RuntimeError, OSError, subprocess.SubprocessError) as err:
@@ -83,6 +95,11 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
 
     def on_pre_build(self, config) -> None:
         """Regenerate site_src/ before MkDocs reads it; each problem is one warning line."""
+        self.generate(config)
+        release_freed_memory()  # the generator's stage is over: ~250 MB at 1,000 briefs
+
+    def generate(self, config) -> None:
+        """Run the generator into docs_dir and log what it reports."""
         try:
             report = build(self.paths(config), getattr(self, "cache", None))
         except SeedError as err:  # a broken id registry: never build over published ids
