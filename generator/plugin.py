@@ -34,6 +34,8 @@ class BriefsConfig(Config):
     search = opt.Choice(site_search.ENGINES, default="auto")
     """auto: Pagefind from `pagefind_from` seeds on, Material's search below."""
     pagefind_from = opt.Type(int, default=site_search.PAGEFIND_FROM)
+    pagefind_bundle_pages = opt.Type(int, default=site_search.PAGES_PER_BUNDLE)
+    """Pages per Pagefind run: a bigger site is indexed in parts (publishing/search.py)."""
 
 
 class BriefsPlugin(BasePlugin[BriefsConfig]):
@@ -41,6 +43,8 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
 
     engine = "material"
     """The search this build has (on_config picks it)."""
+    indexed: list[str] = []
+    """The built pages (site-relative) marked for Pagefind in this build."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Defining this keeps the plugin (and its parse cache) alive across serve rebuilds;
@@ -55,6 +59,7 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
             self.config.search, len(seed_files(Path(self.config.seeds))),
             bool(offline and offline.config.enabled), self.config.pagefind_from)
         material = config.plugins.get("material/search")
+        self.indexed = []
         if self.engine == "pagefind":
             if material:
                 material.config.enabled = False
@@ -64,8 +69,13 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
         return config
 
     def on_page_content(self, html: str, *, page, config, files) -> str:
-        """In Pagefind mode, mark what Pagefind indexes (what Material's search would)."""
-        return site_search.pagefind_body(html, page.meta) if self.engine == "pagefind" else html
+        """In Pagefind mode, mark what Pagefind indexes (what Material's search would) and
+        note the page, so Pagefind reads only the marked pages."""
+        if self.engine != "pagefind":
+            return html
+        if not site_search.excluded(page.meta):
+            self.indexed.append(page.file.dest_uri)
+        return site_search.pagefind_body(html, page.meta)
 
     @event_priority(-100)
     def on_post_page(self, output: str, *, page, config) -> str:
@@ -81,7 +91,9 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
         if self.engine == "pagefind":
             release_freed_memory()
             try:
-                log.info(f"briefs: pagefind {site_search.run_pagefind(Path(config.site_dir))}")
+                summary = site_search.run_pagefind(Path(config.site_dir), self.indexed,
+                                                   self.config.pagefind_bundle_pages)
+                log.info(f"briefs: pagefind {summary}")
             except (RuntimeError, OSError, subprocess.SubprocessError) as err:
                 raise PluginError(str(err)) from err
 
