@@ -99,6 +99,9 @@ def test_bundles_take_each_page_once(pages: list[str], per_bundle: int) -> None:
     parts = bundles(pages, per_bundle)
     assert sorted(p for _, chunk in parts for p in chunk) == sorted(pages)
     assert all(len(chunk) <= per_bundle for _, chunk in parts)
+    assert len(parts) == max(1, -(-len(pages) // per_bundle))  # as few as hold them
+    sizes = [len(chunk) for _, chunk in parts]
+    assert max(sizes) - min(sizes) <= 1  # even: no run holds more than it must
     assert [out for out, _ in parts] == [OUTPUT] + [f"{OUTPUT}/part-{n}" for n in range(1, len(parts))]
 
 
@@ -108,12 +111,12 @@ def test_pagefind_reads_only_the_pages_given_in_parts(tmp_path: Path) -> None:
     for rel in [*given_pages, "r/abc123/index.html"]:  # a short-link page, not given
         (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / rel).write_text(page.format(rel, "harbour dredging contracts"), "utf-8")
-    assert run_pagefind(tmp_path, given_pages, per_bundle=2) == "2 + 1 pages indexed in 2 run(s)"
+    assert run_pagefind(tmp_path, given_pages, per_bundle=2) == "1 + 2 pages indexed in 2 run(s)"
     bundle = tmp_path / OUTPUT
     assert json.loads((bundle / PARTS_FILE).read_text("utf-8")) == ["part-1/"]
     counts = [json.loads((b / "pagefind-entry.json").read_text("utf-8"))["languages"]["en"]["page_count"]
               for b in (bundle, bundle / "part-1")]
-    assert counts == [2, 1]
+    assert counts == [1, 2]
 
 
 def test_pagefind_site_has_no_material_index(pagefind_served: tuple[str, Path]) -> None:

@@ -65,10 +65,13 @@ def pagefind_body(html: str, meta: Mapping) -> str:
 
 
 def bundles(pages: Sequence[str], per_bundle: int = PAGES_PER_BUNDLE) -> list[tuple[str, list[str]]]:
-    """The pages to index (site-relative paths) in parts of at most `per_bundle`, each with
-    the folder its bundle goes to: the first `pagefind`, then `pagefind/part-1`, …"""
+    """The pages to index (site-relative paths) in as few parts of at most `per_bundle` as
+    hold them, of even sizes, each with the folder its bundle goes to: the first `pagefind`,
+    then `pagefind/part-1`, …"""
     ordered = sorted(pages)
-    chunks = [ordered[i:i + per_bundle] for i in range(0, len(ordered), per_bundle)] or [[]]
+    count = max(1, -(-len(ordered) // per_bundle))
+    bounds = [len(ordered) * n // count for n in range(count + 1)]
+    chunks = [ordered[a:b] for a, b in zip(bounds, bounds[1:])]
     return [(OUTPUT if n == 0 else f"{OUTPUT}/part-{n}", chunk) for n, chunk in enumerate(chunks)]
 
 
