@@ -37,7 +37,8 @@ PAGES_PER_BUNDLE = 500
 its bundle (490 MB for a site of 1,000 briefs, beside MkDocs' ~100 MB), so a bigger site
 is indexed in parts, one run after another: `pagefind/` and `pagefind/part-1/`, … which
 the search box merges in the reader's browser (Pagefind's mergeIndex), listed in
-PARTS_FILE. Each part adds ~75 KB (its index, wasm) to a reader's first search."""
+PARTS_FILE. Each part adds ~6 KB (its entry, meta, index chunks; the wasm is loaded once)
+to a reader's first search: 198 → 215 KB at 1,000 briefs in 3 parts."""
 PARTS_FILE = "parts.json"
 GLOB_SPECIAL = frozenset("\\*?$[]{},<>:()!#")
 """Characters with a meaning in Pagefind's globs, escaped in a page's path."""
