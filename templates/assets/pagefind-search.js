@@ -5,6 +5,7 @@
  * search). Each result lists the page's matching headings — a brief's recommendations
  * and questions are headings with their permanent ids — so a result lands on its anchor.
  * Pagefind's excerpts are its own escaped text with <mark> around the matched words.
+ * A big site's index is in parts (publishing/search.py), merged before the first search.
  */
 (function () {
   "use strict";
@@ -43,10 +44,17 @@
   var header = document.querySelector(".md-header__inner");
   header.insertBefore(button, header.querySelector(".md-header__source"));
 
-  function load() {
+  function load() {  // a big site's index comes in parts (pagefind/parts.json): merged here
     if (!pagefind) {
-      pagefind = import(new URL("pagefind/pagefind.js", root).href).then(function (api) {
-        return api.options({baseUrl: root.pathname}).then(function () { return api; });
+      var bundle = new URL("pagefind/", root);
+      var parts = fetch(new URL("parts.json", bundle)).then(function (r) { return r.ok ? r.json() : []; });
+      pagefind = Promise.all([import(new URL("pagefind.js", bundle).href), parts]).then(function (got) {
+        var api = got[0];
+        return api.options({baseUrl: root.pathname}).then(function () {
+          return Promise.all(got[1].map(function (part) {
+            return api.mergeIndex(new URL(part, bundle).pathname, {baseUrl: root.pathname});
+          }));
+        }).then(function () { return api; });
       });
     }
     return pagefind;
