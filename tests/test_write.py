@@ -121,3 +121,20 @@ def test_build_names_the_hand_made_file_it_kept(tmp_path: Path) -> None:
     assert [str(p) for p in report.problems] == [
         "site_src/index.md: made by hand, so left alone; move it to let the generator write this page"]
     assert (project / "site_src" / "index.md").read_text("utf-8") == "# My own home\n"
+
+
+def test_few_staged_files_are_synced_each_many_at_once(tmp_path: Path, monkeypatch) -> None:
+    """A one-seed rebuild stages a couple of files: fsync them rather than wait for a sync
+    of every file system on the machine; thousands are synced at once."""
+    calls = []
+    monkeypatch.setattr(os, "sync", lambda: calls.append("sync"))
+    monkeypatch.setattr(os, "fsync", lambda fd: calls.append("fsync"))
+    few = [tmp_path / f"{i}.md" for i in range(2)]
+    many = [tmp_path / f"m{i}.md" for i in range(write.FSYNC_EACH + 1)]
+    for path in few + many:
+        path.write_text("x", "utf-8")
+    write.sync_staged(few)
+    assert calls == ["fsync", "fsync"]
+    calls.clear()
+    write.sync_staged(many)
+    assert calls == ["sync"]

@@ -30,6 +30,10 @@ from pathlib import Path, PurePosixPath
 MANIFEST = ".generated.json"
 STAGING = ".generated.staging"
 PLAN = "plan.json"
+FSYNC_EACH = 64
+"""Up to this many staged files are synced one by one; more, by one sync of the file
+systems (thousands of fsyncs cost seconds, but one sync waits for every other process's
+writes too, which on a busy machine costs more than a few fsyncs)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,9 +145,9 @@ def write_tree(out_dir: Path, files: dict[str, str]) -> Written:
 
 
 def sync_staged(paths: list[Path]) -> None:
-    """Make staged files durable before the plan that names them is committed: one sync
-    of the file systems where there is one (thousands of fsyncs cost seconds), else each."""
-    if hasattr(os, "sync"):
+    """Make staged files durable before the plan that names them is committed: each one,
+    or when there are many, one sync of the file systems where there is one."""
+    if hasattr(os, "sync") and len(paths) > FSYNC_EACH:
         os.sync()
         return
     for path in paths:
