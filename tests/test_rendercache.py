@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pickle
 import shutil
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pytest
@@ -116,3 +116,25 @@ def test_briefs_json_pieced_from_cached_parts_is_the_whole_dump(tmp_path: Path) 
     assert render.briefs_json(briefs, cache) == briefs_to_json(briefs)
     assert render.briefs_json(briefs[1:], cache) == briefs_to_json(briefs[1:])
     assert render.briefs_json([], cache) == briefs_to_json([])
+
+
+def test_dataclasses_digest_by_their_field_values() -> None:
+    """Frozen, slotted dataclasses (the model's and the views') are pickled as their class
+    and field values: equal values digest alike, any changed field differs, and the
+    class counts."""
+    from generator.publishing.views import EntityView
+    view = EntityView("Port Board", "port-board", "organization", ("the Board",), 3, (), ())
+    same = EntityView("Port " + "Board", "port-board", "organization", ("the Board",), 3, (), ())
+    assert digest_bytes(view, {}) == digest_bytes(same, {})
+    for change in ({"mentions": 4}, {"aliases": ()}, {"kind": "place"}):
+        assert digest_bytes(view, {}) != digest_bytes(replace(view, **change), {})
+    assert digest_bytes(Author("A", None), {}) != digest_bytes(("A", None), {})
+    assert rendercache.fast_pickle(Author("A", "b")) != rendercache.fast_pickle(Author("A", "c"))
+    assert digest_bytes(Loose(1), {}) != digest_bytes(Loose(2), {})  # others: pickle's own way
+
+
+@dataclass
+class Loose:
+    """A dataclass neither frozen nor slotted: its instance dict may hold more than fields."""
+
+    value: int

@@ -21,6 +21,8 @@ import hashlib
 import io
 import pickle
 from collections.abc import Callable
+from dataclasses import fields
+from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +33,25 @@ MAGIC = b"pagecache/1\n"
 STORE = "pages.pickle"
 MODEL = model.__name__
 """The module of the frozen dataclasses digested whole (model.py holds no sets)."""
+
+
+class FieldReducers(dict):
+    """A pickler's dispatch table for frozen, slotted dataclasses (the model's, the views'):
+    each pickled as (class, field values), the state its own `__getstate__` gives, without
+    working out the class's fields again for each of the tens of thousands a build digests.
+    Other types are left to pickle (KeyError)."""
+
+    def __missing__(self, kind: type) -> Callable[[Any], tuple]:
+        params = getattr(kind, "__dataclass_params__", None)
+        if params is None or not params.frozen or "__slots__" not in kind.__dict__:
+            raise KeyError(kind)
+        names = tuple(f.name for f in fields(kind))
+        values = attrgetter(*names) if len(names) > 1 else lambda obj: (getattr(obj, names[0]),)
+        self[kind] = reducer = lambda obj: (kind, values(obj))
+        return reducer
+
+
+REDUCERS = FieldReducers()
 
 
 class Digester(pickle.Pickler):
@@ -44,6 +65,7 @@ class Digester(pickle.Pickler):
         super().__init__(buffer, protocol=pickle.HIGHEST_PROTOCOL)
         self.fast = True
         self.seen = seen
+        self.dispatch_table = REDUCERS
 
     def persistent_id(self, obj: Any) -> Any:
         kind = type(obj)
@@ -76,6 +98,7 @@ def fast_pickle(value: Any) -> bytes:
     buffer = io.BytesIO()
     pickler = pickle.Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL)
     pickler.fast = True
+    pickler.dispatch_table = REDUCERS
     pickler.dump(value)
     return buffer.getvalue()
 
