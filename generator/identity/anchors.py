@@ -92,8 +92,28 @@ def contexts(paras: Sequence[tuple[int, str]], item: Recommendation | OpenQuesti
     if i >= 0:
         before = " ".join([*(t for _, t in paras[max(0, i - 3):i]), before])
         after = " ".join([after, *(t for _, t in paras[i + 1:i + 4])])
-    before, after = " ".join(before.split()), " ".join(after.split())
-    return before[-CONTEXT_CHARS:], after[:CONTEXT_CHARS]
+    return folded_tail(before, CONTEXT_CHARS), folded_head(after, CONTEXT_CHARS)
+
+
+def folded_tail(text: str, n: int) -> str:
+    """" ".join(text.split())[-n:], folding only as much of the end of `text` as it takes
+    (a context keeps 64 characters of up to four paragraphs)."""
+    size = 4 * n
+    while True:
+        folded = " ".join(text[-size:].split())
+        if len(folded) >= n or size >= len(text):
+            return folded[-n:]
+        size *= 4
+
+
+def folded_head(text: str, n: int) -> str:
+    """" ".join(text.split())[:n], folding only as much of the start of `text` as it takes."""
+    size = 4 * n
+    while True:
+        folded = " ".join(text[:size].split())
+        if len(folded) >= n or size >= len(text):
+            return folded[:n]
+        size *= 4
 
 
 def paragraph_index(paras: Sequence[tuple[int, str]]) -> dict[int, int]:
