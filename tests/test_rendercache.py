@@ -165,3 +165,18 @@ class Loose:
     """A dataclass neither frozen nor slotted: its instance dict may hold more than fields."""
 
     value: int
+
+
+def test_a_set_among_the_inputs_digests_alike_in_any_process(tmp_path: Path) -> None:
+    """Sets a render receives (the slugs a page links to) are sorted: another process,
+    with other string hashes, iterates them in another order and must still hit."""
+    import subprocess
+    import sys
+    code = ("import sys; from generator.publishing.rendercache import digest_bytes; "
+            "slugs = {f'slug-{i}' for i in range(40)}; "
+            "sys.stdout.write(digest_bytes({'live_slugs': slugs}, {}).hex() "
+            "+ digest_bytes(('page', slugs), {}).hex())")
+    runs = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                           env={"PYTHONHASHSEED": seed, "PYTHONPATH": str(Path.cwd())},
+                           check=True).stdout for seed in ("1", "2", "3")}
+    assert len(runs) == 1
