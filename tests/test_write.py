@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -138,3 +139,39 @@ def test_few_staged_files_are_synced_each_many_at_once(tmp_path: Path, monkeypat
     calls.clear()
     write.sync_staged(many)
     assert calls == ["sync"]
+
+
+def test_files_as_the_last_write_left_them_are_not_read_again(tmp_path: Path, monkeypatch) -> None:
+    out, record = tmp_path / "site_src", tmp_path / "written.json"
+    write_tree(out, OLD, record)
+    monkeypatch.setattr(write, "differs", lambda path, data: pytest.fail(f"read {path}"))
+    assert write_tree(out, OLD, record).changed == ()
+
+
+def test_a_generated_file_changed_by_hand_is_read_and_rewritten(tmp_path: Path) -> None:
+    out, record = tmp_path / "site_src", tmp_path / "written.json"
+    write_tree(out, OLD, record)
+    (out / "briefs" / "a.md").write_text("# B\n", "utf-8")  # same size, new bytes and mtime
+    assert write_tree(out, OLD, record).changed == ("briefs/a.md",)
+    assert tree(out) == OLD
+
+
+def test_a_file_touched_but_the_same_is_recorded_again(tmp_path: Path, monkeypatch) -> None:
+    out, record = tmp_path / "site_src", tmp_path / "written.json"
+    write_tree(out, OLD, record)
+    os.utime(out / "index.md", ns=(1, 1))
+    assert write_tree(out, OLD, record).changed == ()  # read, found the same, left alone
+    monkeypatch.setattr(write, "differs", lambda path, data: pytest.fail(f"read {path}"))
+    assert write_tree(out, OLD, record).changed == ()
+
+
+def test_a_record_of_another_folder_or_damaged_is_not_trusted(tmp_path: Path) -> None:
+    record = tmp_path / "written.json"
+    write_tree(tmp_path / "one", OLD, record)
+    shutil.copytree(tmp_path / "one", tmp_path / "two")  # new mtimes
+    (tmp_path / "two" / "index.md").write_text("# Home, by hand\n", "utf-8")
+    assert write_tree(tmp_path / "two", OLD, record).changed == ("index.md",)
+    (tmp_path / "two" / "index.md").write_text("# Home, again\n", "utf-8")
+    record.write_text("{not json", "utf-8")
+    assert write_tree(tmp_path / "two", OLD, record).changed == ("index.md",)
+    assert tree(tmp_path / "two") == OLD
