@@ -7,6 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from generator.publishing import write
 from generator.build import Paths, build
@@ -175,3 +176,9 @@ def test_a_record_of_another_folder_or_damaged_is_not_trusted(tmp_path: Path) ->
     record.write_text("{not json", "utf-8")
     assert write_tree(tmp_path / "two", OLD, record).changed == ("index.md",)
     assert tree(tmp_path / "two") == OLD
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.text()))
+def test_the_manifest_is_the_text_of_json_dumps(names: list[str]) -> None:
+    assert write.dump_names(names) == json.dumps(names, indent=0)
