@@ -182,3 +182,13 @@ def test_a_record_of_another_folder_or_damaged_is_not_trusted(tmp_path: Path) ->
 @given(st.lists(st.text()))
 def test_the_manifest_is_the_text_of_json_dumps(names: list[str]) -> None:
     assert write.dump_names(names) == json.dumps(names, indent=0)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["a", "", ".", "..", MANIFEST, STAGING, "b.md"]), max_size=5).map("/".join))
+def test_inside_reads_a_path_as_pathlib_parts_it(rel: str) -> None:
+    from pathlib import PurePosixPath
+    parts = PurePosixPath(rel).parts
+    expected = (bool(rel) and not rel.startswith("/") and bool(parts) and ".." not in parts
+                and parts[0] not in (MANIFEST, STAGING))
+    assert write.inside(rel) == expected

@@ -32,9 +32,9 @@ import os
 import shutil
 import tempfile
 from dataclasses import dataclass
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
-from ..cache import folder_states, replace_file
+from ..cache import replace_file
 
 MANIFEST = ".generated.json"
 STAGING = ".generated.staging"
@@ -73,10 +73,10 @@ def write_atomic(path: Path, data: bytes, sync: bool = True) -> None:
 
 def inside(rel: object) -> bool:
     """A relative path that stays inside site_src/ and is not the generator's own bookkeeping."""
-    if not isinstance(rel, str) or not rel:
+    if not isinstance(rel, str) or not rel or rel.startswith("/"):
         return False
-    parts = PurePosixPath(rel).parts
-    return not rel.startswith("/") and ".." not in parts and parts[0] not in (MANIFEST, STAGING)
+    parts = [p for p in rel.split("/") if p not in ("", ".")]  # as PurePosixPath parts it
+    return bool(parts) and ".." not in parts and parts[0] not in (MANIFEST, STAGING)
 
 
 def previous_outputs(out_dir: Path) -> set[str]:
@@ -102,9 +102,11 @@ def known_states(record: Path | None, out_dir: Path) -> dict[str, list]:
 def save_states(record: Path, out_dir: Path, digests: dict[str, str],
                 before: dict[str, list[int]], written: list[str]) -> None:
     """Record each file's size, mtime and digest as this write left them: as they were
-    `before` it, but for the files it `written`; unwritable is only slower."""
-    states = {**before, **{rel: stat_of(out_dir / rel) for rel in written}}
-    files = {rel: [*states[rel], digest] for rel, digest in digests.items() if states.get(rel)}
+    `before` it, but for the files `written` (or not seen before); unwritable is only slower."""
+    fresh = set(written)
+    states = {rel: before[rel] if before.get(rel) and rel not in fresh else stat_of(out_dir / rel)
+              for rel in digests}
+    files = {rel: [*states[rel], digest] for rel, digest in digests.items() if states[rel]}
     try:
         replace_file(record, json.dumps({"out": str(out_dir.resolve()), "files": files}).encode())
     except OSError:
@@ -114,7 +116,7 @@ def save_states(record: Path, out_dir: Path, digests: dict[str, str],
 def stat_of(path: Path) -> list[int]:
     """A file's [size, mtime_ns] as folder_states gives them ([] when it is gone)."""
     try:
-        st = path.stat()
+        st = os.stat(path)
     except OSError:
         return []
     return [st.st_size, st.st_mtime_ns]
@@ -185,7 +187,8 @@ def write_tree(out_dir: Path, files: dict[str, str], record: Path | None = None)
     old = previous_outputs(out_dir)
     data = {rel: text.encode("utf-8") for rel, text in files.items() if inside(rel)}
     digests = {rel: hashlib.sha256(b).hexdigest() for rel, b in data.items()} if record else {}
-    recorded, now = (known_states(record, out_dir), folder_states(out_dir)) if record else ({}, {})
+    recorded = known_states(record, out_dir) if record else {}
+    now = {rel: stat_of(out_dir / rel) for rel in digests if rel in recorded}
     known = {rel for rel in digests if known_same(recorded.get(rel), now.get(rel), digests[rel])}
     kept = sorted(rel for rel in data if rel not in old and (out_dir / rel).exists()
                   and differs(out_dir / rel, data[rel]))
