@@ -2,7 +2,6 @@
 fresh render gives, a changed input misses, a damaged store is ignored, stale entries go."""
 from __future__ import annotations
 
-import pickle
 import shutil
 from dataclasses import dataclass, replace
 from pathlib import Path
