@@ -222,7 +222,8 @@ def full_build(paths: Paths, files: list[Path], keys: list[str], registry: Path,
     site = Site(briefs=ids.briefs, ids=ids.records, problems=tuple(problems))
     renders = RenderCache(paths.cache / "pages" if paths.cache else None, paths.templates)
     written = write_tree(paths.out, render_site(site, paths.templates, paths.directory_urls,
-                                                paths.site_url, paths.site_name, renders))
+                                                paths.site_url, paths.site_name, renders),
+                         paths.cache / disk.WRITTEN if paths.cache else None)
     renders.save()
     problems += [Problem(display_path(paths.out / rel, paths.root), "made by hand, so left alone; "
                          "move it to let the generator write this page") for rel in written.kept]

@@ -1,7 +1,9 @@
 """What a build may skip: seeds parsed before, and a render whose inputs did not change.
 
-Three caches under the project's `.cache/` (ignored by git), all checked, never trusted
-(the third, **pages/**, rendered files by a digest of their inputs: publishing/rendercache.py):
+Caches under the project's `.cache/` (ignored by git), all checked, never trusted
+(**pages/**, rendered files by a digest of their inputs: publishing/rendercache.py;
+**written.json**, what each file under `site_src/` held as the last build left it, so an
+unchanged page is compared by digest rather than read back: publishing/write.py):
 
 - **briefs/**: one file per seed, what parsing it gave (a Brief without ids, or the
   Problem that skipped it), named by a key over the seed's name and bytes, the generator's
@@ -33,6 +35,8 @@ from .model import Brief, Problem
 PACKAGE = Path(__file__).resolve().parent
 MAGIC = b"briefcache/1\n"
 STAMP = "build.json"
+WRITTEN = "written.json"
+"""Size, mtime and digest of each file the last build left in site_src/ (publishing/write.py)."""
 SUFFIX = ".brief"
 
 

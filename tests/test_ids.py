@@ -259,3 +259,13 @@ def test_a_typo_keeps_the_id(paras, data):
     second = assign_ids([make_brief(edit(paras, target, typo))], first.records)
     kept = [i for t, i in pairs(second.briefs[0]) if t == typo]
     assert set(kept) <= {i for t, i in pairs(first.briefs[0]) if t == target}
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab \n\t\u00a0\u2003.")), max_size=400), st.integers(0, 70))
+def test_contexts_fold_only_the_end_they_keep(text: str, n: int) -> None:
+    """A context folds the white space of just the end of its paragraphs it keeps: the
+    same characters as folding them all."""
+    from generator.identity.anchors import folded_head, folded_tail
+    assert folded_tail(text, n) == " ".join(text.split())[-n:]
+    assert folded_head(text, n) == " ".join(text.split())[:n]

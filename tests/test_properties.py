@@ -111,3 +111,15 @@ def test_any_seeds_folder_builds_with_one_line_per_skipped_seed(tmp_path_factory
     assert {b.source_file for b in report.briefs} | {p.path for p in report.problems} == shown
     assert all("\n" not in str(p) for p in report.problems)
     assert len({b.slug for b in report.briefs}) == len(report.briefs)
+
+
+@SETTINGS
+@given(st.one_of(st.text(), st.lists(st.sampled_from(PIECES + ["word", "Board", "é", "–"])).map("".join)))
+def test_plain_text_without_markup_characters_is_the_parse_it_skips(text: str) -> None:
+    """plain_text returns text the inline parser would keep whole without parsing it: the
+    same words as the parse gives, whatever the text."""
+    from generator.publishing.markdown_safe import INLINE, plain_text
+    line = folded(text)
+    parsed = "".join(t.content for t in INLINE.parseInline(line)[0].children or []
+                     if t.type in ("text", "code_inline", "image"))
+    assert plain_text(text) == parsed

@@ -2,16 +2,15 @@
 fresh render gives, a changed input misses, a damaged store is ignored, stale entries go."""
 from __future__ import annotations
 
-import pickle
 import shutil
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pytest
 
 from generator.build import Paths, build
 from generator.model import Author
-from generator.publishing import render, rendercache
+from generator.publishing import pagestore, render, rendercache
 from generator.publishing.export import briefs_to_json
 from generator.publishing.rendercache import RenderCache, digest_bytes
 from test_cache import TITLES, small_project, tree
@@ -59,15 +58,42 @@ def test_a_damaged_or_edited_store_is_ignored(tmp_path: Path) -> None:
     pages = tree(project / "site_src")
     store = project / STORE
     data = store.read_bytes()
-    head, _, payload = data.partition(b"\n\n")
-    entries = pickle.loads(payload)
-    forged = pickle.dumps({k: "# forged\n" for k in entries})
-    for damaged in (data[:-30], b"", head + b"\n\n" + forged):
+    entries = pagestore.replay(data).entries
+    forged = pagestore.frame({k: "# forged\n" for k in entries}, ())
+    forged = forged[:pagestore.FRAME.size - 1] + b"x" + forged[pagestore.FRAME.size:]  # digest off by a byte
+    for damaged in (data[:-30], b"", pagestore.MAGIC + forged, b"pagecache/1\n" + data):
         store.write_bytes(damaged)
         assert RenderCache(store.parent, project / "templates").old == {}
         shutil.rmtree(project / "site_src")
         build(Paths.under(project))
         assert tree(project / "site_src") == pages
+
+
+def test_a_rebuild_appends_only_its_changes_and_reads_back_its_own_entries(tmp_path: Path) -> None:
+    store = tmp_path / "pages.pickle"
+    first = {f"k{i}": f"page {i}" for i in range(10)}
+    pagestore.save(store, pagestore.load(store), first)
+    size = store.stat().st_size
+    second = {**{k: v for k, v in first.items() if k != "k0"}, "new": "a new page"}
+    pagestore.save(store, pagestore.load(store), second)
+    assert store.stat().st_size - size < size / 2  # one small frame, not the whole store again
+    assert pagestore.load(store).entries == second
+    torn = store.read_bytes()[:-5]  # the last frame cut short: the one before stands
+    store.write_bytes(torn)
+    log = pagestore.load(store)
+    assert log.entries == first and log.end is None
+    pagestore.save(store, log, second)  # a torn log is written anew, whole
+    assert pagestore.load(store).entries == second and pagestore.load(store).end is not None
+
+
+def test_a_log_of_mostly_dead_entries_is_written_anew(tmp_path: Path) -> None:
+    store = tmp_path / "pages.pickle"
+    for generation in range(2 * pagestore.COMPACT + 2):
+        pagestore.save(store, pagestore.load(store), {f"g{generation}-{i}": "x" * 100 for i in range(20)})
+        log = pagestore.load(store)
+        assert len(log.entries) == 20
+        assert log.stored <= pagestore.COMPACT * 20
+    assert store.stat().st_size < (pagestore.COMPACT + 1) * 20 * 150
 
 
 def test_the_store_keeps_only_what_the_last_build_used(tmp_path: Path) -> None:
@@ -116,3 +142,40 @@ def test_briefs_json_pieced_from_cached_parts_is_the_whole_dump(tmp_path: Path) 
     assert render.briefs_json(briefs, cache) == briefs_to_json(briefs)
     assert render.briefs_json(briefs[1:], cache) == briefs_to_json(briefs[1:])
     assert render.briefs_json([], cache) == briefs_to_json([])
+
+
+def test_dataclasses_digest_by_their_field_values() -> None:
+    """Frozen, slotted dataclasses (the model's and the views') are pickled as their class
+    and field values: equal values digest alike, any changed field differs, and the
+    class counts."""
+    from generator.publishing.views import EntityView
+    view = EntityView("Port Board", "port-board", "organization", ("the Board",), 3, (), ())
+    same = EntityView("Port " + "Board", "port-board", "organization", ("the Board",), 3, (), ())
+    assert digest_bytes(view, {}) == digest_bytes(same, {})
+    for change in ({"mentions": 4}, {"aliases": ()}, {"kind": "place"}):
+        assert digest_bytes(view, {}) != digest_bytes(replace(view, **change), {})
+    assert digest_bytes(Author("A", None), {}) != digest_bytes(("A", None), {})
+    assert rendercache.fast_pickle(Author("A", "b")) != rendercache.fast_pickle(Author("A", "c"))
+    assert digest_bytes(Loose(1), {}) != digest_bytes(Loose(2), {})  # others: pickle's own way
+
+
+@dataclass
+class Loose:
+    """A dataclass neither frozen nor slotted: its instance dict may hold more than fields."""
+
+    value: int
+
+
+def test_a_set_among_the_inputs_digests_alike_in_any_process(tmp_path: Path) -> None:
+    """Sets a render receives (the slugs a page links to) are sorted: another process,
+    with other string hashes, iterates them in another order and must still hit."""
+    import subprocess
+    import sys
+    code = ("import sys; from generator.publishing.rendercache import digest_bytes; "
+            "slugs = {f'slug-{i}' for i in range(40)}; "
+            "sys.stdout.write(digest_bytes({'live_slugs': slugs}, {}).hex() "
+            "+ digest_bytes(('page', slugs), {}).hex())")
+    runs = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                           env={"PYTHONHASHSEED": seed, "PYTHONPATH": str(Path.cwd())},
+                           check=True).stdout for seed in ("1", "2", "3")}
+    assert len(runs) == 1

@@ -3,9 +3,11 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from generator.publishing import write
 from generator.build import Paths, build
@@ -121,3 +123,72 @@ def test_build_names_the_hand_made_file_it_kept(tmp_path: Path) -> None:
     assert [str(p) for p in report.problems] == [
         "site_src/index.md: made by hand, so left alone; move it to let the generator write this page"]
     assert (project / "site_src" / "index.md").read_text("utf-8") == "# My own home\n"
+
+
+def test_few_staged_files_are_synced_each_many_at_once(tmp_path: Path, monkeypatch) -> None:
+    """A one-seed rebuild stages a couple of files: fsync them rather than wait for a sync
+    of every file system on the machine; thousands are synced at once."""
+    calls = []
+    monkeypatch.setattr(os, "sync", lambda: calls.append("sync"))
+    monkeypatch.setattr(os, "fsync", lambda fd: calls.append("fsync"))
+    few = [tmp_path / f"{i}.md" for i in range(2)]
+    many = [tmp_path / f"m{i}.md" for i in range(write.FSYNC_EACH + 1)]
+    for path in few + many:
+        path.write_text("x", "utf-8")
+    write.sync_staged(few)
+    assert calls == ["fsync", "fsync"]
+    calls.clear()
+    write.sync_staged(many)
+    assert calls == ["sync"]
+
+
+def test_files_as_the_last_write_left_them_are_not_read_again(tmp_path: Path, monkeypatch) -> None:
+    out, record = tmp_path / "site_src", tmp_path / "written.json"
+    write_tree(out, OLD, record)
+    monkeypatch.setattr(write, "differs", lambda path, data: pytest.fail(f"read {path}"))
+    assert write_tree(out, OLD, record).changed == ()
+
+
+def test_a_generated_file_changed_by_hand_is_read_and_rewritten(tmp_path: Path) -> None:
+    out, record = tmp_path / "site_src", tmp_path / "written.json"
+    write_tree(out, OLD, record)
+    (out / "briefs" / "a.md").write_text("# B\n", "utf-8")  # same size, new bytes and mtime
+    assert write_tree(out, OLD, record).changed == ("briefs/a.md",)
+    assert tree(out) == OLD
+
+
+def test_a_file_touched_but_the_same_is_recorded_again(tmp_path: Path, monkeypatch) -> None:
+    out, record = tmp_path / "site_src", tmp_path / "written.json"
+    write_tree(out, OLD, record)
+    os.utime(out / "index.md", ns=(1, 1))
+    assert write_tree(out, OLD, record).changed == ()  # read, found the same, left alone
+    monkeypatch.setattr(write, "differs", lambda path, data: pytest.fail(f"read {path}"))
+    assert write_tree(out, OLD, record).changed == ()
+
+
+def test_a_record_of_another_folder_or_damaged_is_not_trusted(tmp_path: Path) -> None:
+    record = tmp_path / "written.json"
+    write_tree(tmp_path / "one", OLD, record)
+    shutil.copytree(tmp_path / "one", tmp_path / "two")  # new mtimes
+    (tmp_path / "two" / "index.md").write_text("# Home, by hand\n", "utf-8")
+    assert write_tree(tmp_path / "two", OLD, record).changed == ("index.md",)
+    (tmp_path / "two" / "index.md").write_text("# Home, again\n", "utf-8")
+    record.write_text("{not json", "utf-8")
+    assert write_tree(tmp_path / "two", OLD, record).changed == ("index.md",)
+    assert tree(tmp_path / "two") == OLD
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.text()))
+def test_the_manifest_is_the_text_of_json_dumps(names: list[str]) -> None:
+    assert write.dump_names(names) == json.dumps(names, indent=0)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["a", "", ".", "..", MANIFEST, STAGING, "b.md"]), max_size=5).map("/".join))
+def test_inside_reads_a_path_as_pathlib_parts_it(rel: str) -> None:
+    from pathlib import PurePosixPath
+    parts = PurePosixPath(rel).parts
+    expected = (bool(rel) and not rel.startswith("/") and bool(parts) and ".." not in parts
+                and parts[0] not in (MANIFEST, STAGING))
+    assert write.inside(rel) == expected

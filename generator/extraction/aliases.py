@@ -9,12 +9,12 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 
 import yaml
 
 from ..model import SeedError
+from ..datafiles import load_data
 
 ENTITY_KINDS = ("person", "organization", "place", "law", "event")
 """What a name can stand for; laws and events are their own kinds, not organizations."""
@@ -113,8 +113,7 @@ def load_aliases(user_file: Path | None = None) -> Aliases:
     """The built-in table, then the user's file where it exists."""
     tables = []
     for name in BUILTIN_TABLES:
-        builtin = resources.files("generator").joinpath(name).read_text("utf-8")
-        tables.append(parse_alias_table(yaml.safe_load(builtin), f"generator/{name}"))
+        tables.append(parse_alias_table(load_data(name), f"generator/{name}"))
     if user_file is not None and user_file.is_file():
         try:
             data = yaml.safe_load(user_file.read_text("utf-8"))

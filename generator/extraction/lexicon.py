@@ -9,11 +9,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
-import yaml
 
 from ..rules import rule
+from ..datafiles import load_data
 
 STRENGTHS = ("must", "should", "could")
 """Strengths from strongest to weakest."""
@@ -149,5 +148,4 @@ def compile_lexicon(data: dict) -> Lexicon:
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     """The built-in lexicon, read from the package data once per process."""
-    text = resources.files("generator").joinpath("data/lexicon.yaml").read_text("utf-8")
-    return compile_lexicon(yaml.safe_load(text))
+    return compile_lexicon(load_data("data/lexicon.yaml"))

@@ -13,9 +13,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
-import yaml
+from ..datafiles import load_data
 
 from ..rules import active, rule
 
@@ -59,8 +58,7 @@ class Span:
 @lru_cache(maxsize=1)
 def name_words() -> dict[str, frozenset[str]]:
     """The recognizer's word lists (data/entities.yaml), as sets for quick lookups."""
-    text = resources.files("generator").joinpath("data/entities.yaml").read_text("utf-8")
-    return {key: frozenset(words) for key, words in yaml.safe_load(text).items()}
+    return {key: frozenset(words) for key, words in load_data("data/entities.yaml").items()}
 
 
 def plain(text: str) -> str:

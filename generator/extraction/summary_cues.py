@@ -9,11 +9,10 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
-from importlib import resources
 
-import yaml
 
 from ..model import Sentence
+from ..datafiles import load_data
 
 STOPWORDS = frozenset("""that this with from have been were they their there which what
 when will would could should must also than then them these those into about more most
@@ -37,8 +36,7 @@ FOOTNOTE_TEXT = re.compile(r"^\d{1,3}\s+(?:[A-Z]|GAO|See\b)")
 @lru_cache(maxsize=1)
 def cue_lists() -> dict[str, list[str]]:
     """The word lists of data/summary.yaml."""
-    text = resources.files("generator").joinpath("data/summary.yaml").read_text("utf-8")
-    return yaml.safe_load(text)
+    return load_data("data/summary.yaml")
 
 
 @lru_cache(maxsize=None)

@@ -7,12 +7,11 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import lru_cache
-from importlib import resources
 
-import yaml
 
 from .aliases import is_acronym
 from .names import Span, is_capitalized, name_words
+from ..datafiles import load_data
 
 MAX_PERSON_WORDS = 4
 DESIGNATOR = re.compile(r"[A-Z]{1,3}|[IVXLC]+")
@@ -26,8 +25,7 @@ MAX_ACRONYM = 6
 def gazetteer() -> tuple[dict[str, str], frozenset[str]]:
     """Place names → the place they stand for (a capital → its country), and the
     demonyms, which are adjectives and no names (data/places.yaml)."""
-    data = yaml.safe_load(resources.files("generator").joinpath("data/places.yaml")
-                          .read_text("utf-8"))
+    data = load_data("data/places.yaml")
     places = {name: name for name in [*data["countries"], *data["places"], *data["states"]]}
     places.update(data["capitals"])
     demonyms = frozenset(d for ds in data["countries"].values() for d in ds)

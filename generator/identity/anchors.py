@@ -13,6 +13,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz.fuzz import partial_ratio, ratio
 
@@ -44,6 +45,10 @@ SAME_QUOTE = 16
 is weighed against: those nearest its paragraph."""
 
 _LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+_WORD = re.compile(r"\w+")
+NORMALIZED = 1 << 16
+"""How many normalized texts are remembered: a build normalizes each item's text and
+context, then the same again in its registry record (a site of 1,000 briefs: ~80,000)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,10 +67,11 @@ def plain(text: str) -> str:
     return _LINK.sub(r"\1", text).replace("**", "").replace("__", "")
 
 
+@lru_cache(maxsize=NORMALIZED)
 def normalize(text: str) -> str:
     """Lower-case words only: the form in which case, punctuation and spacing don't count."""
     text = unicodedata.normalize("NFKC", plain(text)).lower()
-    return " ".join(re.findall(r"\w+", text))
+    return " ".join(_WORD.findall(text))
 
 
 def anchor(kind: str, text: str, prefix: str, suffix: str, paragraph: int) -> Anchor:
@@ -86,8 +92,28 @@ def contexts(paras: Sequence[tuple[int, str]], item: Recommendation | OpenQuesti
     if i >= 0:
         before = " ".join([*(t for _, t in paras[max(0, i - 3):i]), before])
         after = " ".join([after, *(t for _, t in paras[i + 1:i + 4])])
-    before, after = " ".join(before.split()), " ".join(after.split())
-    return before[-CONTEXT_CHARS:], after[:CONTEXT_CHARS]
+    return folded_tail(before, CONTEXT_CHARS), folded_head(after, CONTEXT_CHARS)
+
+
+def folded_tail(text: str, n: int) -> str:
+    """" ".join(text.split())[-n:], folding only as much of the end of `text` as it takes
+    (a context keeps 64 characters of up to four paragraphs)."""
+    size = 4 * n
+    while True:
+        folded = " ".join(text[-size:].split())
+        if len(folded) >= n or size >= len(text):
+            return folded[-n:]
+        size *= 4
+
+
+def folded_head(text: str, n: int) -> str:
+    """" ".join(text.split())[:n], folding only as much of the start of `text` as it takes."""
+    size = 4 * n
+    while True:
+        folded = " ".join(text[:size].split())
+        if len(folded) >= n or size >= len(text):
+            return folded[:n]
+        size *= 4
 
 
 def paragraph_index(paras: Sequence[tuple[int, str]]) -> dict[int, int]:

@@ -14,6 +14,7 @@ import re
 import tempfile
 from collections.abc import Iterable
 from dataclasses import fields
+from json.encoder import encode_basestring
 from pathlib import Path
 
 from ..model import IdRecord, SeedError
@@ -23,6 +24,9 @@ SCHEMA = "ids/1"
 _NAMES = tuple(f.name for f in fields(IdRecord))
 """A record's keys (dataclasses.asdict would deep-copy each value: slow at 15,000 ids)."""
 _FIELDS = set(_NAMES)
+_SORTED = tuple(sorted(_NAMES))
+_SCALARS = frozenset({str, int, bool, type(None)})
+_CONSTANTS = {True: "true", False: "false", None: "null"}
 _REQUIRED = {"id", "kind", "slug", "source_file", "text"}
 KINDS = ("recommendation", "question")
 ID_SHAPE = re.compile(r"[a-z0-9]{1,32}")
@@ -30,10 +34,26 @@ ID_SHAPE = re.compile(r"[a-z0-9]{1,32}")
 
 
 def dump_registry(records: Iterable[IdRecord]) -> str:
-    """The registry file's text: sorted, stable, pretty, ending in a newline."""
-    ids = [{name: getattr(r, name) for name in _NAMES} for r in sorted(records, key=lambda r: r.id)]
-    data = {"schema": SCHEMA, "ids": ids}
-    return json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+    """The registry file's text: sorted, stable, pretty, ending in a newline. The very
+    bytes of json.dumps(indent=2, sort_keys=True, ensure_ascii=False), written field by
+    field (json's indenting encoder is pure Python: a third of a second at 13,000 ids)."""
+    ordered = sorted(records, key=lambda r: r.id)
+    rows = [[getattr(r, name) for name in _SORTED] for r in ordered]
+    if not rows or not all(type(v) in _SCALARS for row in rows for v in row):
+        ids = [dict(zip(_SORTED, row)) for row in rows]
+        return json.dumps({"schema": SCHEMA, "ids": ids}, indent=2, sort_keys=True,
+                          ensure_ascii=False) + "\n"
+    heads = [f'      {json.dumps(name)}: ' for name in _SORTED]
+    body = ",\n".join("    {\n" + ",\n".join(h + scalar(v) for h, v in zip(heads, row)) + "\n    }"
+                      for row in rows)
+    return f'{{\n  "ids": [\n{body}\n  ],\n  "schema": {json.dumps(SCHEMA)}\n}}\n'
+
+
+def scalar(value: str | int | bool | None) -> str:
+    """One JSON scalar as json.dumps(ensure_ascii=False) writes it."""
+    if type(value) is str:
+        return encode_basestring(value)
+    return int.__repr__(value) if type(value) is int else _CONSTANTS[value]
 
 
 def parse_registry(text: str, path: str | Path) -> tuple[IdRecord, ...]:

@@ -10,10 +10,10 @@ values give equal bytes whichever objects hold them. A key is recomputed for eve
 render, never read from the store, so an entry can only ever be used for the very
 inputs it was rendered from.
 
-The store is one file under the build's cache (`.cache/pages.pickle`): a header with the
-digest of its payload, then {key: text}. A torn, edited or foreign file reads as empty
-(every page rendered again, never wrong output). Only the entries the current build used
-are saved, so it holds one generation of pages and its size follows the site's.
+The store is one file under the build's cache (`.cache/pages/pages.pickle`), a log to which
+a build appends only the entries it added and the keys it dropped (pagestore.py): read
+back, it holds the entries the last build used, one generation of pages. A torn, edited
+or foreign part reads as missing (those pages rendered again, never wrong output).
 """
 from __future__ import annotations
 
@@ -21,16 +21,37 @@ import hashlib
 import io
 import pickle
 from collections.abc import Callable
+from dataclasses import fields
+from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
 from .. import cache as disk
 from .. import model
+from . import pagestore
 
-MAGIC = b"pagecache/1\n"
 STORE = "pages.pickle"
 MODEL = model.__name__
 """The module of the frozen dataclasses digested whole (model.py holds no sets)."""
+
+
+class FieldReducers(dict):
+    """A pickler's dispatch table for frozen, slotted dataclasses (the model's, the views'):
+    each pickled as (class, field values), the state its own `__getstate__` gives, without
+    working out the class's fields again for each of the tens of thousands a build digests.
+    Other types are left to pickle (KeyError)."""
+
+    def __missing__(self, kind: type) -> Callable[[Any], tuple]:
+        params = getattr(kind, "__dataclass_params__", None)
+        if params is None or not params.frozen or "__slots__" not in kind.__dict__:
+            raise KeyError(kind)
+        names = tuple(f.name for f in fields(kind))
+        values = attrgetter(*names) if len(names) > 1 else lambda obj: (getattr(obj, names[0]),)
+        self[kind] = reducer = lambda obj: (kind, values(obj))
+        return reducer
+
+
+REDUCERS = FieldReducers()
 
 
 class Digester(pickle.Pickler):
@@ -44,6 +65,7 @@ class Digester(pickle.Pickler):
         super().__init__(buffer, protocol=pickle.HIGHEST_PROTOCOL)
         self.fast = True
         self.seen = seen
+        self.dispatch_table = REDUCERS
 
     def persistent_id(self, obj: Any) -> Any:
         kind = type(obj)
@@ -76,6 +98,7 @@ def fast_pickle(value: Any) -> bytes:
     buffer = io.BytesIO()
     pickler = pickle.Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL)
     pickler.fast = True
+    pickler.dispatch_table = REDUCERS
     pickler.dump(value)
     return buffer.getvalue()
 
@@ -87,7 +110,8 @@ class RenderCache:
         self.folder = folder
         self.salt = (disk.generator_version() + "\0"
                      + disk.tree_digest(templates, ("*",))).encode()
-        self.old = self.load() if folder else {}
+        self.log = pagestore.load(folder / STORE) if folder else pagestore.PageLog()
+        self.old = self.log.entries
         self.used: dict[str, str] = {}
         self.seen: dict[int, tuple[Any, bytes]] = {}
         self.hits = 0
@@ -115,31 +139,12 @@ class RenderCache:
             self.used[key] = text
         return text
 
-    def load(self) -> dict[str, str]:
-        """The last build's entries, or none when the store is missing or damaged."""
-        try:
-            data = (self.folder / STORE).read_bytes()
-        except OSError:
-            return {}
-        head, _, payload = data.partition(b"\n\n")
-        if head != MAGIC + hashlib.sha256(payload).hexdigest().encode():
-            return {}
-        try:  # the payload is ours (digest checked); a failure is still only a miss
-            entries = pickle.loads(payload)
-        except Exception:
-            return {}
-        ok = isinstance(entries, dict) and all(
-            isinstance(k, str) and isinstance(v, str) for k, v in entries.items())
-        return entries if ok else {}
-
     def save(self) -> None:
         """Keep the entries this build used (and only those); unwritable is only slower."""
-        if self.folder is None or self.used == self.old:
+        if self.folder is None:
             return
-        payload = pickle.dumps(self.used, protocol=pickle.HIGHEST_PROTOCOL)
         try:
-            disk.replace_file(self.folder / STORE,
-                              MAGIC + hashlib.sha256(payload).hexdigest().encode() + b"\n\n" + payload)
+            pagestore.save(self.folder / STORE, self.log, self.used)
         except OSError:
             pass
 

@@ -11,6 +11,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from slugify import slugify
 
@@ -65,8 +66,10 @@ def anchor(name: str, prefix: str = "") -> str:
     return prefix + slug
 
 
+@lru_cache(maxsize=1 << 16)
 def entity_slug(name: str) -> str:
-    """The file name (without `.md`) of an entity's page under `entities/`."""
+    """The file name (without `.md`) of an entity's page under `entities/`; remembered, as
+    the views, the related briefs and every brief page ask for the same names again."""
     slug = anchor(name)
     return f"{slug}-entity" if slug in RESERVED_SLUGS else slug
 

@@ -5,15 +5,14 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from importlib import resources
 
-import yaml
+from ..datafiles import load_data
 
 
 @lru_cache(maxsize=1)
 def furniture() -> dict:
     """The furniture patterns (generator/data/furniture.yaml), compiled once."""
-    data = yaml.safe_load(resources.files("generator").joinpath("data/furniture.yaml").read_text("utf-8"))
+    data = load_data("data/furniture.yaml")
     whole = lambda ps: re.compile(r"^(?:#+\s*)?(?:" + "|".join(ps) + r")\s*$", re.I)
     share = "|".join(re.escape(w) for w in sorted(data["share_words"], key=len, reverse=True))
     return {"blocks": whole(data["blocks"]), "sections": whole(data["sections"]),

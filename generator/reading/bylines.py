@@ -7,13 +7,12 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from importlib import resources
 
-import yaml
 
 from .blocktext import folded, furniture, unlinked
 from .dates import find_date, parse_date
 from ..rules import active, rule
+from ..datafiles import load_data
 
 WEEKDAY = rule("weekday-not-name", "metadata", "'On Tuesday, the task force will …' opens a "
                "sentence: a weekday is never part of a person's name.")
@@ -29,9 +28,8 @@ ABBREVIATION = re.compile(r"(?:\b[A-Z]|\bJr|\bSr)\.$")
 @lru_cache(maxsize=1)
 def patterns() -> dict:
     """The genre's metadata patterns (generator/data/metadata.yaml), compiled once."""
-    files = resources.files("generator")
-    data = yaml.safe_load(files.joinpath("data/metadata.yaml").read_text("utf-8"))
-    pubs = yaml.safe_load(files.joinpath("data/publishers.yaml").read_text("utf-8"))
+    data = load_data("data/metadata.yaml")
+    pubs = load_data("data/publishers.yaml")
     full = lambda ps, flags=re.I: [re.compile(rf"^(?:{p})$", flags) for p in ps]
     words = lambda ws: "|".join(re.escape(w) for w in sorted(ws, key=len, reverse=True))
     return {
