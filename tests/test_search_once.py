@@ -11,7 +11,7 @@ import json
 import re
 from pathlib import Path
 
-from generator.publishing.markdown_safe import plain_text
+from generator.publishing.markdown_safe import item_text
 from test_browser import site_briefs
 
 TAG = re.compile(r"<[^>]+>")
@@ -34,7 +34,7 @@ def test_each_item_text_is_in_one_entry_its_own(built_site: Path) -> None:
     assert any(brief["recommendations"] for brief in briefs)
     for brief in briefs:
         for item in brief["recommendations"] + brief["open_questions"]:
-            text = words(plain_text(item["text"]))
+            text = words(item_text(item["text"]))
             own = f"briefs/{brief['slug']}/#{item['id']}"
             holders = [loc for loc, content in docs if text in content]
             assert set(holders) - {f"briefs/{brief['slug']}/#summary"} == {own}, item["text"]

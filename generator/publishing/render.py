@@ -12,10 +12,9 @@ from pathlib import Path
 import jinja2
 
 from .export import SCHEMA, brief_to_dict, briefs_to_json, to_json
-from ..extraction.footnotes import strip_footnote_marks
 from .feed import FEED_PATH, feed_xml
 from .highlight import Marked, highlight_paragraph, spans, text_anchor
-from .markdown_safe import md_inline, md_text, plain_text, safe_url, web_url
+from .markdown_safe import item_text, md_inline, md_text, safe_url, web_url
 from ..model import Brief, Recommendation, Site
 from .briefpage import brief_pages
 from .rendercache import CachedEnvironment, RenderCache
@@ -47,11 +46,6 @@ def author_names(brief: Brief) -> str:
     """"A, B and C" for the byline."""
     names = [a.name for a in brief.meta.authors]
     return ", ".join(names[:-1]) + " and " + names[-1] if len(names) > 1 else "".join(names)
-
-
-def item_text(value: object) -> str:
-    """An item's sentence shown on its own: its words, without footnote markers."""
-    return plain_text(strip_footnote_marks(str(value)))
 
 
 def environment(templates: Path) -> jinja2.Environment:
