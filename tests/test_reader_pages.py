@@ -159,3 +159,38 @@ def test_a_brief_leads_to_others(reader, base_url: str, site: Path, width: str,
         assert pager.count() >= 1
         assert all(re.match(r"^(← Newer|Older) brief: ", t) for t in pager.all_inner_texts())
     assert not watch.problems
+
+
+LONG_TITLE = ("Harbour Walls and Tide Gauges: Why the Coastal Councils Should Pool Their Flood "
+              "Budgets Before the Next Winter Storms Arrive")
+"""An invented headline of 120 characters, as long as the longest the dev corpus has."""
+
+
+@pytest.mark.parametrize("width", list(WIDTHS))
+@pytest.mark.parametrize("scheme", ["light"])
+def test_a_long_title_stays_a_headline(reader, base_url: str, site: Path, width: str,
+                                       scheme: str) -> None:
+    # A brief's title at the theme's 2em took four lines of a phone and three of a wide
+    # screen, and pushed the first key recommendation out of sight.
+    page, watch = reader
+    page.goto(f"{base_url}briefs/{site_briefs(site)[0]['slug']}/")
+    title = page.locator("article h1")
+    title.evaluate("(h, text) => { h.firstChild.textContent = text }", LONG_TITLE)
+    height, size, body = title.evaluate("""h => [h.getBoundingClientRect().height,
+        parseFloat(getComputedStyle(h).fontSize),
+        parseFloat(getComputedStyle(h.nextElementSibling).fontSize)]""")
+    assert size <= 1.6 * body
+    assert height <= {"wide": 100, "phone": 150}[width]
+    assert not watch.problems
+
+
+@pytest.mark.parametrize("width", ["phone"])
+@pytest.mark.parametrize("scheme", ["light"])
+def test_a_table_of_counts_fits_a_phone(reader, base_url: str, width: str, scheme: str) -> None:
+    # Each count column took the theme's 5rem minimum: must, should and could pushed the
+    # last one out of a 390 px screen.
+    page, watch = reader
+    page.goto(f"{base_url}recommendations/")
+    wrap = page.locator("article .md-typeset__scrollwrap").first
+    assert wrap.evaluate("w => w.scrollWidth <= w.clientWidth + 1")
+    assert not watch.problems
