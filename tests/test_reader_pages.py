@@ -194,3 +194,16 @@ def test_a_table_of_counts_fits_a_phone(reader, base_url: str, width: str, schem
     wrap = page.locator("article .md-typeset__scrollwrap").first
     assert wrap.evaluate("w => w.scrollWidth <= w.clientWidth + 1")
     assert not watch.problems
+
+
+@pytest.mark.parametrize("width", ["phone"])
+@pytest.mark.parametrize("scheme", ["light"])
+def test_brief_titles_on_the_home_page_read_on_a_phone(reader, base_url: str, width: str,
+                                                       scheme: str) -> None:
+    # The home page's six columns shared 358 px: a long title wrapped a word a line.
+    page, watch = reader
+    page.goto(base_url)
+    link = page.locator("article table td:first-child > a").first
+    link.evaluate("(a, text) => { a.textContent = text }", LONG_TITLE)
+    assert link.evaluate("a => a.parentElement.getBoundingClientRect().width") >= 150
+    assert not watch.problems
