@@ -61,3 +61,11 @@ def test_the_full_text_shows_no_markdown_footnote_reference() -> None:
     full_text = text[text.index("## Full text"):]
     assert "4&#x5F;1" not in full_text and "4_1" not in full_text
     assert md_text("The port board should restore the evening sailing.") in full_text
+
+
+def test_a_footnote_reference_stays_when_the_seed_holds_its_note() -> None:
+    body = BODY + (Paragraph(4, "[^4_1]: Port board minutes, 2019."),)
+    text = page(Brief("ferries", "ferries.txt", Metadata(title="Ferries"), body,
+                      recommendations=(REC,)))
+    full_text = text[text.index("## Full text"):]
+    assert full_text.count("4&#x5F;1") == 2  # the reference and its note

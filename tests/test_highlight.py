@@ -25,10 +25,6 @@ CASES = [
      f"See [the plan](https://x.org/p){DOT} {MARK}Iraq should *adopt* it{DOT}{BACK}"),
     ("<script>x</script> Leaders must act.", ["Leaders must act."],
      f"&lt;script&gt;x&lt;&#x2F;script&gt; {MARK}Leaders must act{DOT}{BACK}"),
-    # A Markdown footnote reference points to notes the brief does not have: not shown.
-    ("The dock act of 1990[^4_2] set fees. The board must cut them. [^4_3]",
-     ["The board must cut them. [^4_3]"],
-     f"The dock act of 1990 set fees{DOT} {MARK}The board must cut them{DOT}{BACK}"),
     # A bold paragraph cut into items: each half's lone ** is no emphasis, and not shown.
     ("**Mend the nets. Sail at dawn.**", ["**Mend the nets.", "Sail at dawn.**"],
      f"{MARK}Mend the nets{DOT}{BACK} {MARK.replace('i0', 'i1')}Sail at dawn{DOT}"

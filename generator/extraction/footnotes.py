@@ -1,16 +1,15 @@
 """Footnote markers out of display text: `[^29_1]`, `[1]`, `[2, 3]`, `¹²`, `<sup>4</sup>`.
 
 A marker points into notes the brief does not show, so in a summary sentence or an item's
-title it is noise. The full text keeps the markers written as text (`[1]`, `¹`: the article
-as it reads) but not Markdown's `[^label]` references, which are syntax the site does not
-render (publishing/markdown_safe); the stages that show single sentences call
-`strip_footnote_marks`.
+title it is noise. The full text keeps them (it is the article as written), except a
+Markdown `[^label]` reference whose note the seed does not hold (publishing/render.py); the
+stages that show single sentences call `strip_footnote_marks`.
 """
 from __future__ import annotations
 
 import re
 
-NOTE_REFERENCE = r"\s?\[\^[\w.-]+\]"
+NOTE_REFERENCE = r"\s?\[\^(?P<label>[\w.-]+)\]"
 """A Markdown footnote reference, [^29_1], with the space before it."""
 FOOTNOTE_MARK = re.compile(
     NOTE_REFERENCE +

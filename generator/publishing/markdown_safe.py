@@ -12,9 +12,8 @@ pymdownx.snippets' `--8<--` includes, superfences, critic, emoji, magiclink …)
 ASCII punctuation, and parsers match characters, not references, so none of it can form;
 the browser shows the characters the author typed. A per-extension escape table would go
 stale the day an extension is added; this costs a few bytes per punctuation mark instead.
-Markdown that did not form is dropped too: an emphasis mark whose partner lies in another
-sentence (an item cut out of a bold paragraph: "**Let us talk." shows as "Let us talk.")
-and a `[^label]` footnote reference (the site has no notes for it to point to).
+Emphasis that did not form is dropped too: a mark whose partner lies in another sentence
+(an item cut out of a bold paragraph: "**Let us talk." shows as "Let us talk.").
 Control characters are dropped (HTML cannot show them; \x02…\x03 mark Python-Markdown's
 stash of raw HTML, so they must never reach it from a seed). Character references the
 author typed (`&lt;`) stay the literal text they wrote.
@@ -27,7 +26,7 @@ from urllib.parse import quote, urlsplit
 
 from markdown_it import MarkdownIt
 
-from ..extraction.footnotes import NOTE_REFERENCE, strip_footnote_marks
+from ..extraction.footnotes import strip_footnote_marks
 
 INLINE = MarkdownIt("commonmark", {"html": False, "linkify": False}).disable("entity")
 PUNCTUATION = re.compile(r"[!-/:-@\[-`{-~]")  # every ASCII punctuation character
@@ -35,9 +34,8 @@ NAMED = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
 CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 SAFE_SCHEMES = frozenset({"http", "https", "mailto", ""})
 WEB_SCHEMES = frozenset({"http", "https"})
-STRAY_EMPHASIS = r"(?<!\S)[*_]{1,3}(?=\S)|(?<=\S)[*_]{1,3}(?!\S)"
+STRAY_EMPHASIS = re.compile(r"(?<!\S)[*_]{1,3}(?=\S)|(?<=\S)[*_]{1,3}(?!\S)")
 """`*`, `**`, `_` … at a word's edge that markdown-it left as text: its partner is elsewhere."""
-UNFORMED = re.compile(f"{NOTE_REFERENCE}|{STRAY_EMPHASIS}")
 EMPHASIS = {"strong_open": "**", "strong_close": "**", "em_open": "*", "em_close": "*"}
 
 
@@ -90,8 +88,8 @@ def web_url(value: object) -> str | None:
 
 
 def formed(text: str) -> str:
-    """A text token without the Markdown that did not form (stray emphasis, note references)."""
-    return UNFORMED.sub("", text)
+    """A text token without emphasis marks that did not form (their partner is elsewhere)."""
+    return STRAY_EMPHASIS.sub("", text)
 
 
 def md_inline(value: object) -> str:
