@@ -207,3 +207,18 @@ def test_brief_titles_on_the_home_page_read_on_a_phone(reader, base_url: str, wi
     link.evaluate("(a, text) => { a.textContent = text }", LONG_TITLE)
     assert link.evaluate("a => a.parentElement.getBoundingClientRect().width") >= 150
     assert not watch.problems
+
+
+@pytest.mark.parametrize("width", ["wide"])
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_a_link_in_a_marked_sentence_is_readable(reader, base_url: str, site: Path,
+                                                 width: str, scheme: str) -> None:
+    # The dark palette's link blue on a recommendation's amber mark was below 4.5:1.
+    page, watch = reader
+    page.goto(f"{base_url}briefs/{site_briefs(site)[0]['slug']}/")
+    page.locator("#full-text").evaluate("""h => h.insertAdjacentHTML('afterend',
+        '<p><mark class="brief-mark brief-mark-recommendation">The harbour board '
+        + 'should publish <a id="invented" href="#full-text">its tide tables</a> every spring.'
+        + '</mark></p>')""")
+    assert not [v for v in blocking_violations(page) if "#invented" in v or "#at-" in v]
+    assert not watch.problems
