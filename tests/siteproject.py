@@ -16,6 +16,10 @@ from generator.model import Brief
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
+EXTRA_SEEDS = "BRIEFS_EXTRA_SEEDS"
+"""An environment variable naming a folder whose seeds join the repo's in the sites the
+reader, browser, search, link and feed tests build (`built_site`, `served`, `offline_site`):
+the same checks on a bigger corpus, e.g. the dev corpus, which stays outside the repo."""
 
 
 @cache
@@ -44,9 +48,21 @@ def mkdocs_build(project: Path, *extra: str, **env: str) -> subprocess.Completed
                           cwd=project, env=env, capture_output=True, text=True, timeout=600)
 
 
+def add_extra_seeds(project: Path) -> None:
+    """The seeds of the folder named by $BRIEFS_EXTRA_SEEDS, if any, copied into `project`."""
+    folder = os.environ.get(EXTRA_SEEDS)
+    if folder:
+        extra = [p for p in sorted(Path(folder).iterdir()) if p.is_file()]
+        assert extra, f"${EXTRA_SEEDS}={folder} holds no seeds"
+        for seed in extra:
+            shutil.copy(seed, project / "seeds" / seed.name)
+
+
 def build_copy(dest: Path, **env: str) -> Path:
-    """A copy of the project built into `dest/site`; fails loudly on any warning."""
+    """A copy of the project (plus any $BRIEFS_EXTRA_SEEDS) built into `dest/site`; fails
+    loudly on any warning."""
     project = copy_project(dest)
+    add_extra_seeds(project)
     result = mkdocs_build(project, "--strict", **env)
     assert result.returncode == 0, result.stderr
     assert "WARNING" not in result.stderr, result.stderr

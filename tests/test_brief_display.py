@@ -44,3 +44,28 @@ def test_item_titles_carry_no_footnote_markers() -> None:
                   recommendations=(REC,))
     heading = next(line for line in page(brief).splitlines() if "#abc123" in line)
     assert "[^4_1]" not in heading and "4\\_1" not in heading
+
+
+def test_a_brief_without_recommendations_says_so() -> None:
+    text = page(Brief("ferries", "ferries.txt", Metadata(title="Ferries"), BODY))
+    section = text[text.index("## Recommendations { #recommendations }"):text.index("## Full text")]
+    assert "None found" in section
+    with_one = page(Brief("ferries", "ferries.txt", Metadata(title="Ferries"), BODY,
+                          recommendations=(REC,)))
+    assert "None found" not in with_one
+
+
+def test_the_full_text_shows_no_markdown_footnote_reference() -> None:
+    text = page(Brief("ferries", "ferries.txt", Metadata(title="Ferries"), BODY,
+                      recommendations=(REC,)))
+    full_text = text[text.index("## Full text"):]
+    assert "4&#x5F;1" not in full_text and "4_1" not in full_text
+    assert md_text("The port board should restore the evening sailing.") in full_text
+
+
+def test_a_footnote_reference_stays_when_the_seed_holds_its_note() -> None:
+    body = BODY + (Paragraph(4, "[^4_1]: Port board minutes, 2019."),)
+    text = page(Brief("ferries", "ferries.txt", Metadata(title="Ferries"), body,
+                      recommendations=(REC,)))
+    full_text = text[text.index("## Full text"):]
+    assert full_text.count("4&#x5F;1") == 2  # the reference and its note

@@ -8,6 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from generator.publishing.highlight import Marked, highlight_paragraph
+from generator.publishing.markdown_safe import item_text, md_inline
 
 OUR_TAGS = re.compile(r'<mark class="brief-mark brief-mark-(?:recommendation|question)" data-search-exclude id="at-[a-z0-9]+">|</mark>')
 
@@ -24,6 +25,10 @@ CASES = [
      f"See [the plan](https://x.org/p){DOT} {MARK}Iraq should *adopt* it{DOT}{BACK}"),
     ("<script>x</script> Leaders must act.", ["Leaders must act."],
      f"&lt;script&gt;x&lt;&#x2F;script&gt; {MARK}Leaders must act{DOT}{BACK}"),
+    # A bold paragraph cut into items: each half's lone ** is no emphasis, and not shown.
+    ("**Mend the nets. Sail at dawn.**", ["**Mend the nets.", "Sail at dawn.**"],
+     f"{MARK}Mend the nets{DOT}{BACK} {MARK.replace('i0', 'i1')}Sail at dawn{DOT}"
+     + BACK.replace("i0", "i1").replace("recommendation 1", "recommendation 2")),
 ]
 
 
@@ -53,3 +58,19 @@ def test_only_our_own_tags_are_raw_html(text: str, data: st.DataObject) -> None:
     end = data.draw(st.integers(start, len(text)))
     out = highlight_paragraph(text, [Marked(text[start:end], "abc123", "question")])
     assert "<" not in OUR_TAGS.sub("", out)
+
+
+@pytest.mark.parametrize("text, shown", [
+    ("**Mend the nets.", "Mend the nets."),
+    ("Sail at dawn.**", "Sail at dawn."),
+    ("The board must cut fees.[^4_3]", "The board must cut fees."),
+    ("Crews *should* rest; 5 * 3 crews is plenty.", "Crews should rest; 5 * 3 crews is plenty."),
+    ("Name the file net_log before noon.", "Name the file net_log before noon."),
+])
+def test_an_item_shows_its_words_without_markup_that_did_not_form(text: str, shown: str) -> None:
+    assert item_text(text) == shown
+
+
+def test_emphasis_that_forms_and_literal_stars_stay() -> None:
+    assert md_inline("Crews **must** rest.") == "Crews **must** rest&#x2E;"
+    assert md_inline("5 * 3 nets") == "5 &#x2A; 3 nets"

@@ -20,7 +20,7 @@ from urllib.parse import quote
 
 from lxml import etree
 
-from .markdown_safe import folded, plain_text
+from .markdown_safe import folded, item_text, plain_text
 from ..model import Brief
 from .shortlinks import SHORT_DIR, short_path
 from .views import brief_title
@@ -82,7 +82,7 @@ def entry_content(brief: Brief, base: str, directory_urls: bool) -> etree._Eleme
         for rec in brief.recommendations:
             li = etree.SubElement(items, f"{{{XHTML}}}li")
             link = etree.SubElement(li, f"{{{XHTML}}}a", href=short_link(rec.id, base, directory_urls))
-            link.text = xml_text(plain_text(rec.text))
+            link.text = xml_text(item_text(rec.text))
             link.tail = xml_text(f" ({rec.actor or 'actor not stated'}, {rec.strength})")
     return div
 

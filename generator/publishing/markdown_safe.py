@@ -12,6 +12,8 @@ pymdownx.snippets' `--8<--` includes, superfences, critic, emoji, magiclink …)
 ASCII punctuation, and parsers match characters, not references, so none of it can form;
 the browser shows the characters the author typed. A per-extension escape table would go
 stale the day an extension is added; this costs a few bytes per punctuation mark instead.
+Emphasis that did not form is dropped too: a mark whose partner lies in another sentence
+(an item cut out of a bold paragraph: "**Let us talk." shows as "Let us talk.").
 Control characters are dropped (HTML cannot show them; \x02…\x03 mark Python-Markdown's
 stash of raw HTML, so they must never reach it from a seed). Character references the
 author typed (`&lt;`) stay the literal text they wrote.
@@ -24,12 +26,16 @@ from urllib.parse import quote, urlsplit
 
 from markdown_it import MarkdownIt
 
+from ..extraction.footnotes import strip_footnote_marks
+
 INLINE = MarkdownIt("commonmark", {"html": False, "linkify": False}).disable("entity")
 PUNCTUATION = re.compile(r"[!-/:-@\[-`{-~]")  # every ASCII punctuation character
 NAMED = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
 CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 SAFE_SCHEMES = frozenset({"http", "https", "mailto", ""})
 WEB_SCHEMES = frozenset({"http", "https"})
+STRAY_EMPHASIS = re.compile(r"(?<!\S)[*_]{1,3}(?=\S)|(?<=\S)[*_]{1,3}(?!\S)")
+"""`*`, `**`, `_` … at a word's edge that markdown-it left as text: its partner is elsewhere."""
 EMPHASIS = {"strong_open": "**", "strong_close": "**", "em_open": "*", "em_close": "*"}
 
 
@@ -81,6 +87,11 @@ def web_url(value: object) -> str | None:
     return safe_url(str(value or ""), WEB_SCHEMES) if value else None
 
 
+def formed(text: str) -> str:
+    """A text token without emphasis marks that did not form (their partner is elsewhere)."""
+    return STRAY_EMPHASIS.sub("", text)
+
+
 def md_inline(value: object) -> str:
     """Body text → Markdown keeping only its links (safe targets) and emphasis."""
     text = folded(value)
@@ -97,7 +108,9 @@ def md_inline(value: object) -> str:
             out.append(EMPHASIS[token.type])
         elif token.type in ("softbreak", "hardbreak"):
             out.append(" ")
-        else:  # text, code, an image's alt text: words only
+        elif token.type == "text":
+            out.append(escape(formed(token.content)))
+        else:  # code, an image's alt text: words only
             out.append(escape(token.content))
     return "".join(out)
 
@@ -108,6 +121,13 @@ def plain_text(value: object) -> str:
     is (most sentences: a build asks for some 13,000 of them at 1,000 briefs)."""
     text = folded(value)
     if not INLINE.inline.terminator_re.search(text):
-        return text
-    return "".join(t.content for t in INLINE.parseInline(text)[0].children or []
+        return text  # no * or _ either, so nothing for formed() to drop
+    return "".join(formed(t.content) if t.type == "text" else t.content
+                   for t in INLINE.parseInline(text)[0].children or []
                    if t.type in ("text", "code_inline", "image"))
+
+
+def item_text(value: object) -> str:
+    """An item's sentence shown on its own (its heading, the index pages, its short page,
+    the feed): its words, without footnote markers."""
+    return plain_text(strip_footnote_marks(str(value)))

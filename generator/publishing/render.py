@@ -5,17 +5,18 @@ Every value from a seed passes through an escaping filter (see markdown_safe).
 """
 from __future__ import annotations
 
+import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 import jinja2
 
+from ..extraction.footnotes import NOTE_REFERENCE
 from .export import SCHEMA, brief_to_dict, briefs_to_json, to_json
-from ..extraction.footnotes import strip_footnote_marks
 from .feed import FEED_PATH, feed_xml
 from .highlight import Marked, highlight_paragraph, spans, text_anchor
-from .markdown_safe import md_inline, md_text, plain_text, safe_url, web_url
+from .markdown_safe import item_text, md_inline, md_text, safe_url, web_url
 from ..model import Brief, Recommendation, Site
 from .briefpage import brief_pages
 from .rendercache import CachedEnvironment, RenderCache
@@ -49,11 +50,6 @@ def author_names(brief: Brief) -> str:
     return ", ".join(names[:-1]) + " and " + names[-1] if len(names) > 1 else "".join(names)
 
 
-def item_text(value: object) -> str:
-    """An item's sentence shown on its own: its words, without footnote markers."""
-    return plain_text(strip_footnote_marks(str(value)))
-
-
 def environment(templates: Path) -> jinja2.Environment:
     """A Jinja2 environment over the templates folder, with the escaping filters."""
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(templates)),
@@ -69,20 +65,34 @@ def environment(templates: Path) -> jinja2.Environment:
     return env
 
 
+NOTE_DEFINITION = re.compile(r"\[\^([\w.-]+)\]:")
+"""A Markdown footnote's own text, "[^3]: Survey of ports, 2020.", kept in the full text."""
+
+
+def without_dangling_notes(brief: Brief) -> Callable[[str], str]:
+    """Text → the same without the `[^label]` references whose note the seed does not hold:
+    they point nowhere, and "1933[^27_1]" reads as noise (a held note's label stays)."""
+    held = {m.group(1) for p in brief.body if (m := NOTE_DEFINITION.match(p.text))}
+    reference = re.compile(NOTE_REFERENCE)
+    return lambda text: reference.sub(lambda m: m.group() if m["label"] in held else "", text)
+
+
 def marked_body(brief: Brief) -> tuple[list[tuple[int, str, bool]], dict[str, str]]:
     """The full text as (paragraph number, Markdown, is a heading), each item's sentence
     marked in place, and where each item's "In the text" link goes: its mark, or its
     paragraph when the sentence could not be found word for word (a list item rejoined, a
     footnote dropped)."""
+    shown = without_dangling_notes(brief)
     items: dict[int, list[Marked]] = defaultdict(list)
     for number, rec in enumerate(brief.recommendations, 1):
-        items[rec.paragraph].append(Marked(rec.text, rec.id, "recommendation", number))
+        items[rec.paragraph].append(Marked(shown(rec.text), rec.id, "recommendation", number))
     for number, q in enumerate(brief.open_questions, 1):
-        items[q.paragraph].append(Marked(q.text, q.id, "question", number))
+        items[q.paragraph].append(Marked(shown(q.text), q.id, "question", number))
     body, in_text = [], {}
     for p in brief.body:
-        body.append((p.number, highlight_paragraph(p.text, items[p.number]), p.heading))
-        found = {m.id for _, _, m in spans(p.text, items[p.number])}
+        text = shown(p.text)
+        body.append((p.number, highlight_paragraph(text, items[p.number]), p.heading))
+        found = {m.id for _, _, m in spans(text, items[p.number])}
         in_text.update({m.id: text_anchor(m.id) if m.id in found else f"p{p.number}"
                         for m in items[p.number]})
     return body, in_text

@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from slugify import slugify
 
-from .markdown_safe import plain_text
+from .markdown_safe import item_text
 from ..model import Brief, Recommendation
 
 STRENGTHS = ("must", "should", "could")
@@ -130,7 +130,7 @@ class RecommendationIndex:
 
 def index_recommendations(briefs: Sequence[Brief]) -> RecommendationIndex:
     """The site's recommendations, each with its plain text, indexed by the words in it."""
-    items = tuple((b, r, plain_text(r.text)) for b in briefs for r in b.recommendations)
+    items = tuple((b, r, item_text(r.text)) for b in briefs for r in b.recommendations)
     by_word: dict[str, list[int]] = defaultdict(list)
     by_actor: dict[str, list[int]] = defaultdict(list)
     for i, (_, rec, text) in enumerate(items):
