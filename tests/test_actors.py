@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import example, given, settings, strategies as st
 
 from generator.extraction.actor_phrases import plural_group
 from generator.extraction.actors import PARAGRAPH_TOPIC
@@ -193,6 +193,9 @@ WORDS = ["we", "We", "I", "believe", "think", "the", "Congress", "regulators", "
 
 @settings(max_examples=150, deadline=None)
 @given(st.lists(st.lists(st.sampled_from(WORDS), min_size=1, max_size=14), min_size=1, max_size=4))
+@example([["we", "should", "we", "we", "regulators"]])
+@example([["we", "and", "and", "should"]])
+@example([["we", "and", "the", "should"]])
 def test_an_actor_is_a_name_or_none_never_the_author(words: list[list[str]]) -> None:
     """Whatever the phrasing, an actor is None or a name; never a first-person word."""
     paras = [Paragraph(i, " ".join(w) + ".") for i, w in enumerate(words, 1)]
