@@ -24,14 +24,14 @@ def test_optional_parts_classes_and_lookarounds_give_none():
 
 def test_a_sentence_without_the_words_skips_the_pattern():
     pattern = re.compile(r"\bought\s+to\b", re.I)
-    assert not may_match(pattern, screened("The board will meet in May."))
-    assert may_match(pattern, screened("The board OUGHT to meet in May."))
+    assert not may_match(required_words(pattern), screened("The board will meet in May."))
+    assert may_match(required_words(pattern), screened("The board OUGHT to meet in May."))
 
 
 def test_a_letter_that_folds_onto_ascii_runs_every_pattern():
     pattern = re.compile(r"\bmust\b", re.I)
     assert pattern.search("The board muſt meet.")  # "ſ" matches "s" case-blind
-    assert may_match(pattern, screened("The board muſt meet."))
+    assert may_match(required_words(pattern), screened("The board muſt meet."))
 
 
 PATTERNS = [p for g in (*lexicon().triggers, *lexicon().uncertainty) for p in g.patterns]
@@ -44,4 +44,4 @@ WORDS = sorted({w for p in PATTERNS for w in (required_words(p) or ())}
 def test_no_lexicon_pattern_is_skipped_where_it_matches(words, ending):
     text = " ".join(words[:-1] + [words[-1] + ending])
     for pattern in PATTERNS:
-        assert pattern.search(text) is None or may_match(pattern, screened(text)), pattern.pattern
+        assert pattern.search(text) is None or may_match(required_words(pattern), screened(text)), pattern.pattern

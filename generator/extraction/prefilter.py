@@ -9,6 +9,7 @@ and lookarounds) is always run, so the matches are the same, only found sooner.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 from re import _constants as c, _parser  # the stdlib's own reader of a pattern's structure
 
@@ -68,7 +69,12 @@ def screened(text: str) -> str | None:
     return text.lower() if _FOLDS_ONTO_ASCII.isdisjoint(text) else None
 
 
-def may_match(pattern: re.Pattern[str], lowered: str | None) -> bool:
-    """False only when `pattern` cannot match the text `screened` gave `lowered` for."""
-    words = required_words(pattern)
+def may_match(words: Words, lowered: str | None) -> bool:
+    """False only when a pattern that needs `words` cannot match the text `screened` gave
+    `lowered` for."""
     return lowered is None or words is None or any(w in lowered for w in words)
+
+
+def screening(patterns: Iterable[re.Pattern[str]]) -> tuple[tuple[re.Pattern[str], Words], ...]:
+    """Each pattern with its words, read once, for a stage to test sentences with."""
+    return tuple((p, required_words(p)) for p in patterns)
