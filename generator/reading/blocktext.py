@@ -36,7 +36,8 @@ _LINK = re.compile(r"(?<!!)\[([^\]\n]*)\]\([^)\s]*(?:\s[^)]*)?\)")
 def folded(block: str) -> str:
     """A block on one line, emphasis marks off: what furniture patterns are matched against."""
     line = _SPACES.sub(" ", block.replace("**", "").replace("__", "")).strip()
-    return _EDGE_EMPHASIS.sub("", line)
+    marked = line.startswith(("*", "_")) or line.endswith(("*", "_"))
+    return _EDGE_EMPHASIS.sub("", line) if marked else line  # the regex tries every place
 
 
 def unlinked(line: str) -> str:
