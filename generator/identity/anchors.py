@@ -13,7 +13,6 @@ import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
 from rapidfuzz.fuzz import partial_ratio, ratio
 
@@ -63,10 +62,8 @@ def plain(text: str) -> str:
     return _LINK.sub(r"\1", text).replace("**", "").replace("__", "")
 
 
-@lru_cache(maxsize=1 << 16)
 def normalize(text: str) -> str:
-    """Lower-case words only: the form in which case, punctuation and spacing don't count
-    (memoised: a registry record's text, prefix and suffix are its item's, read again)."""
+    """Lower-case words only: the form in which case, punctuation and spacing don't count."""
     text = unicodedata.normalize("NFKC", plain(text)).lower()
     return " ".join(re.findall(r"\w+", text))
 
