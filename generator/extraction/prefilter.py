@@ -16,9 +16,9 @@ from re import _constants as c, _parser  # the stdlib's own reader of a pattern'
 Words = frozenset[str] | None
 """Lower-case words one of which every match contains; None: no such words are known."""
 _REPEATS = (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT)
-_FOLDS_ONTO_ASCII = frozenset("\u017f\u0131")
-"""ſ and dotless ı: the only characters a case-blind ASCII letter matches that lower() does
-not turn into that letter ("ſ" matches "s")."""
+FOLDS_TO_ASCII = frozenset("\u017f\u0130\u0131\u212a")
+"""ſ, İ, ı and the Kelvin sign: the characters other than ASCII letters that match an
+ASCII letter case-blind (re.IGNORECASE); a text holding one is not screened by lower()."""
 
 
 @lru_cache(maxsize=None)
@@ -66,7 +66,7 @@ def _part(op, av) -> Words:
 def screened(text: str) -> str | None:
     """`text` as `may_match` reads it (lower case), or None when it holds a letter that
     folds onto an ASCII one, for which every pattern must be run."""
-    return text.lower() if _FOLDS_ONTO_ASCII.isdisjoint(text) else None
+    return text.lower() if FOLDS_TO_ASCII.isdisjoint(text) else None
 
 
 def may_match(words: Words, lowered: str | None) -> bool:
