@@ -1,9 +1,12 @@
 """Who should act: subjects, aliases, demonyms, pronouns, pairs and context (invented text)."""
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import example, given, settings, strategies as st
 
+from generator.extraction.actor_mentions import any_form
 from generator.extraction.actor_phrases import plural_group
 from generator.extraction.actors import PARAGRAPH_TOPIC
 from generator.extraction.aliases import load_aliases
@@ -264,3 +267,16 @@ def test_a_list_item_shares_the_actor_of_the_item_before_it() -> None:
                                           ("church", "churches"), ("voters", "voters"), ("NATO", "NATO")])
 def test_one_generic_member_names_the_group(member, group) -> None:
     assert plural_group(member) == group
+
+
+FORM = st.text(alphabet="abcSsKk ſ.-é", min_size=1, max_size=5)
+
+
+@given(forms=st.lists(FORM, min_size=1, max_size=8, unique=True), text=st.text(alphabet="abcSsKk ſ\u212a.-éAB", max_size=30))
+@settings(max_examples=300, deadline=None)
+def test_any_form_matches_as_the_plain_alternation(forms, text):
+    """The first-letter grouping of a case-blind alternation only skips forms that cannot
+    match where they are tried: every match, and which form it took, is the plain one's."""
+    grouped = re.compile(rf"(?<!\w)(?:{any_form(forms)})(?!\w)", re.I)
+    plain = re.compile(rf"(?<!\w)(?:{'|'.join(re.escape(f) for f in forms)})(?!\w)", re.I)
+    assert [m.span() for m in grouped.finditer(text)] == [m.span() for m in plain.finditer(text)]

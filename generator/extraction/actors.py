@@ -120,17 +120,19 @@ def _attested(name: str | None, doc: Article) -> str | None:
     return name if name in doc.capitalized else None
 
 
-def _head_actor(text: str, doc: Article, pos: int, whole_phrase: str = "") -> str | None:
+def _head_actor(text: str, doc: Article, pos: int, whole_phrase: str = "",
+                mentions: Sequence[Mention] | None = None) -> str | None:
     """The actor a phrase starts with: alias, demonym, titled name, role, proper name or a
     group written as a common noun phrase (`whole_phrase`: the phrase before its openers
-    were stripped, which tells "every newsroom" from "the newsroom")."""
+    were stripped, which tells "every newsroom" from "the newsroom"; `mentions`: the
+    phrase's, when the caller has them already)."""
     lex = lexicon()
     if not text.split():
         return None  # a conjunct that was all openers ("we and and")
     if text.split()[0].lower() in {w for words in lex.pronouns.values() for w in words} | {"i"}:
         return None  # "We Americans", "It Works": a pronoun opens no name
     nouns = lex.government_nouns
-    found = mentions_in(text, doc.aliases, doc.pattern)
+    found = mentions_in(text, doc.aliases, doc.pattern) if mentions is None else mentions
     if found and found[0].start == 0:
         owner = re.match(_APOS + r"\s+([\w-]+)", text[found[0].end:])
         if owner is None or owner.group(1).lower() in nouns:
@@ -188,7 +190,7 @@ def actor_of_phrase(phrase: str, offset: int, doc: Article, pos: int,
         names = [_head_actor(strip_openers(p), doc, pos) for p in parts]
         if all(names):
             return join_actors([n for n in names if n])
-    return _head_actor(text, doc, pos, phrase)
+    return _head_actor(text, doc, pos, phrase, whole)
 
 
 def _addressee(doc: Article, pos: int, previous: Sequence[tuple[int, str | None]]) -> str | None:

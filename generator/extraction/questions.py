@@ -10,11 +10,13 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
+from functools import lru_cache
 
 from .attribution import inside_quotes, quoted_question
 from .lexicon import lexicon
+from .prefilter import Words, may_match, screened, screening
 from ..model import OpenQuestion, Sentence
-from ..rules import active, rule
+from ..rules import active, rule, switched_off_of
 
 EXPLICIT = rule("author-question", "question",
                 "A sentence the author ends with a question mark leaves that question open.")
@@ -42,10 +44,24 @@ def is_explicit(plain: str) -> bool:
 
 
 def is_implicit(plain: str) -> bool:
-    """True when the sentence names an uncertainty as unresolved, outside quotations."""
+    """True when the sentence names an uncertainty as unresolved, outside quotations (a
+    pattern whose words the sentence lacks is not run: extraction/prefilter.py)."""
+    lowered = screened(plain)
     return any(not inside_quotes(plain, m.start())
-               for group in lexicon().uncertainty if active(group.name)
-               for pattern in group.patterns for m in pattern.finditer(plain))
+               for pattern, words in _uncertainty_patterns(switched_off_of(_uncertainty_rules()))
+               if may_match(words, lowered) for m in pattern.finditer(plain))
+
+
+@lru_cache(maxsize=1)
+def _uncertainty_rules() -> frozenset[str]:
+    """The names of the uncertainty rules (whose switching off changes the patterns run)."""
+    return frozenset(g.name for g in lexicon().uncertainty)
+
+
+@lru_cache(maxsize=16)
+def _uncertainty_patterns(off: frozenset[str]) -> tuple[tuple[re.Pattern[str], Words], ...]:
+    """Each pattern of an uncertainty rule not in `off`, with its words, in the lexicon's order."""
+    return screening(p for g in lexicon().uncertainty if g.name not in off for p in g.patterns)
 
 
 def question_kind(s: Sentence, alone: bool = False) -> str | None:

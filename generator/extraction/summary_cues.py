@@ -113,14 +113,18 @@ def enumerated_points(sentences: Sequence[Sentence]) -> set[tuple[int, int]]:
 
 
 ME_MY = re.compile(r"\b[Mm](?:e|y)\b")
+WORD = re.compile(r"[\w’']+")
+I_WORD = re.compile(r"I(?:[’'](?:m|ve|d|ll))?")
 
 
 def says_i(text: str) -> bool:
     """Whether the author writes "I": not the numeral after a capitalized word ("Title I
     grants", "World War I"), unless that word opens the sentence ("When I called …")."""
-    words = re.findall(r"[\w’']+", text)
+    if "I" not in text:
+        return False  # most sentences: no word to test
+    words = WORD.findall(text)
     for i, word in enumerate(words):
-        if re.fullmatch(r"I(?:[’'](?:m|ve|d|ll))?", word):
+        if I_WORD.fullmatch(word):
             after = words[i + 1] if i + 1 < len(words) else ""
             numeral = (i > 1 and words[i - 1][0].isupper()) or after[:1].isupper()
             if not numeral:
@@ -152,10 +156,15 @@ def is_personal_narrative(text: str) -> bool:
 def is_definition(text: str) -> bool:
     """A sentence that introduces a named body to the reader ("The Harbour Board is an
     independent agency that …"): background for those who don't know it, not a claim."""
-    clauses = "|".join(cue_lists()["definition_clauses"])
-    hit = re.match(rf"{NAMED_SUBJECT}\s+(?:is|are)\s+an?\s+(?:[\w,-]+\s+){{0,5}}?(?:{clauses})\b",
-                   text)
+    hit = definition_pattern().match(text)
     return bool(hit) and text.split()[0].lower() not in PRONOUNS
+
+
+@lru_cache(maxsize=1)
+def definition_pattern() -> re.Pattern[str]:
+    """A named subject, "is a/an", a few words, a clause that introduces a body (compiled once)."""
+    clauses = "|".join(cue_lists()["definition_clauses"])
+    return re.compile(rf"{NAMED_SUBJECT}\s+(?:is|are)\s+an?\s+(?:[\w,-]+\s+){{0,5}}?(?:{clauses})\b")
 
 
 def is_title_cased(text: str) -> bool:

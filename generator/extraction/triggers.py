@@ -14,6 +14,7 @@ from functools import lru_cache
 from .actors import subject_before
 from .attribution import QUOTED, REPORTED, others_words
 from .lexicon import lexicon
+from .prefilter import Words, may_match, screened, screening
 from ..rules import active, switched_off_of
 
 
@@ -70,10 +71,19 @@ def _trigger_rules() -> frozenset[str]:
         | {QUOTED, REPORTED}
 
 
+@lru_cache(maxsize=16)
+def _trigger_patterns(off: frozenset[str]) -> tuple[tuple[str, re.Pattern[str], Words], ...]:
+    """(strength, pattern, its words) of every trigger rule not in `off`, in the lexicon's order."""
+    return tuple((group.strength, pattern, words) for group in lexicon().triggers
+                 if group.name not in off for pattern, words in screening(group.patterns))
+
+
 @lru_cache(maxsize=4096)
 def _triggers(plain: str, off: frozenset[str]) -> tuple[Trigger, ...]:
-    """`triggers` for one sentence with the rules in `off` switched off."""
-    found = [Trigger(m.start(), group.strength, *_actor_phrase(plain, m))
-             for group in lexicon().triggers if active(group.name) for pattern in group.patterns
+    """`triggers` for one sentence with the rules in `off` switched off; a pattern whose
+    words the sentence lacks is not run (extraction/prefilter.py)."""
+    lowered = screened(plain)
+    found = [Trigger(m.start(), strength, *_actor_phrase(plain, m))
+             for strength, pattern, words in _trigger_patterns(off) if may_match(words, lowered)
              for m in pattern.finditer(plain) if not _blocked(plain, m.start())]
     return tuple(sorted(found, key=lambda t: t.start))

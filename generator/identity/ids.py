@@ -93,9 +93,17 @@ def items(brief: Brief) -> list[Recommendation | OpenQuestion]:
     return [*brief.recommendations, *brief.open_questions]
 
 
-def record_anchor(record: IdRecord) -> Anchor:
-    """The anchor a registry record stands for."""
-    return anchor(record.kind, record.text, record.prefix, record.suffix, record.paragraph)
+def record_anchor(record: IdRecord, known: dict[tuple, Anchor] | None = None) -> Anchor:
+    """The anchor a registry record stands for (`known`: anchors already made, by
+    `anchor_key`: a record of an unchanged item has its very text and context)."""
+    key = (record.kind, record.text, record.prefix, record.suffix, record.paragraph)
+    found = known.get(key) if known else None
+    return found or anchor(*key)
+
+
+def anchor_key(found: Found) -> tuple:
+    """What a found item's anchor is made of, as a record of it would hold it."""
+    return (found.anchor.kind, found.item.text, found.prefix, found.suffix, found.item.paragraph)
 
 
 def find_items(brief: Brief) -> list[Found]:
@@ -157,8 +165,9 @@ def match_briefs(briefs: Sequence[Brief], found: Sequence[Sequence[Found]],
         scope = [r for r in own_records(brief, found[b], idx, current, live)
                  if r.id not in scoped]
         scoped.update(r.id for r in scope)
+        known = {anchor_key(f): f.anchor for f in found[b]}
         for i, r in match_anchors([f.anchor for f in found[b]],
-                                  [record_anchor(r) for r in scope]).items():
+                                  [record_anchor(r, known) for r in scope]).items():
             chosen[b, i] = scope[r]
     return chosen, scoped
 

@@ -27,14 +27,20 @@ def blocks_of(text: str) -> list[str]:
     return [b.strip() for b in re.split(r"\n\s*\n", text) if b.strip()]
 
 
+_SPACES = re.compile(r"\s+")
+_EDGE_EMPHASIS = re.compile(r"^[*_](?=\S)|(?<=\S)[*_]$")
+_LINK = re.compile(r"(?<!!)\[([^\]\n]*)\]\([^)\s]*(?:\s[^)]*)?\)")
+
+
 @lru_cache(maxsize=4096)
 def folded(block: str) -> str:
     """A block on one line, emphasis marks off: what furniture patterns are matched against
     (memoised: the metadata and furniture passes fold the same blocks again)."""
-    line = re.sub(r"\s+", " ", block.replace("**", "").replace("__", "")).strip()
-    return re.sub(r"^[*_](?=\S)|(?<=\S)[*_]$", "", line)
+    line = _SPACES.sub(" ", block.replace("**", "").replace("__", "")).strip()
+    marked = line.startswith(("*", "_")) or line.endswith(("*", "_"))
+    return _EDGE_EMPHASIS.sub("", line) if marked else line  # the regex tries every place
 
 
 def unlinked(line: str) -> str:
     """A folded line with Markdown links reduced to their text (images kept as they are)."""
-    return re.sub(r"(?<!!)\[([^\]\n]*)\]\([^)\s]*(?:\s[^)]*)?\)", r"\1", line)
+    return _LINK.sub(r"\1", line)

@@ -17,6 +17,7 @@ from pysbd.lang.english import English
 from pysbd.utils import TextSpan
 
 from ..extraction.lexicon import lexicon
+from ..extraction.prefilter import FOLDS_TO_ASCII
 from ..model import Paragraph, Sentence
 
 # Markup that plain text drops: [label](target) keeps its label; **, __, footnote marks
@@ -41,7 +42,7 @@ class _QuickAbbreviations(English.AbbreviationReplacer):
     that starts "abbreviation.". Same text out (tests/test_sentences.py compares)."""
 
     def search_for_abbreviations_in_string(self, text: str) -> str:
-        if not _FOLDS_TO_ASCII.isdisjoint(text):  # "ſ" matches "s" case-blind: pysbd's way
+        if not FOLDS_TO_ASCII.isdisjoint(text):  # "ſ" matches "s" case-blind: pysbd's way
             return super().search_for_abbreviations_in_string(text)
         lowered = text.lower()
         dotted = {word.split(".", 1)[0] for word in lowered.split() if "." in word}
@@ -57,11 +58,6 @@ class _QuickAbbreviations(English.AbbreviationReplacer):
             for ind, match in enumerate(abbrev_match):
                 text = self.scan_for_replacements(text, match, ind, char_array)
         return text
-
-
-_FOLDS_TO_ASCII = frozenset("\u017f\u0130\u0131\u212a")
-"""ſ, İ, ı and the Kelvin sign: the characters other than ASCII letters that match an
-ASCII letter case-blind (re.IGNORECASE)."""
 
 
 class _QuickEnglish(English):

@@ -1,0 +1,47 @@
+"""The words a pattern cannot match without (extraction/prefilter.py): invented text."""
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings, strategies as st
+
+from generator.extraction.lexicon import lexicon
+from generator.extraction.prefilter import may_match, required_words, screened
+
+
+def test_a_literal_run_a_branch_and_a_repeat_give_their_words():
+    assert required_words(re.compile(r"\bmust\b", re.I)) == {"must"}
+    assert required_words(re.compile(r"\b(?:urge|call\s+on)\b", re.I)) == {"urge", "call"}
+    assert required_words(re.compile(r"(?:very\s+)+(?:wise|prudent)", re.I)) == {"very"}
+    assert required_words(re.compile(r"\bIt\s+is\s+wise\b")) == {"wise"}
+
+
+def test_optional_parts_classes_and_lookarounds_give_none():
+    assert required_words(re.compile(r"(?:must)?\w+")) is None
+    assert required_words(re.compile(r"(?=must)\w+|should")) is None
+    assert required_words(re.compile(r"[A-Z]\w+")) is None
+
+
+def test_a_sentence_without_the_words_skips_the_pattern():
+    pattern = re.compile(r"\bought\s+to\b", re.I)
+    assert not may_match(required_words(pattern), screened("The board will meet in May."))
+    assert may_match(required_words(pattern), screened("The board OUGHT to meet in May."))
+
+
+def test_a_letter_that_folds_onto_ascii_runs_every_pattern():
+    pattern = re.compile(r"\bmust\b", re.I)
+    assert pattern.search("The board muſt meet.")  # "ſ" matches "s" case-blind
+    assert may_match(required_words(pattern), screened("The board muſt meet."))
+
+
+PATTERNS = [p for g in (*lexicon().triggers, *lexicon().uncertainty) for p in g.patterns]
+WORDS = sorted({w for p in PATTERNS for w in (required_words(p) or ())}
+               | {"the", "board", "we", "it", "is", "to", "a", "for", "Congress", "that", ",", "."})
+
+
+@given(st.lists(st.sampled_from(WORDS), min_size=1, max_size=14), st.sampled_from(["", "s", "ing", "ly"]))
+@settings(max_examples=300, deadline=None)
+def test_no_lexicon_pattern_is_skipped_where_it_matches(words, ending):
+    text = " ".join(words[:-1] + [words[-1] + ending])
+    for pattern in PATTERNS:
+        assert pattern.search(text) is None or may_match(required_words(pattern), screened(text)), pattern.pattern
