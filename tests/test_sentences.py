@@ -3,10 +3,11 @@ from __future__ import annotations
 
 import pysbd
 import pytest
-from hypothesis import example, given, strategies as st
+from hypothesis import example, given, settings, strategies as st
 
 from generator.model import Paragraph
-from generator.reading.sentences import (MAX_SENTENCE, _QuickAbbreviations, _rejoin, plain_text, sentence_spans,
+from generator.reading.sentences import (MAX_SENTENCE, _QuickAbbreviations, _rejoin, _segment, _segmenter, plain_text,
+                                         sentence_spans,
                                          split_paragraph, split_sentences)
 
 CASES = [
@@ -120,3 +121,11 @@ def test_a_run_on_without_sentence_ends_is_cut_at_clause_breaks_and_loses_nothin
     assert all(len(s.plain) <= MAX_SENTENCE for s in pieces)
     assert " ".join(s.plain for s in pieces).split() == text.split()
     assert all(s.plain.endswith(",") for s in pieces[:-1])  # cut after a clause break
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("abcXYZ019 ,;:'’-–—*_[]($%&/")), min_size=1, max_size=60),
+       st.sampled_from(["", ".", "?", "!", " ", ".”", "?)", "  "]))
+def test_one_sentence_found_without_pysbd_is_what_pysbd_finds(body: str, end: str) -> None:
+    text = body + end
+    assert _segment(text) == [(p.start, p.end) for p in _segmenter().segment(text)]
