@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from generator.extraction.aliases import load_aliases
 from generator.build import parse_seed
 from generator.model import OpenQuestion, Recommendation, Sentence
-from generator.extraction.summary import (DEFINITION, MAIN_ADVICE, MAX_ADVICE, MAX_SENTENCES,
+from generator.extraction.summary import (DEFINITION, MAIN_ADVICE, MAX_ADVICE, MAX_SENTENCES, MAX_WORDS, WORD_BUDGET,
                                          ONE_ITEM, Labels, phrasing_score, score_sentence,
                                          summarize)
 from generator.rules import switched_off
@@ -173,3 +173,25 @@ def test_a_sentence_both_advice_and_question_counts_once() -> None:
     assert score_sentence(asked, both, 0.5) == score_sentence(asked, question, 0.5)
     with switched_off(ONE_ITEM):
         assert score_sentence(asked, both, 0.5) > score_sentence(asked, question, 0.5)
+
+
+def long_sentence_article() -> list[Sentence]:
+    """Six paragraphs of one long, different piece of advice each (about 45 words a sentence)."""
+    claims = [
+        "The port authority should rewrite the ferry timetable this winter, since the one in force was drawn up years ago for boats that no longer sail and for crews that no longer exist anywhere, not even on the reserve list kept at the old pier.",
+        "The harbour board must put its fuel contracts out to tender again, because those signed in a hurry during the last crisis now cost twice what the neighbouring ports pay for the same fuel, delivered by the same tankers on the same mornings.",
+        "The pilots' office should plan its rosters with software rather than by hand each Sunday, so that a single sick day on the river no longer leaves three ships waiting outside the breakwater until the next tide lifts them over the bar at dawn.",
+        "The council should guarantee the first crossing of the day to the islands, whose passengers lose a working day whenever it is cancelled and one family in five of whom has thought of leaving for good, according to the survey its own officers ran.",
+        "The port must win back the freight firms that now route their lorries through the northern port, taking with them the fees that once paid for dredging the channel and mending the quay walls that storms have battered every single spring since then.",
+        "The harbour should publish its accounts on time and in full, instead of eighteen months late in a format that hides how much of the dredging budget went on consultants who never saw the water, let alone the channel they were paid to study in detail.",
+    ]
+    return sentences_of([[c] for c in claims])
+
+
+def test_past_three_sentences_a_summary_keeps_to_its_word_budget() -> None:
+    sentences = long_sentence_article()
+    recs = [Recommendation(s.text, "port authority", "should", s.paragraph, 0) for s in sentences]
+    summary = summarize(sentences, recs, [])
+    assert len(summary) >= 3 and sum(len(s.split()) for s in summary) <= MAX_WORDS
+    with switched_off(WORD_BUDGET):
+        assert sum(len(s.split()) for s in summarize(sentences, recs, [])) > MAX_WORDS

@@ -25,11 +25,16 @@ from .summary_cues import (centrality, enumerated_points, is_bio, is_definition,
                            phrase_pattern, sections)
 
 MIN_SENTENCES, MAX_SENTENCES = 3, 5
+MAX_WORDS = 140
+"""Words a summary may reach once it has three sentences: what a reader takes in at a glance
+(and a phone shows above the first recommendation)."""
 MIN_WORDS, LONG_WORDS = 5, 60
 """Shorter sentences are fragments; longer ones are usually run-together page text."""
 MAX_ADVICE, FEW_ADVICE = 4, 2
 """Advice the summary may repeat from the recommendations list: all but one place (two with
 the main-advice rule off)."""
+WORD_BUDGET = rule("summary-word-budget", "summary",
+                   "Past three sentences, a summary takes no sentence that would carry it over a glance's words")
 MAIN_ADVICE = rule("summary-main-advice", "summary", "An advocacy piece's thesis is its main "
                    "advice: the summary may carry up to four pieces of it, never five.")
 PERSONAL_NARRATIVE = rule("summary-personal-narrative", "summary", "The author's own story "
@@ -206,6 +211,9 @@ def pick(ranked: Sequence[tuple[float, Sentence, Labels]]) -> list[Sentence]:
             continue
         bag = words(s.plain)
         if any(len(bag & b) > DUPLICATE_OVERLAP * len(bag | b) for _, b in chosen):
+            continue
+        if len(chosen) >= MIN_SENTENCES and active(WORD_BUDGET) \
+                and sum(len(c.plain.split()) for c, _ in chosen) + len(s.plain.split()) > MAX_WORDS:
             continue
         advice += labels.advice is not None
         chosen.append((s, bag))
