@@ -67,7 +67,7 @@
     if (!line) {
       line = document.createElement("span");
       line.id = "permalink-status";
-      line.className = "permalink-status";
+      line.className = "brief-visually-hidden";  // briefs.css: out of sight, read aloud
       line.setAttribute("role", "status");
       document.body.appendChild(line);
     }
