@@ -20,6 +20,7 @@ from ..rules import active, rule
 
 LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 NOISE = re.compile(r"\[\^[^\]]*\]|\(<[^>]*>\)|<https?://[^>]*>|\*\*|__")
+YEAR = re.compile(r"1[6-9]\d\d|20\d\d")
 EN_DASH_COMPOUND = re.compile(r"(?<=[A-Za-z])\u2013(?=[A-Z])")
 TOKEN = re.compile(r"(?:[A-Z]\.){2,}(?:-[\w’']+)*"           # U.S., U.S.-Iraq
                    r"|[^\W\d_][\w’'-]*(?<![-’'])(?:(?<=s)[’'])?"  # Kata’ib, Iran's
@@ -182,7 +183,7 @@ def _law_year_end(tokens: list[tuple[str, bool, bool]], j: int) -> int:
     """Past "of 1933" when the name before `j` ends in a law's cue word ("the Securities Act
     of 1933"): the year is part of the law's name."""
     if j + 1 < len(tokens) and tokens[j - 1][0] in name_words()["law_cues"] and tokens[j][0] == "of" \
-            and tokens[j][1] and tokens[j + 1][1] and re.fullmatch(r"1[6-9]\d\d|20\d\d", tokens[j + 1][0]):
+            and tokens[j][1] and tokens[j + 1][1] and YEAR.fullmatch(tokens[j + 1][0]):
         return j + 2
     return j
 
