@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from .blocktext import blocks_of, folded, furniture, unlinked
+from .asides import drop_asides
 from .furniture import drop_furniture_classes
 
 ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
@@ -132,7 +133,7 @@ def join_page_breaks(text: str) -> str:
 
 
 STEPS = (normalize_spaces, setext_headings, repair_links, plain_italics, drop_furniture,
-         drop_furniture_classes, drop_inline_furniture, drop_end_marks, join_page_breaks,
+         drop_furniture_classes, drop_asides, drop_inline_furniture, drop_end_marks, join_page_breaks,
          normalize_spaces)
 
 
