@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from generator.reading.pagehead import drop_site_suffix, person_names
+from generator.reading.pagehead import drop_site_suffix, person_names, without_tagline
 from generator.reading.webpage import read_webpage
 from generator.rules import switched_off
 
@@ -74,3 +74,23 @@ def test_junk_author_meta_falls_back_to_the_marked_byline() -> None:
     head = '<meta name="author" content="Username">'
     meta = meta_of(page(head, '<span class="pb-byline">By <a href="/p/mq">Mara Quint</a></span>'))
     assert meta["author"] == ["Mara Quint"]
+
+
+def test_a_double_dash_also_separates_the_site_name() -> None:
+    assert drop_site_suffix("Open the Books -- Tidewater Review", ["Tidewater Review"], None) == "Open the Books"
+
+
+def test_site_name_loses_its_slogan() -> None:
+    head = '<meta property="og:site_name" content="Tidewater Review | the coast\'s daily paper">'
+    assert meta_of(page(head))["site"] == ["Tidewater Review"]
+    with switched_off("site-name-tagline"):
+        assert meta_of(page(head))["site"] == ["Tidewater Review | the coast's daily paper"]
+    assert without_tagline("Tidewater Review | Harbour Edition") == "Tidewater Review | Harbour Edition"
+
+
+def test_an_author_tag_naming_the_copyright_holder_is_not_a_writer() -> None:
+    head = ('<meta name="author" content="Mara Quint"><meta name="author" content="Harbour Media">'
+            '<meta name="copyright" content="Copyright (c) Harbour Media 2023">')
+    assert meta_of(page(head))["author"] == ["Mara Quint"]
+    with switched_off("owner-not-author"):
+        assert meta_of(page(head))["author"] == ["Mara Quint", "Harbour Media"]

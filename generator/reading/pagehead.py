@@ -30,12 +30,16 @@ ARTICLE_TYPES = {"article", "newsarticle", "opinionnewsarticle", "reportagenewsa
                  "techarticle", "socialmediaposting", "reviewnewsarticle"}
 ISO_DAY = re.compile(r"((?:19|20)\d\d-[01]\d-[0-3]\d)(?:[T ][\d:.]+(?:Z|[+-]\d\d:?\d\d)?)?$")
 NAME_SPLIT = re.compile(r"\s*(?:;|,\s*(?:and\s+)?|\s+and\s+|&)\s*")
-TITLE_SEPARATOR = re.compile(r"\s+(?:[|–—:·•-]|::)\s+")
+TITLE_SEPARATOR = re.compile(r"\s+(?:[|–—:·•»-]|::|--)\s+")
 
 HEAD_FIRST = rule("page-head-first", "metadata", "A saved page's <head> (og:/article: meta, "
                   "JSON-LD Article) states title, authors, date and site: read before the text.")
 SITE_SUFFIX = rule("title-site-suffix", "metadata", "A page title ends ' | Site' or ' - Site' for "
                    "the browser tab; the headline is the part that is not the site's name.")
+SITE_TAGLINE = rule("site-name-tagline", "metadata", "A site name followed by its slogan ('Name | "
+                    "Your daily news') is the name; the slogan is a sentence, not a name.")
+OWNER_NOT_AUTHOR = rule("owner-not-author", "metadata", "An author tag naming the page's copyright "
+                        "holder or publisher names the company that owns the site, not a writer.")
 
 
 def meta_values(tree: lxml.html.HtmlElement, keys: tuple[str, ...]) -> list[str]:
@@ -125,16 +129,37 @@ def drop_site_suffix(title: str, sites: list[str], h1: str | None) -> str:
     return title
 
 
+def without_tagline(site: str) -> str:
+    """'Name | Slogan in lower-case words' → 'Name' (a name is capitalised words, a slogan is not)."""
+    parts = TITLE_SEPARATOR.split(site)
+    if len(parts) < 2 or not active(SITE_TAGLINE):
+        return site
+    lower = lambda part: sum(w[:1].islower() for w in part.split())
+    return parts[0] if lower(parts[0]) == 0 and lower(" ".join(parts[1:])) >= 2 else site
+
+
+COPYRIGHT_WORDS = re.compile(r"(?i)copyright|©|\(c\)|all rights reserved|\b(?:19|20)\d\d\b|[-–,.;]")
+
+
+def owners(tree: lxml.html.HtmlElement, publishers: list[str]) -> set[str]:
+    """Who owns the page: its publishers and the holder its copyright tag names, folded."""
+    notices = meta_values(tree, ("copyright", "dc.rights", "rights"))
+    holders = [COPYRIGHT_WORDS.sub(" ", n) for n in notices]
+    return {" ".join(h.split()).strip(" .,").casefold() for h in [*holders, *publishers] if h.strip()}
+
+
 def head_meta(tree: lxml.html.HtmlElement) -> dict[str, list[str]]:
     """The page's own statements: {'title'|'author'|'date'|'site': values, best first}."""
     if not active(HEAD_FIRST):
         return {}
     articles = [o for o in json_ld_objects(tree) if is_article(o)]
     ld = lambda key: [v for o in articles for v in names_in(o.get(key))]
-    authors = [n for v in ld("author") + meta_values(tree, META["author"]) for n in person_names(v)]
+    sites = [without_tagline(s) for s in meta_values(tree, META["site"])] + ld("publisher")
+    owned = owners(tree, ld("publisher")) if active(OWNER_NOT_AUTHOR) else set()
+    authors = [n for v in ld("author") + meta_values(tree, META["author"]) for n in person_names(v)
+               if n.casefold() not in owned]
     authors = authors or marked_bylines(tree)
     dates = [d for v in ld("datePublished") + meta_values(tree, META["date"]) if (d := day_of(v))]
-    sites = meta_values(tree, META["site"]) + ld("publisher")
     h1 = next((" ".join(" ".join(h.itertext()).split()) for h in tree.iter("h1")), None)
     titles = [drop_site_suffix(t, sites, h1) for t in ld("headline") + meta_values(tree, META["title"])]
     return {"title": titles, "author": list(dict.fromkeys(authors)), "date": dates, "site": sites}
