@@ -125,6 +125,8 @@ QUESTION_RULES = {
     "author-question": (["Who will pay for the new bridge?"], None, True),
     "quoted-question": (['The mayor asked, "Who will pay for it?"'], None, False),
     "labelled-headline-question": (["Opinion: Who pays for the bridge?"], None, False),
+    "dialogue-question": (["The hearing ran late. “Who signed the ferry contract?” Marlow asked."],
+                          "“Who signed the ferry contract?”", False),
     "remains-to-be-seen": (["It remains to be seen whether the truce holds."], None, True),
     "it-is-unclear": (["It is not even clear who will run the port."], None, True),
     "open-question-named": (["The question is whether voters will accept tolls."], None, True),

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from .attribution import inside_quotes, quoted_question
+from .dialogue import dialogue_question
 from .lexicon import lexicon
 from .prefilter import Words, may_match, screened, screening
 from ..model import OpenQuestion, Sentence
@@ -64,13 +65,15 @@ def _uncertainty_patterns(off: frozenset[str]) -> tuple[tuple[re.Pattern[str], W
     return screening(p for g in lexicon().uncertainty if g.name not in off for p in g.patterns)
 
 
-def question_kind(s: Sentence, alone: bool = False) -> str | None:
+def question_kind(s: Sentence, alone: bool = False, before: str = "", after: str = "",
+                  carried: bool = False) -> str | None:
     """ "explicit", "implicit", or None when the sentence leaves no question open
-    (`alone`: the sentence is its paragraph's only one)."""
+    (`alone`: the sentence is its paragraph's only one; `before`, `after`: its neighbours
+    in the paragraph; `carried`: a quotation opened before it in the paragraph runs on)."""
     if re.fullmatch(r"[\W\d_]*", s.plain) or _headline_teaser(s, alone):
         return None
     if is_explicit(s.plain):
-        return "explicit"
+        return None if dialogue_question(s.plain, before, after, carried) else "explicit"
     return "implicit" if is_implicit(s.plain) else None
 
 
@@ -78,8 +81,31 @@ def find_open_questions(sentences: Sequence[Sentence]) -> tuple[OpenQuestion, ..
     """The author's open questions, in reading order (ids are left for the id stage)."""
     out: list[OpenQuestion] = []
     per_paragraph = Counter(s.paragraph for s in sentences)
-    for s in sentences:
-        kind = question_kind(s, per_paragraph[s.paragraph] == 1)
+    quoting = QuoteState()
+    for k, s in enumerate(sentences):
+        same = lambda j: 0 <= j < len(sentences) and sentences[j].paragraph == s.paragraph
+        carried = quoting.running(s.paragraph)
+        kind = question_kind(s, per_paragraph[s.paragraph] == 1, sentences[k - 1].plain if same(k - 1) else "",
+                             sentences[k + 1].plain if same(k + 1) else "", carried)
+        quoting.read(s.plain)
         if kind:
             out.append(OpenQuestion(text=s.text, kind=kind, paragraph=s.paragraph, sentence=s.index))
     return tuple(out)
+
+
+class QuoteState:
+    """Whether a quotation opened in a paragraph's earlier sentences is still running (counts
+    of curly and straight quotation marks, kept as the sentences are read: linear)."""
+
+    def __init__(self) -> None:
+        self.paragraph, self.opened, self.closed, self.straight = -1, 0, 0, 0
+
+    def running(self, paragraph: int) -> bool:
+        if paragraph != self.paragraph:
+            self.paragraph, self.opened, self.closed, self.straight = paragraph, 0, 0, 0
+        return self.opened > self.closed or self.straight % 2 == 1
+
+    def read(self, plain: str) -> None:
+        self.opened += plain.count("“")
+        self.closed += plain.count("”")
+        self.straight += plain.count('"')
