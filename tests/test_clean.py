@@ -56,3 +56,24 @@ def test_angle_bracket_link_becomes_one_plain_link() -> None:
 def test_italic_marks_come_off_bold_and_lists_stay() -> None:
     text = clean_text("Hold *both* sides *and* the public to account, **now**.\n\n* one item\n")
     assert text == "Hold both sides and the public to account, **now**.\n\n* one item\n"
+
+
+@pytest.mark.parametrize("given,expected", [
+    ("Records show that in 2002, the\n\nHarbour Gazette reported the sale.\n",
+     "Records show that in 2002, the Harbour Gazette reported the sale.\n"),
+    ("Morales rushed off alone to a\n\n[trade fair](https://example.org/fair)in Las Vegas.\n",
+     "Morales rushed off alone to a [trade fair](https://example.org/fair) in Las Vegas.\n"),
+    ("The board then took a\n\n**sudden turn** toward the port.\n",
+     "The board then took a **sudden turn** toward the port.\n"),
+])
+def test_a_paragraph_a_saved_page_cut_at_a_link_or_a_small_word_is_rejoined(given: str, expected: str) -> None:
+    assert clean_text(given) == expected
+
+
+@pytest.mark.parametrize("given", [
+    "The manager expressed concern about\n\n30 Department of State, Assistance Directive (2024).\n",
+    "The Harbour Plan\n\nMorales rushed off alone to the fair.\n",
+    "## Notes on the\n\nHarbour plan for the winter.\n",
+])
+def test_notes_titles_and_headings_are_not_joined(given: str) -> None:
+    assert clean_text(given).count("\n\n") == 1

@@ -118,14 +118,31 @@ def starts_structure(block: str) -> bool:
     return bool(re.match(r"(#{1,6}\s|[-*+]\s|\d+[.)]\s|>)", block))
 
 
+UNFINISHED_LINE = re.compile(r"(?:\b[a-z][\w'’-]*|,)[*_]*$")
+"""A block that stops on a lower-case word or a comma (perhaps inside emphasis) has not ended."""
+CANNOT_END = re.compile(r"(?:,|\b(?:the|a|an|of|to|in|on|at|by|for|with|from|into|and|or|but|"
+                        r"that|than|as|its|their|his|her|our|under|about|between))[*_]*$")
+"""A comma, an article, a preposition or a conjunction never ends a paragraph: what follows
+continues it, whatever its case ("In 2002, the" / "LA Times reported …")."""
+GOES_ON = re.compile(r"[*_]*(?:[a-z]|\[)")
+WORDS_ON = re.compile(r"[*_\[\"“]*[A-Za-z]")
+"""After a paragraph that cannot end, a block of words goes on with it (a note, opening
+with its number, does not)."""
+"""A block that opens in lower case, or with a link, can go on from one that has not ended."""
+LINK_THEN_WORD = re.compile(r"(\]\([^)\s]*\))(?=[A-Za-z])")
+"""A saved page's link run into the next word ("[fair](url)in Las Vegas"): the space it lost."""
+
+
 def join_page_breaks(text: str) -> str:
-    """Rejoin a paragraph a page break cut in two: it stops on a lower-case word or a comma
-    (a title ends on a capital) and the next block starts in lower case."""
+    """Rejoin a paragraph cut in two: by a page break, or by a saved page that set a link or
+    an emphasis on a line of its own. The first part stops on a lower-case word or a comma
+    (a title ends on a capital), the next opens in lower case or with a link."""
     out: list[str] = []
-    for block in blocks_of(text):
+    for block in blocks_of(LINK_THEN_WORD.sub(r"\1 ", text)):
         prev = out[-1] if out else ""
         if (prev and not TERMINAL.search(prev) and not starts_structure(prev)
-                and block[:1].islower() and re.search(r"(\b[a-z][\w'’-]*|,)$", prev)):
+                and not starts_structure(block)
+                and ((CANNOT_END.search(prev) and WORDS_ON.match(block)) or (GOES_ON.match(block) and UNFINISHED_LINE.search(prev)))):
             out[-1] = prev + " " + block
         else:
             out.append(block)
