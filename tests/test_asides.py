@@ -81,3 +81,16 @@ def test_a_longer_invitation_with_an_address_stays() -> None:
     invitation = ("Members of the water users' association can join the leak working group; please email "
                   "leaks@example.org for the next meeting's agenda")
     assert invitation in clean_text(f"{P1}\n\n{P2}\n\n{invitation}\n")
+
+
+def test_a_byline_repeated_inside_the_body_goes() -> None:
+    byline = 'By Dana "Dee" Reyes November 19, 2023 7:18 pm'
+    text = f"{P1}\n\n{byline}\n\n{P2}\n\n{P2}\n\n{P2}\n\n{P2}\n\n{P2}\n\n{P2}\n"
+    assert byline not in clean_text(text)
+    with switched_off("stray-byline"):
+        assert byline in clean_text(text)
+
+
+def test_a_sentence_opening_with_by_stays() -> None:
+    sentence = "By Christmas Day, shoppers had spent more than in the whole of last year."
+    assert sentence in clean_text(f"{P1}\n\n{sentence}\n\n{P2}\n\n{P2}\n\n{P2}\n\n{P2}\n\n{P2}\n\n{P2}\n")

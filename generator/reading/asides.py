@@ -1,7 +1,7 @@
-"""Blocks a saved page sets beside the article that point elsewhere: a teaser that is one
-link and nothing else (another story, the site's logo), a run of linked headlines with the
-label over it ("More from us"), and a closing line that gives an e-mail address ("Write to
-the author at …"). Told apart by shape — links, length, how a block ends — not by words;
+"""Blocks a saved page sets beside the article: a teaser that is one link and nothing else
+(another story, the site's logo), a run of linked headlines with the label over it ("More
+from us"), a byline repeated inside the body, and a closing line that gives an e-mail
+address ("Write to the author at …"). Told apart by shape — links, length, how a block ends — not by words;
 each class is a named furniture rule. Only blocks after the article's first paragraph are
 read: the header above it (masthead, bylines, bios) is the metadata stage's to read.
 """
@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from .blocktext import blocks_of
-from .bylines import bio_authors
+from .bylines import bio_authors, byline
 from .furniture import ENDS_SENTENCE, LINK, TAIL, is_paragraph, is_structure, line_of, link_only, title_case
 from ..rules import active, rule
 
@@ -18,6 +18,8 @@ LONE_LINK = rule("lone-link", "furniture", "A block that is one short link and n
                  "is a teaser for another page or a logo, not the article's text.")
 HEADLINE_RUN = rule("linked-headline-run", "furniture", "Three or more short unpunctuated "
                     "blocks in a row, each with a link, are other stories (and the label over them).")
+STRAY_BYLINE = rule("stray-byline", "furniture", "A byline inside the body ('By A. Writer, "
+                    "May 2, 2023 7:18 pm') repeats the page's header, not the article.")
 CLOSING_EMAIL = rule("closing-email-line", "furniture", "A line of a dozen words at the end giving "
                      "an e-mail address ('Write to X at …') is a contact line, not the article.")
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}", re.I)
@@ -97,6 +99,15 @@ def headline_runs(blocks: list[str], start: int) -> set[int]:
     return found
 
 
+def stray_bylines(blocks: list[str], start: int) -> set[int]:
+    """Bylines from `start` up to the closing blocks (a byline there signs the article off:
+    the metadata stage reads it)."""
+    if not active(STRAY_BYLINE):
+        return set()
+    return {i for i in range(start, len(blocks) - TAIL)
+            if len(line_of(blocks[i]).split()) <= 30 and byline(blocks[i])}
+
+
 def closing_email_lines(blocks: list[str], start: int) -> set[int]:
     """Short blocks among the last few that give an e-mail address (a bio aside: the
     metadata stage reads it)."""
@@ -111,7 +122,8 @@ def drop_asides(text: str) -> str:
     """The text without teasers, linked headline runs and closing e-mail lines."""
     blocks = blocks_of(text)
     start = next((i + 1 for i, block in enumerate(blocks) if is_paragraph(block)), len(blocks))
-    drop = lone_links(blocks, start) | headline_runs(blocks, start) | closing_email_lines(blocks, start)
+    drop = (lone_links(blocks, start) | headline_runs(blocks, start) | stray_bylines(blocks, start)
+            | closing_email_lines(blocks, start))
     if not drop:
         return text
     return "\n\n".join(b for i, b in enumerate(blocks) if i not in drop) + "\n"

@@ -10,7 +10,7 @@ from functools import lru_cache
 
 
 from .blocktext import folded, furniture, unlinked
-from .dates import find_date, parse_date
+from .dates import date_start, find_date, parse_date
 from ..rules import active, rule
 from ..datafiles import load_data
 
@@ -18,6 +18,9 @@ WEEKDAY = rule("weekday-not-name", "metadata", "'On Tuesday, the task force will
                "sentence: a weekday is never part of a person's name.")
 FOLLOW_US = rule("follow-us-handle", "metadata", "'Follow us on Twitter @CityDesk': the page's "
                  "own account names its publication ('City Desk').")
+BYLINE_TAIL = rule("byline-tail", "metadata", "A wire byline ends with its outlet, date and time, "
+                   "and may quote a nickname: none of them is a name.")
+NICKNAME = re.compile(r"\s[\"“][^\"”]{1,30}[\"”]\s")
 SYNDICATE = rule("syndicate-not-publication", "metadata", "A copyright held by a syndicate "
                  "('… Media Services, Inc.') names the column's distributor, not its publication.")
 
@@ -142,9 +145,24 @@ def byline(block: str) -> list[str] | None:
         found = pat.match(line)
         if found and patterns()["not_people"].search(found.group("names")):
             return []
-        if found and name_list(found.group("names")):
-            return name_list(found.group("names"))
+        names = byline_names(found.group("names")) if found else []
+        if names:
+            return names
     return None
+
+
+def byline_names(names: str) -> list[str]:
+    """The people a byline's names part gives: a wire byline's tail (its outlet, date and
+    time: "…, and Tom Watkins, CNN November 28, 2013 -- Updated 0203 GMT") and nicknames
+    in quotation marks ('Amanda "Tania Mae" Tan') are not part of any name."""
+    if name_list(names) or not active(BYLINE_TAIL):
+        return name_list(names)
+    cut = date_start(names)
+    names = NICKNAME.sub(" ", names[:cut] if cut else names).strip(" ,;-–—|")
+    names = " ".join(names.split())
+    head, _, last = names.rpartition(",")
+    outlet = head and len(last.split()) == 1
+    return name_list(head if outlet else names) if (head if outlet else names) else []
 
 
 def publishing_holder(holder: str | None) -> str | None:

@@ -52,6 +52,12 @@ def parse_date(text: str) -> str | None:
     return None
 
 
+def date_start(text: str) -> int | None:
+    """Where the first date written in `text` starts (None: it has none)."""
+    starts = [m.start() for form in FORMS for m in form.finditer(text) if iso(m)]
+    return min(starts) if starts else None
+
+
 def find_date(text: str) -> str | None:
     """The first date written anywhere in `text` → ISO (for dates inside a header line)."""
     hits = [(m.start(), iso(m)) for form in FORMS for m in form.finditer(text)]

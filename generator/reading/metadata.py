@@ -216,7 +216,7 @@ def read_header(blocks: list[str], found: Reading) -> int:
             for name in bio_authors(block):
                 found.add_bio(name, folded(block))
             continue
-        if is_memo_head(block) or (is_article_paragraph(block) and
+        if is_memo_head(block) or (is_article_paragraph(block) and byline(block) is None and
                                    not (in_authors and bio_authors(block))):
             return i
         kind = read_header_block(block, found, in_authors)
