@@ -94,3 +94,16 @@ def test_a_byline_repeated_inside_the_body_goes() -> None:
 def test_a_sentence_opening_with_by_stays() -> None:
     sentence = "By Christmas Day, shoppers had spent more than in the whole of last year."
     assert sentence in clean_text(f"{P1}\n\n{sentence}\n\n{P2}\n\n{P2}\n\n{P2}\n\n{P2}\n\n{P2}\n\n{P2}\n")
+
+
+@pytest.mark.parametrize("last", ["See more photos:", "**Loading tide data ...**", "The-Harbour-Wire"])
+def test_a_last_line_leading_on_to_nothing_goes(last: str) -> None:
+    text = f"{P1}\n\n{P2}\n\n{last}\n"
+    assert clean_text(text) == f"{P1}\n\n{P2}\n"
+    with switched_off("dangling-end"):
+        assert last in clean_text(text)
+
+
+@pytest.mark.parametrize("last", ["Dana Reyes", "What the board should do next:\n\n- Publish the map."])
+def test_a_signature_or_a_list_lead_in_stays(last: str) -> None:
+    assert last in clean_text(f"{P1}\n\n{P2}\n\n{last}\n")

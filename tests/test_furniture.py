@@ -77,6 +77,8 @@ def test_pull_quote_repeating_a_sentence_goes() -> None:
 
 @pytest.mark.parametrize("name,block", [
     ("closing-notice", "This is a work of the county and is not subject to copyright protection."),
+    ("closing-notice", "Some of the links on Waterwatch are affiliate links, and we may earn a small commission."),
+    ("closing-notice", "This story has been updated with additional developments."),
     ("closing-notice", "Waterwatch is a service mark of Dana Reyes."),
     ("closing-notice", "The opinions here are mine; please do not assume they represent my employer."),
     ("contact-notice", "If you have any questions about this report, please contact Dana Reyes at "

@@ -1,7 +1,7 @@
 """Blocks a saved page sets beside the article: a teaser that is one link and nothing else
 (another story, the site's logo), a run of linked headlines with the label over it ("More
-from us"), a byline repeated inside the body, and a closing line that gives an e-mail
-address ("Write to the author at …"). Told apart by shape — links, length, how a block ends — not by words;
+from us"), a byline repeated inside the body, a closing line that gives an e-mail
+address ("Write to the author at …"), and a last line that leads on to nothing. Told apart by shape — links, length, how a block ends — not by words;
 each class is a named furniture rule. Only blocks after the article's first paragraph are
 read: the header above it (masthead, bylines, bios) is the metadata stage's to read.
 """
@@ -20,6 +20,9 @@ HEADLINE_RUN = rule("linked-headline-run", "furniture", "Three or more short unp
                     "blocks in a row, each with a link, are other stories (and the label over them).")
 STRAY_BYLINE = rule("stray-byline", "furniture", "A byline inside the body ('By A. Writer, "
                     "May 2, 2023 7:18 pm') repeats the page's header, not the article.")
+DANGLING_END = rule("dangling-end", "furniture", "A short last line that leads on to nothing "
+                    "('See more photos:', 'Loading data …') or is one bare token is the page's, not the article's.")
+DANGLES = re.compile(r"(?::|\.\.\.|…)[*_]*$")
 CLOSING_EMAIL = rule("closing-email-line", "furniture", "A line of a dozen words at the end giving "
                      "an e-mail address ('Write to X at …') is a contact line, not the article.")
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}", re.I)
@@ -108,6 +111,20 @@ def stray_bylines(blocks: list[str], start: int) -> set[int]:
             if len(line_of(blocks[i]).split()) <= 30 and byline(blocks[i])}
 
 
+def dangling_end(blocks: list[str], start: int) -> set[int]:
+    """The last block, when it is a short lead-in or loading label (ends on a colon or an
+    ellipsis) or a single token without punctuation ('The-City-Wire'); a name signing a
+    letter off is the metadata stage's."""
+    last = len(blocks) - 1
+    if not active(DANGLING_END) or last < max(start, 1) or is_structure(blocks[last]):
+        return set()
+    line = line_of(blocks[last])
+    words = line.split()
+    dangles = len(words) <= 6 and DANGLES.search(line) is not None
+    token = len(words) == 1 and re.fullmatch(r"[\w’'-]+", line) is not None
+    return {last} if dangles or token else set()
+
+
 def closing_email_lines(blocks: list[str], start: int) -> set[int]:
     """Short blocks among the last few that give an e-mail address (a bio aside: the
     metadata stage reads it)."""
@@ -123,7 +140,7 @@ def drop_asides(text: str) -> str:
     blocks = blocks_of(text)
     start = next((i + 1 for i, block in enumerate(blocks) if is_paragraph(block)), len(blocks))
     drop = (lone_links(blocks, start) | headline_runs(blocks, start) | stray_bylines(blocks, start)
-            | closing_email_lines(blocks, start))
+            | closing_email_lines(blocks, start) | dangling_end(blocks, start))
     if not drop:
         return text
     return "\n\n".join(b for i, b in enumerate(blocks) if i not in drop) + "\n"

@@ -22,7 +22,8 @@ READ_MORE = re.compile(r"(?:^|[|—–:-]\s*|\s)(?:read more|continue reading|re
                        r"(?:story|article|report))\s*[.…›»>]*$", re.I)
 NOTICE = re.compile(r"\b(?:is a (?:registered )?(?:trademark|service mark) of|not subject to "
                     r"copyright|all rights reserved|may be reproduced|licensed under (?:a|the) "
-                    r"creative commons)\b", re.I)
+                    r"creative commons|(?:are|is an?|uses?|contains?) affiliate links?|this (?:story|"
+                    r"article|post|report) (?:has been|was) (?:updated|corrected|amended))\b", re.I)
 DISCLAIMER = re.compile(r"\b(?:views|opinions)\b.{0,80}\b(?:do not|don't|does not|not "
                         r"necessarily)\b.{0,40}\b(?:reflect|represent|belong)", re.I)
 REACHABLE = re.compile(r"\S@\S+\.[a-z]{2,}|\(?\d{3}\)?[ .-]\d{3}[ .-]\d{4}", re.I)
@@ -138,8 +139,8 @@ CLASSES: tuple[tuple[str, Callable[[list[str], int], bool]], ...] = (
           "links to another page."), read_more_link),
     (rule("credit-line", "furniture", "Contributor credits, comment invitations, 'join us on' "
           "and 'continued below' lines are page furniture."), credit_line),
-    (rule("closing-notice", "furniture", "Copyright, licence and trademark notices and views "
-          "disclaimers at a document's end are boilerplate."), closing_notice),
+    (rule("closing-notice", "furniture", "Copyright, licence, trademark, affiliate-link and update "
+          "notices and views disclaimers at a document's end are boilerplate."), closing_notice),
     (rule("contact-notice", "furniture", "A report's closing 'questions? contact …' paragraph "
           "is boilerplate."), contact_notice),
     (rule("document-number", "furniture", "A lone report number ('AB-26-1234') is a label of "
