@@ -96,7 +96,7 @@ def test_a_sentence_opening_with_by_stays() -> None:
     assert sentence in clean_text(f"{P1}\n\n{sentence}\n\n{P2}\n\n{P2}\n\n{P2}\n\n{P2}\n\n{P2}\n\n{P2}\n")
 
 
-@pytest.mark.parametrize("last", ["See more photos:", "**Loading tide data ...**", "The-Harbour-Wire"])
+@pytest.mark.parametrize("last", ["See more photos:", "**Loading tide data ...**", "The-Harbour-Wire", "(END)"])
 def test_a_last_line_leading_on_to_nothing_goes(last: str) -> None:
     text = f"{P1}\n\n{P2}\n\n{last}\n"
     assert clean_text(text) == f"{P1}\n\n{P2}\n"

@@ -121,7 +121,7 @@ def dangling_end(blocks: list[str], start: int) -> set[int]:
     line = line_of(blocks[last])
     words = line.split()
     dangles = len(words) <= 6 and DANGLES.search(line) is not None
-    token = len(words) == 1 and re.fullmatch(r"[\w’'-]+", line) is not None
+    token = len(words) == 1 and re.fullmatch(r"\(?[\w’'-]+\)?", line) is not None
     return {last} if dangles or token else set()
 
 
