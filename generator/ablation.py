@@ -1,4 +1,5 @@
-"""What each named rule earns: what precision, recall, cleaning and metadata lose without it.
+"""What each named rule earns: what precision, recall, actor accuracy, cleaning and metadata
+lose without it.
 
 Each labelled seed is read once up to its sentences (and indexed for actors). For every
 rule of the recommendation and question stages only the two finders run again with that
@@ -25,7 +26,7 @@ from .extraction.aliases import Aliases
 from .extraction.lexicon import PatternRule, lexicon
 from .extraction.questions import find_open_questions
 from .extraction.recommendations import recommendations_of
-from .matching import body_missing, flat_body, furniture_leaks, match, meta_agreement
+from .matching import body_missing, flat_body, furniture_leaks, match, meta_agreement, same_actor
 from .model import Metadata, Paragraph, SeedError, Sentence
 from .parse import read_article
 from .reading import pagehead
@@ -71,6 +72,8 @@ class Figures:
     leaks: int = 0
     missing: int = 0
     meta_ok: int = 0
+    actor: float = 1.0
+    """Share of the found recommendations whose actor is the labelled one (or an alternative)."""
 
     def minus(self, other: Figures) -> Figures:
         """What `other` loses against these figures (positive: the rule earns that much):
@@ -78,7 +81,7 @@ class Figures:
         return Figures(self.rec_p - other.rec_p, self.rec_r - other.rec_r,
                        self.oq_p - other.oq_p, self.oq_r - other.oq_r,
                        other.leaks - self.leaks, other.missing - self.missing,
-                       self.meta_ok - other.meta_ok)
+                       self.meta_ok - other.meta_ok, self.actor - other.actor)
 
 
 def read_case(seed: Path | None) -> Reading | None:
@@ -112,6 +115,8 @@ def _counts(article: Article | None, gold: dict) -> Counter:
                                ("oq", oqs, gold["open_questions"])):
         m = match([p.text for p in preds], golds)
         out.update({f"{kind}_tp": len(m.pairs), f"{kind}_fp": len(m.extra), f"{kind}_fn": len(m.missed)})
+    out["actor_ok"] = sum(same_actor(recs[i].actor, gold["recommendations"][j])
+                          for i, j in match([p.text for p in recs], gold["recommendations"]).pairs)
     return out
 
 
@@ -139,7 +144,8 @@ def figures(counts: Counter) -> Figures:
                    _ratio(counts["rec_tp"], counts["rec_tp"] + counts["rec_fn"]),
                    _ratio(counts["oq_tp"], counts["oq_tp"] + counts["oq_fp"]),
                    _ratio(counts["oq_tp"], counts["oq_tp"] + counts["oq_fn"]),
-                   counts["leaks"], counts["missing"], counts["meta_ok"])
+                   counts["leaks"], counts["missing"], counts["meta_ok"],
+                   _ratio(counts["actor_ok"], counts["rec_tp"]))
 
 
 def _can_fire(patterns: PatternRule | None, case: Case) -> bool:
@@ -235,11 +241,11 @@ def _f1_earned(full: Figures, loss: Figures) -> float:
 
 
 def _pr(f: Figures, sign: str = "") -> str:
-    """The four precision/recall columns."""
-    return " ".join(f"{v:{sign}7.3f}" for v in (f.rec_p, f.rec_r, f.oq_p, f.oq_r))
+    """The four precision/recall columns and the actor accuracy."""
+    return " ".join(f"{v:{sign}7.3f}" for v in (f.rec_p, f.rec_r, f.oq_p, f.oq_r, f.actor))
 
 
-PR_HEAD = f"{'rec P':>7} {'rec R':>7} {'oq P':>7} {'oq R':>7}"
+PR_HEAD = f"{'rec P':>7} {'rec R':>7} {'oq P':>7} {'oq R':>7} {'actor':>7}"
 
 
 def table(full: Figures, rows: Sequence[tuple[Rule, Figures]]) -> str:
@@ -247,7 +253,7 @@ def table(full: Figures, rows: Sequence[tuple[Rule, Figures]]) -> str:
     lines = [f"{'(all rules on)':34} {'':15} {_pr(full)}",
              "loss without the rule (positive: the rule earns it; negative: it costs):",
              f"{'rule':34} {'stage':15} {PR_HEAD}"]
-    for r, loss in sorted(rows, key=lambda row: _f1_earned(full, row[1]), reverse=True):
+    for r, loss in sorted(rows, key=lambda row: _f1_earned(full, row[1]) + row[1].actor, reverse=True):
         lines.append(f"{r.name:34} {r.stage:15} {_pr(loss, '+')}")
     return "\n".join(lines)
 

@@ -68,6 +68,17 @@ def match(preds: Sequence[str], golds: Sequence[Mapping]) -> Matched:
     return Matched(tuple(pairs), tuple(extra), missed)
 
 
+def norm_actor(actor: str | None) -> str | None:
+    """An actor as compared: normalised text without a leading 'the' (None stays None)."""
+    return re.sub(r"^the ", "", norm_text(actor)).strip(" .") or None if actor else None
+
+
+def same_actor(actor: str | None, gold: Mapping) -> bool:
+    """The actor is the gold item's, or one of its accepted alternatives (the scorer also
+    folds a few synonyms, such as 'U.S.' and 'United States', which this does not)."""
+    return norm_actor(actor) in {norm_actor(gold.get("actor")), *map(norm_actor, gold.get("actor_alts", []))}
+
+
 def flat_body(paragraphs: Sequence[str]) -> str:
     """A brief's body as the scorer searches it: paragraphs joined, white space runs one space."""
     return re.sub(r"\s+", " ", "\n".join(paragraphs))

@@ -4,7 +4,8 @@ from __future__ import annotations
 import json
 
 from generator.cli import main
-from generator.matching import body_missing, flat_body, furniture_leaks, match, meta_agreement, same_sentence
+from generator.matching import (body_missing, flat_body, furniture_leaks, match, meta_agreement, same_actor,
+                                same_sentence)
 from generator.rules import registered
 
 ARTICLE = """Harbour dredging
@@ -57,12 +58,32 @@ def test_ablation_prints_what_each_rule_earns(tmp_path, capsys):
     gold, seeds = _corpus(tmp_path)
     assert main(["rules", "--ablate", "--gold", str(gold), "--seeds", str(seeds)]) == 0
     out = capsys.readouterr().out
-    assert _row(out, "(all")[3:] == ["1.000"] * 4
+    assert _row(out, "(all")[3:] == ["1.000"] * 5
     assert _row(out, "modal-must")[2:6] == ["+0.000", "+1.000", "+0.000", "+0.000"]
     assert _row(out, "author-question")[2:6] == ["+0.000", "+0.000", "+0.000", "+1.000"]
     # without the reported-clause rule the ferry operators' demand becomes an extra
     assert _row(out, "reported-clause")[2:4] == ["+0.500", "+0.000"]
     assert "1 articles" in out
+
+
+def test_ablation_shows_what_an_actor_rule_earns(tmp_path, capsys):
+    gold, seeds = tmp_path / "gold", tmp_path / "seeds"
+    gold.mkdir()
+    seeds.mkdir()
+    (seeds / "002_ferry.txt").write_text("Ferry repairs\n\nThe ferry plan is late. Harbour engineers must be "
+                                         "involved in the redesign.\n", encoding="utf-8")
+    labels = {**GOLD, "title": "Ferry repairs", "publication": [], "furniture": [], "body_must": [],
+              "open_questions": [], "recommendations": [{
+                  "text": "Harbour engineers must be involved in the redesign.", "actor": "harbour engineers",
+                  "strength": "must"}]}
+    (gold / "002_ferry.json").write_text(json.dumps(labels), encoding="utf-8")
+    assert main(["rules", "--ablate", "--gold", str(gold), "--seeds", str(seeds), "--jobs", "1"]) == 0
+    out = capsys.readouterr().out
+    # without the rule the engineers are not read as who acts: the found item keeps, its actor goes
+    assert _row(out, "stative-passive-subject")[2:7] == ["+0.000", "+0.000", "+0.000", "+0.000", "+1.000"]
+    assert same_actor("The Harbour Engineers", {"actor": "harbour engineers"})
+    assert same_actor("port", {"actor": "harbour board", "actor_alts": ["Port"]})
+    assert not same_actor(None, {"actor": "harbour engineers"})
 
 
 def test_reading_ablation_shows_what_cleaning_and_metadata_rules_earn(tmp_path, capsys):
