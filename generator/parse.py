@@ -28,6 +28,18 @@ TERMINAL = re.compile(r"[.!?…][\"'”’)\[\]*\d¹²³⁰-⁹]*$")
 footnote mark ("… in 2019.”[4]")."""
 
 
+UNSPACED_SCRIPT = re.compile(r"[\u0E00-\u0EFF\u1000-\u109F\u1780-\u17FF\u3040-\u30FF\u3400-\u4DBF"
+                             r"\u4E00-\u9FFF]")
+"""Scripts written without spaces between words (Thai, Lao, Burmese, Khmer, Japanese kana,
+Chinese): the reading stages count and split words at spaces."""
+
+
+def mostly_unspaced(text: str) -> bool:
+    """Whether most of a text's letters are in a script written without spaces."""
+    letters = sum(ch.isalpha() for ch in text[:20000])
+    return letters > 0 and len(UNSPACED_SCRIPT.findall(text[:20000])) > letters / 2
+
+
 def slug_for(title: str | None, stem: str) -> str:
     """A URL slug from the title (else the file name), at most a dozen words."""
     words = slugify(title or "").split("-")[:SLUG_WORDS]
@@ -53,6 +65,9 @@ def own_summary(meta: tuple[tuple[str, str], ...]) -> tuple[Sentence, ...]:
 def read_article(doc: Document, source_file: str
                  ) -> tuple[Metadata, tuple[Paragraph, ...], tuple[Sentence, ...]]:
     """Decoded seed → its metadata, body paragraphs and sentences (the reading stages)."""
+    if mostly_unspaced(doc.text):
+        raise SeedError(source_file, "written in a script without spaces between words (Chinese, "
+                        "Japanese, Thai, …), which the generator cannot read into sentences")
     meta, body_text = find_metadata(clean_text(doc.text), doc.meta)
     paragraphs = split_paragraphs(body_text)
     sentences = split_sentences(paragraphs)

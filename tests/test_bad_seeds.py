@@ -30,6 +30,8 @@ REASONS = {
     "NOTES": "no file extension; seeds are .txt, .md, .html",
     "two bare lines.txt": NO_PROSE,
     "headings-only.md": NO_PROSE,
+    "chinese.txt": ("written in a script without spaces between words (Chinese, Japanese, Thai, …), "
+                    "which the generator cannot read into sentences"),
     **GENERATED_BAD,
 }
 """Every bad seed → the reason its one line gives."""

@@ -22,6 +22,8 @@ STRAY_BYLINE = rule("stray-byline", "furniture", "A byline inside the body ('By 
                     "May 2, 2023 7:18 pm') repeats the page's header, not the article.")
 DANGLING_END = rule("dangling-end", "furniture", "A short last line that leads on to nothing "
                     "('See more photos:', 'Loading data …') or is one bare token is the page's, not the article's.")
+MAX_TOKEN = 40
+"""A bare token longer than this is no label: a paragraph of a script written without spaces."""
 DANGLES = re.compile(r"(?::|\.\.\.|…)[*_]*$")
 CLOSING_EMAIL = rule("closing-email-line", "furniture", "A line of a dozen words at the end giving "
                      "an e-mail address ('Write to X at …') is a contact line, not the article.")
@@ -121,7 +123,7 @@ def dangling_end(blocks: list[str], start: int) -> set[int]:
     line = line_of(blocks[last])
     words = line.split()
     dangles = len(words) <= 6 and DANGLES.search(line) is not None
-    token = len(words) == 1 and re.fullmatch(r"\(?[\w’'-]+\)?", line) is not None
+    token = len(words) == 1 and len(line) <= MAX_TOKEN and re.fullmatch(r"\(?[\w’'-]+\)?", line) is not None
     return {last} if dangles or token else set()
 
 
