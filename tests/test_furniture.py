@@ -21,6 +21,7 @@ P3 = "Nobody at the board has explained why the reports stay private, and the co
     ("labelled-headline", "Watch Desk: Why old pipes fail in cold snaps"),
     ("labelled-headline", "Talk Back: Should water boards answer to voters?"),
     ("read-more-link", "Burst mains cost the city millions every winter | Dana Reyes Read more"),
+    ("read-more-link", "The harbour master has already resigned, one day into the inquiry. Continue reading →"),
     ("credit-line", "Tomas Ferrer contributed to this report."),
     ("credit-line", "Additional reporting by Tomas Ferrer and Ana Pell."),
     ("credit-line", "Join us on Facebook/TownViews."),

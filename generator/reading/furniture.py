@@ -19,7 +19,7 @@ SMALL_WORDS = {"a", "an", "and", "as", "at", "by", "for", "from", "in", "into", 
 ENDS_SENTENCE = re.compile(r"[.!?:;\"”’)]$")
 LABELLED = re.compile(r"^(?P<label>[A-Z][\w’'.&-]*(?: [A-Z][\w’'.&-]*){0,2}): [\"“‘']?[A-Z0-9]")
 READ_MORE = re.compile(r"(?:^|[|—–:-]\s*|\s)(?:read more|continue reading|read the full "
-                       r"(?:story|article|report))\s*[.…›»>]*$", re.I)
+                       r"(?:story|article|report))\s*[.…›»>→]*$", re.I)
 NOTICE = re.compile(r"\b(?:is a (?:registered )?(?:trademark|service mark) of|not subject to "
                     r"copyright|all rights reserved|may be reproduced|licensed under (?:a|the) "
                     r"creative commons|(?:are|is an?|uses?|contains?) affiliate links?|this (?:story|"
