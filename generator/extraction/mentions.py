@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from .aliases import Aliases, is_acronym
@@ -115,6 +115,12 @@ def head(key: str) -> str:
     return words[joint - 1] if joint else words[-1]
 
 
+def names_a_pair(long: str, short: str, keys: Mapping[str, Mention]) -> bool:
+    """"Alito-Prelogar" is two people the text also names alone, not Prelogar's full name:
+    a word before the surname that is itself a one-word name of the text."""
+    return any(w != short and w in keys for w in core(long)[:-len(core(short))])
+
+
 def link_short_forms(groups: Groups, mentions: Sequence[Mention]) -> None:
     """Join defined acronyms, acronyms of initials, surnames and "the Commission"."""
     keys = {key_of(m): m for m in mentions}
@@ -135,7 +141,8 @@ def link_short_forms(groups: Groups, mentions: Sequence[Mention]) -> None:
             target = only([n for n in long_names if initials(n) == k.replace(" ", "")])
         else:
             target = only([n for n in long_names if core(k) and len(core(n)) > len(core(k))
-                           and core(n)[-len(core(k)):] == core(k) and kind[n] in ("person", None)])
+                           and core(n)[-len(core(k)):] == core(k) and kind[n] in ("person", None)
+                           and not names_a_pair(n, k, keys)])
         if target:
             groups.union(full[target], k)
 
