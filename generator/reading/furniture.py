@@ -140,7 +140,7 @@ CLASSES: tuple[tuple[str, Callable[[list[str], int], bool]], ...] = (
     (rule("credit-line", "furniture", "Contributor credits, comment invitations, 'join us on' "
           "and 'continued below' lines are page furniture."), credit_line),
     (rule("closing-notice", "furniture", "Copyright, licence, trademark, affiliate-link and update "
-          "notices and views disclaimers at a document's end are boilerplate."), closing_notice),
+          "notices and disclaimers closing a document are boilerplate."), closing_notice),
     (rule("contact-notice", "furniture", "A report's closing 'questions? contact …' paragraph "
           "is boilerplate."), contact_notice),
     (rule("document-number", "furniture", "A lone report number ('AB-26-1234') is a label of "
