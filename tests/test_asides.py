@@ -77,6 +77,11 @@ def test_closing_contact_line_goes(block: str) -> None:
         assert "example.org" in clean_text(text)
 
 
+def test_a_short_sentence_naming_an_address_stays() -> None:
+    sentence = "Residents can write to leaks@example.org today."
+    assert sentence in clean_text(f"{P1}\n\n{P2}\n\n{sentence}\n")
+
+
 def test_a_longer_invitation_with_an_address_stays() -> None:
     invitation = ("Members of the water users' association can join the leak working group; please email "
                   "leaks@example.org for the next meeting's agenda")

@@ -20,8 +20,8 @@ HEADLINE_RUN = rule("linked-headline-run", "furniture", "Three or more short unp
                     "blocks in a row, each with a link, are other stories (and the label over them).")
 STRAY_BYLINE = rule("stray-byline", "furniture", "A byline inside the body ('By A. Writer, "
                     "May 2, 2023 7:18 pm') repeats the page's header, not the article.")
-DANGLING_END = rule("dangling-end", "furniture", "A short last line that leads on to nothing "
-                    "('See more photos:', 'Loading data …') or is one bare token is the page's, not the article's.")
+DANGLING_END = rule("dangling-end", "furniture", "A short last line leading on to nothing ('See "
+                    "more photos:', 'Loading …') or one bare token is the page's.")
 MAX_TOKEN = 40
 """A bare token longer than this is no label: a paragraph of a script written without spaces."""
 DANGLES = re.compile(r"(?::|\.\.\.|…)[*_]*$")
@@ -128,13 +128,13 @@ def dangling_end(blocks: list[str], start: int) -> set[int]:
 
 
 def closing_email_lines(blocks: list[str], start: int) -> set[int]:
-    """Short blocks among the last few that give an e-mail address (a bio aside: the
-    metadata stage reads it)."""
+    """Short blocks among the last few that give an e-mail address and are no sentence (a
+    sentence mentioning an address is the article's; a bio is the metadata stage's)."""
     if not active(CLOSING_EMAIL):
         return set()
     return {i for i in range(max(start, len(blocks) - TAIL), len(blocks))
             if len(line_of(blocks[i]).split()) <= CONTACT_WORDS and EMAIL.search(blocks[i])
-            and not bio_authors(blocks[i])}
+            and not ENDS_SENTENCE.search(line_of(blocks[i])) and not bio_authors(blocks[i])}
 
 
 def drop_asides(text: str) -> str:
