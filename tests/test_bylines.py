@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.reading.bylines import byline
+from generator.reading.bylines import bio_authors, byline
 from generator.rules import switched_off
 
 
@@ -16,3 +16,8 @@ def test_a_wire_bylines_outlet_date_and_nickname_are_not_names(line: str, names:
     assert byline(line) == names
     with switched_off("byline-tail"):
         assert byline(line) is None
+
+
+def test_a_quoted_source_after_an_apposition_is_no_bio() -> None:
+    assert bio_authors("Dana Reyes, a former harbour pilot, says the channel is now too shallow.") == []
+    assert bio_authors("Dana Reyes, a former harbour pilot, chairs the port users' forum.") == ["Dana Reyes"]

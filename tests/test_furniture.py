@@ -63,6 +63,7 @@ def test_run_of_link_only_blocks_goes_and_a_link_in_prose_stays() -> None:
     "Q: Who pays for the repairs?",
     "What should the board do next?",
     "The Board Should Publish Its Reports",
+    "**Federal: Health care and water meters**",
 ])
 def test_subheads_and_questions_stay(block: str) -> None:
     assert block in clean_text(f"{P1}\n\n{block}\n\n{P2}\n")

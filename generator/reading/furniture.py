@@ -35,6 +35,7 @@ FIGURE_END = re.compile(r",\s+(?:(?:(?:fiscal |calendar |school )?years?\s+|fy\s
                         r"|(?:19|20)\d\d\s*[-–]\s*(?:19|20)?\d\d)(?:\s*[-–]\s*(?:19|20)?\d\d)?$", re.I)
 """The series a chart covers: ', Fiscal Years 2018–2023', ', 2007-2025' (not a lone date)."""
 LINK = re.compile(r"!?\[([^\]\n]*)\]\([^)\s]*\)")
+BOLD_LINE = re.compile(r"(\*\*|__)[^*_\n]+\1")
 TAIL = 6
 """Notices, disclaimers and contact lines close a document: only its last blocks are read."""
 
@@ -87,10 +88,12 @@ def widget_label(blocks: list[str], i: int) -> bool:
 
 
 def labelled_headline(blocks: list[str], i: int) -> bool:
-    """'Label: A related story's headline' standing alone between two paragraphs."""
+    """'Label: A related story's headline' standing alone between two paragraphs (set in bold
+    as a whole, the same shape is the article's own subheading: "**Federal: Health care**")."""
     line, block = line_of(blocks[i]), blocks[i]
     found = LABELLED.match(line)
     return (found is not None and "\n" not in block and not is_structure(block)
+            and not BOLD_LINE.fullmatch(block)
             and len(line.split()) <= 16 and not re.search(r"[.,;:]$", line)
             and found.group("label").lower() not in vocabulary()["subhead"]
             and between_paragraphs(blocks, i))
