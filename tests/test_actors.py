@@ -81,6 +81,12 @@ CASES = [
     (["What districts should do is invest in mentoring."], "districts"),
     (["To: The Governor From: Office of Policy", "Fund the audit now."],
      "Governor"),
+    # a group role noun names its actor in the singular as in the plural
+    (["Parents of schoolchildren need to be heard too. The ferry company must offer a family ticket."],
+     "ferry company"),
+    (["The regional hospital should publish its waiting times."], "regional hospital"),
+    # a possessive opening a sentence is an owner, not the subject a later "it" stands for
+    (["Harbourline’s and Portway’s crews met twice. It should keep minutes."], None),
 ]
 
 

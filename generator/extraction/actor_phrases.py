@@ -100,7 +100,8 @@ def is_group_noun(word: str) -> bool:
     noun by its ending ("publishers", "journalists"), not a thing with that ending."""
     lex = lexicon()
     low = word.lower().strip(",.")
-    if low in lex.group_roles or low in lex.person_roles or low + "s" in lex.group_roles:
+    plural = low[:-1] + "ies" if low.endswith("y") else low + "s"  # "company" is a "companies"
+    if low in lex.group_roles or low in lex.person_roles or plural in lex.group_roles:
         return True
     return bool(_AGENT_ENDING.search(low)) and low not in lex.not_agent_nouns
 

@@ -39,6 +39,8 @@ PARAGRAPH_TOPIC = rule("paragraph-topic-actor", "recommendation",
 EVERY_MEMBER = rule("every-member-is-the-group", "recommendation",
                     "'Every student newsroom should …' addresses the group: written as 'student newsrooms'")
 _EVERY = re.compile(r"\s*(?:every|each|any)\s+(?!one\b|body\b)\w", re.I)
+NAMED_SUBJECT = rule("named-subject-antecedent", "recommendation",
+                     "A name opening a sentence is its subject, and what a following 'it' most likely stands for.")
 ACTION_NOUN = rule("action-noun-subject", "recommendation",
                    "'Congressional action is needed' names what is needed; an institution's adjective names who acts")
 _MODAL_SUBJECT = re.compile(r"\b(?:should|must|ought\s+to|needs?\s+to|has\s+to|have\s+to)\b", re.I)
@@ -65,8 +67,9 @@ def _pronoun(kind: str, offset: int, doc: Article, pos: int,
     for p in reversed(earlier(doc, pos, "paragraph")):
         group = _plural_subject(doc, p) if kind == "plural" else None
         fitting = [m.name for m in doc.mentions[p] if _fits(kind, m)]
-        if group or fitting:
-            return group or fitting[0]
+        subject = doc.subjects[p][0] if kind == "thing" and p < len(doc.subjects) and active(NAMED_SUBJECT) else None
+        if group or fitting or subject:
+            return group or fitting[0] if group or fitting else subject
     in_paragraph = [a for p, a in previous[-LOOKBACK:] if p >= doc.paragraph_start[pos]]
     return in_paragraph[-1] if in_paragraph else None
 
@@ -142,11 +145,11 @@ def _head_actor(text: str, doc: Article, pos: int, whole_phrase: str = "",
         inside = [m for m in found if m.start == located.end()]
         if inside:
             return inside[0].name
+    every = active(EVERY_MEMBER) and _EVERY.match(whole_phrase) is not None
     group = group_phrase(text, doc.capitalized)
-    if group and active(EVERY_MEMBER) and _EVERY.match(whole_phrase):
-        group = plural_group(group)
-    return (_role_head(text, doc, pos) or _attested(proper_name(text), doc) or leading_name(text)
-            or group)
+    role = _role_head(text, doc, pos)
+    group, role = (plural_group(g) if g and every else g for g in (group, role))
+    return role or _attested(proper_name(text), doc) or leading_name(text) or group
 
 
 def actor_of_phrase(phrase: str, offset: int, doc: Article, pos: int,
@@ -283,7 +286,11 @@ def _sentence_subject(doc: Article, pos: int) -> tuple[str | None, bool]:
     text = strip_openers(plain)
     lead = plain.find(text) if text else -1
     opening = [m for m in doc.mentions[pos] if m.start == lead]
-    return (opening[0].name, False) if opening else (None, False)
+    if opening:
+        return opening[0].name, False
+    named = leading_name(text) if active(NAMED_SUBJECT) and text[:1].isupper() else None
+    owner = named is not None and re.search(_APOS + r"s?\b", named) is not None  # "State's staff"
+    return (named, False) if named and " " in named and not owner else (None, False)
 
 
 def _stem(group: str) -> str:
