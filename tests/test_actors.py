@@ -85,6 +85,8 @@ CASES = [
     (["Parents of schoolchildren need to be heard too. The ferry company must offer a family ticket."],
      "ferry company"),
     (["The regional hospital should publish its waiting times."], "regional hospital"),
+    # "we" set beside the group it is
+    (["We, the commuters who pay these fares, deserve better. We should write to the council."], "commuters"),
     # a possessive opening a sentence is an owner, not the subject a later "it" stands for
     (["Harbourline’s and Portway’s crews met twice. It should keep minutes."], None),
 ]
