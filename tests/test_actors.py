@@ -85,6 +85,9 @@ CASES = [
     (["Parents of schoolchildren need to be heard too. The ferry company must offer a family ticket."],
      "ferry company"),
     (["The regional hospital should publish its waiting times."], "regional hospital"),
+    # "it" stands for the body the sentence before is about, named by its role
+    (["The city council has been silent. It ought to hold a hearing, and the mayor should attend."],
+     "city council"),
     # "we" set beside the group it is
     (["We, the commuters who pay these fares, deserve better. We should write to the council."], "commuters"),
     # a possessive opening a sentence is an owner, not the subject a later "it" stands for

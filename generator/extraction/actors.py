@@ -67,11 +67,21 @@ def _pronoun(kind: str, offset: int, doc: Article, pos: int,
     for p in reversed(earlier(doc, pos, "paragraph")):
         group = _plural_subject(doc, p) if kind == "plural" else None
         fitting = [m.name for m in doc.mentions[p] if _fits(kind, m)]
-        subject = doc.subjects[p][0] if kind == "thing" and p < len(doc.subjects) and active(NAMED_SUBJECT) else None
+        subject = _antecedent_subject(doc, p) if kind == "thing" and active(NAMED_SUBJECT) else None
         if group or fitting or subject:
             return group or fitting[0] if group or fitting else subject
     in_paragraph = [a for p, a in previous[-LOOKBACK:] if p >= doc.paragraph_start[pos]]
     return in_paragraph[-1] if in_paragraph else None
+
+
+def _antecedent_subject(doc: Article, p: int) -> str | None:
+    """What an "it" in a later sentence most likely stands for: sentence p's subject, a name
+    ("The Harbourline Ferry Company raised …") or a body named by its role ("The city
+    council has been silent.")."""
+    if p >= len(doc.subjects):
+        return None
+    text = strip_openers(doc.sentences[p].plain)
+    return doc.subjects[p][0] or _role_head(text, doc, p)
 
 
 def _plural_subject(doc: Article, p: int) -> str | None:
