@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from generator.reading.clean import clean_text
+from generator.reading.clean import clean_text, normalize_spaces
 from fixture_cases import read_cases
 
 CASES = read_cases(Path(__file__).parent / "fixtures" / "clean.md")
@@ -56,3 +56,16 @@ def test_angle_bracket_link_becomes_one_plain_link() -> None:
 def test_italic_marks_come_off_bold_and_lists_stay() -> None:
     text = clean_text("Hold *both* sides *and* the public to account, **now**.\n\n* one item\n")
     assert text == "Hold both sides and the public to account, **now**.\n\n* one item\n"
+
+
+INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+ODD_SPACES = "\u00a0\u202f\u2007\u2009\u200a\u3000\t"
+
+
+@given(st.text(alphabet=st.one_of(st.characters(), st.sampled_from(INVISIBLE + ODD_SPACES + " \n"))))
+@settings(max_examples=300, deadline=None)
+def test_normalize_spaces_drops_invisible_characters_and_plains_odd_spaces(text: str) -> None:
+    table = {**dict.fromkeys(map(ord, INVISIBLE), None), **dict.fromkeys(map(ord, ODD_SPACES), " ")}
+    out = normalize_spaces(text)
+    assert out == normalize_spaces(text.translate(table))
+    assert not set(out) & set(INVISIBLE + ODD_SPACES)

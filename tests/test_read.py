@@ -9,6 +9,7 @@ from pathlib import Path
 
 import ftfy.bad_codecs  # noqa: F401  (registers "sloppy-windows-1252", how mojibake is made)
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from generator.reading import read
 from generator.extraction.aliases import load_aliases
@@ -153,3 +154,11 @@ def test_front_matter_that_is_not_a_mapping_stays_text(tmp_path: Path, front: st
     path.write_text(f"---\n{front}\n---\nBody.\n", encoding="utf-8")
     doc = read_seed(path)
     assert doc.meta == () and front in doc.text
+
+
+@given(st.text(alphabet=st.one_of(st.characters(), st.characters(max_codepoint=0x7f))))
+@settings(max_examples=300, deadline=None)
+def test_normalize_text_keeps_every_character_but_stray_controls(text: str) -> None:
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n\n")
+    kept = "".join(c for c in lines if c in "\t\n" or not (ord(c) < 0x20 or ord(c) == 0x7f))
+    assert read.normalize_text(text) == kept
