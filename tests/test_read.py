@@ -9,12 +9,14 @@ from pathlib import Path
 
 import ftfy.bad_codecs  # noqa: F401  (registers "sloppy-windows-1252", how mojibake is made)
 import pytest
+from ftfy import fix_text
 from hypothesis import given, settings, strategies as st
 
 from generator.reading import read
 from generator.extraction.aliases import load_aliases
 from generator.model import SeedError
 from generator.parse import parse_document
+from generator.reading.decode import MOJIBAKE_ONLY, fix_mojibake
 from generator.reading.read import read_seed
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -162,3 +164,14 @@ def test_normalize_text_keeps_every_character_but_stray_controls(text: str) -> N
     lines = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n\n")
     kept = "".join(c for c in lines if c in "\t\n" or not (ord(c) < 0x20 or ord(c) == 0x7f))
     assert read.normalize_text(text) == kept
+
+
+MOJIBAKE = st.lists(st.sampled_from(["The minister", "’s ", "â€™s", "Ã©", "cafÃ©", "\x93quoted\x94", "\x85",
+                                     "\ud800", "plain words", " ", "\n", "\n\n", "–", "â€“", "é", "\u00a0"]),
+                    max_size=30).map("".join)
+
+
+@given(MOJIBAKE)
+@settings(max_examples=300, deadline=None)
+def test_mojibake_fixed_line_by_line_is_ftfys_fix(text: str) -> None:
+    assert fix_mojibake(text) == fix_text(text, MOJIBAKE_ONLY)

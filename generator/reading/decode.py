@@ -117,10 +117,23 @@ def decode_text(data: bytes, path: object, html: bool = False) -> str:
         raise SeedError(path, f"broken {err.encoding} text at byte {err.start}") from err
     if text is None:
         text = decode_without_bom(data, path, html)
-    text = ftfy.fix_text(text, MOJIBAKE_ONLY)
+    text = fix_mojibake(text)
     if control_share(text) > BINARY_SHARE:
         raise SeedError(path, "binary file (control characters), not text")
     return text
+
+
+def fix_mojibake(text: str) -> str:
+    """ftfy's mojibake fix, given the lines it reads one at a time (each up to its line
+    break) unless a line is plain ASCII: such a line holds no mojibake, C1 control or
+    surrogate, so ftfy would return it as it is (most lines of a seed, blank ones included)."""
+    out, pos = [], 0
+    while pos < len(text):
+        end = text.find("\n", pos) + 1 or len(text)
+        line = text[pos:end]
+        out.append(line if line.isascii() else ftfy.fix_text(line, MOJIBAKE_ONLY))
+        pos = end
+    return "".join(out)
 
 
 def decode_without_bom(data: bytes, path: object, html: bool) -> str:
