@@ -5,9 +5,9 @@ import re
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import example, given, settings, strategies as st
 
-from generator.reading.clean import clean_text, normalize_spaces
+from generator.reading.clean import STEPS, clean_text, normalize_spaces
 from fixture_cases import read_cases
 
 CASES = read_cases(Path(__file__).parent / "fixtures" / "clean.md")
@@ -69,3 +69,28 @@ def test_normalize_spaces_drops_invisible_characters_and_plains_odd_spaces(text:
     out = normalize_spaces(text)
     assert out == normalize_spaces(text.translate(table))
     assert not set(out) & set(INVISIBLE + ODD_SPACES)
+
+
+def every_step_every_pass(text: str) -> str:
+    """The cleaner without its reuse of a step's answer: every step on every pass."""
+    for _ in range(5):
+        before = text
+        for step in STEPS:
+            text = step(text)
+        if text == before:
+            break
+    return text
+
+
+@given(TEXT)
+@settings(max_examples=300, deadline=None)
+@example("Share\n\nA page\nbreak cut this line\n\nin two ❖\n\n\n")
+def test_reusing_a_steps_answer_changes_nothing(text: str) -> None:
+    assert clean_text(text) == every_step_every_pass(text)
+
+
+@pytest.mark.parametrize("seed", sorted((Path(__file__).parent.parent / "seeds").glob("*.txt")),
+                         ids=lambda p: p.stem)
+def test_reusing_a_steps_answer_changes_nothing_on_seeds(seed: Path) -> None:
+    text = seed.read_text(encoding="utf-8")
+    assert clean_text(text) == every_step_every_pass(text)
