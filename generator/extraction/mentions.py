@@ -124,18 +124,20 @@ def link_short_forms(groups: Groups, mentions: Sequence[Mention]) -> None:
     for m in mentions:
         if m.acronym in by_form:
             groups.union(key_of(m), by_form[m.acronym])
+    kind = {n: keys[full[n]].kind for n in long_names}
+    cores = {n: core(n) for n in long_names}  # read once, not once per short form
     for k, m in keys.items():
         if m.canonical or len(k.split()) > 2:
             continue
-        kind = {n: keys[full[n]].kind for n in long_names}
         if m.anaphor:
             target = only([n for n in long_names
                            if head(n) == k.split()[-1] and kind[n] == "organization"])
         elif is_acronym(m.form):
             target = only([n for n in long_names if initials(n) == k.replace(" ", "")])
         else:
-            target = only([n for n in long_names if core(k) and len(core(n)) > len(core(k))
-                           and core(n)[-len(core(k)):] == core(k) and kind[n] in ("person", None)])
+            short = core(k)
+            target = only([n for n in long_names if short and len(cores[n]) > len(short)
+                           and cores[n][-len(short):] == short and kind[n] in ("person", None)])
         if target:
             groups.union(full[target], k)
 

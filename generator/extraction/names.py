@@ -111,9 +111,11 @@ def gap_kind(text: str, prev: str) -> str:
     return "stop" if _SENTENCE_END.search(text) else "break"
 
 
-def tokenize(text: str) -> list[tuple[str, bool, bool]]:
-    """Words with (word, joined to the previous word, opens a sentence)."""
+def tokenize(text: str) -> tuple[list[tuple[str, bool, bool]], list[int]]:
+    """Words with (word, joined to the previous word, opens a sentence), and where each
+    word ends in `text` (its abbreviation's dot aside)."""
     out: list[tuple[str, bool, bool]] = []
+    ends: list[int] = []
     prev_end = 0
     for m in TOKEN.finditer(text):
         gap = text[prev_end:m.start()]
@@ -123,7 +125,8 @@ def tokenize(text: str) -> list[tuple[str, bool, bool]]:
         after_number = bool(out) and out[-1][0].isdigit()
         out.append((m.group(), kind == "join", kind == "stop" or after_number))
         prev_end = m.end()
-    return out
+        ends.append(prev_end)
+    return out, ends
 
 
 def may_join(chain: list[str], joiners: list[str]) -> bool:
@@ -216,8 +219,7 @@ def find_spans(paragraph: str) -> list[Span]:
     quoted = quoted_names(text)
     for span, (start, end) in quoted:
         text = text[:start] + "," * (end - start) + text[end:]
-    tokens = tokenize(text)
-    ends = [m.end() for m in TOKEN.finditer(text)]
+    tokens, ends = tokenize(text)
     spans, i, last_end = [], 0, -2
     while i < len(tokens):
         if not starts_name(tokens, i):
