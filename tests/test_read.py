@@ -167,7 +167,8 @@ def test_normalize_text_keeps_every_character_but_stray_controls(text: str) -> N
 
 
 MOJIBAKE = st.lists(st.sampled_from(["The minister", "’s ", "â€™s", "Ã©", "cafÃ©", "\x93quoted\x94", "\x85",
-                                     "\ud800", "plain words", " ", "\n", "\n\n", "–", "â€“", "é", "\u00a0"]),
+                                     "\ud800", "plain words", " ", "\n", "\n\n", "–", "â€“", "é", "\u00a0",
+                                     "“", "”", "Â ", "Ã ", "a", "ā€", "вЂ", "‚Ä", "Ø", "©", "€", "ô", "…", "—"]),
                     max_size=30).map("".join)
 
 

@@ -58,9 +58,14 @@ def test_a_text_the_screen_turns_away_has_no_match(pattern: str, text: str) -> N
 
 def test_the_screen_reads_what_a_pattern_needs() -> None:
     assert needs("☏☏") == (frozenset({"☏☏"}),)
-    assert needs(r"(?<=\S)\.{3}(?=\.\s[A-Z])") == (frozenset({"..."}), frozenset({"."}))
+    capitals = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+    assert needs(r"(?<=\S)\.{3}(?=\.\s[A-Z])") == (frozenset({"..."}), frozenset({"."}), capitals)
     assert needs(r"xa{1,3}b") == (frozenset({"xa"}), frozenset({"ab"}))
     assert needs(r"(\.|∯)\d") == (frozenset({".", "∯"}),)
+    assert needs(r"[a-z]\s?[ÃÂ][ ]") == (frozenset(" "), frozenset("ÃÂ"), frozenset("abcdefghijklmnopqrstuvwxyz"))
+    assert needs(r"(?:x|[a-z][ÃÂ])") == (frozenset({"x", "Ã", "Â"}),)  # a branch keeps its least common need
+    assert needs(r"[^a]b") == (frozenset("b"),) and needs(r"\wb") == (frozenset("b"),)
+    assert not may_match(needs("[À-Ö]é"), "plain text é") and may_match(needs("[À-Ö]é"), "ÀÉ é")
     assert needs(r"(?i)abc") == () and needs("abc", re.IGNORECASE) == () and needs("a*") == ()
 
 

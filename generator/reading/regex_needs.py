@@ -18,6 +18,10 @@ from re import _constants as c, _parser  # the stdlib's own reader of a pattern'
 Needs = tuple[frozenset[str], ...]
 """Sets of strings: a text the pattern can match holds one string of every set."""
 _REPEATS = (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT)
+MAX_CLASS = 1024
+"""A set of characters listing more than this is read as needing nothing (too common)."""
+FEW = 8
+"""Options up to this many are searched for in the text one by one."""
 
 
 @lru_cache(maxsize=4096)
@@ -29,13 +33,20 @@ def needs(pattern: str, flags: int = 0) -> Needs:
         return ()
     if parsed.state.flags & re.IGNORECASE:
         return ()
-    return _sequence(parsed)
+    return tuple(sorted(_sequence(parsed), key=len))  # the quick tests first
 
 
 def may_match(required: Needs, text: str) -> bool:
     """False only when `text` lacks something every match of the pattern needs (plain
-    loops: this runs for each of pysbd's rules on each text)."""
+    loops: this runs for each of pysbd's rules on each text). Many options (a set of
+    characters) are looked up in the text's own set of characters, not searched one by one."""
+    chars: frozenset[str] | None = None
     for options in required:
+        if len(options) > FEW:
+            chars = frozenset(text) if chars is None else chars
+            if options.isdisjoint(chars) and not any(len(piece) > 1 and piece in text for piece in options):
+                return False
+            continue
         for piece in options:
             if piece in text:
                 break
@@ -86,11 +97,27 @@ def _part(op, av) -> Needs:
         if not all(each):
             return ()
         return (frozenset().union(*(min(needs_, key=_rarity) for needs_ in each)),)
-    if op is c.IN and av and all(kind is c.LITERAL for kind, _ in av):
-        return (frozenset(chr(code) for _, code in av),)
+    if op is c.IN:
+        chars = _class_chars(av)
+        return (chars,) if chars else ()
     return ()
 
 
-def _rarity(options: frozenset[str]) -> tuple[int, int]:
-    """Which of a branch's needs to keep: the one whose strings are longest (rarest)."""
-    return (-min(map(len, options)), len(options))
+def _class_chars(items) -> frozenset[str]:
+    """The characters a set ("[a-cxyz]") matches, when it lists them (no negation, no
+    category such as \\w) and they are few; else nothing."""
+    chars: set[str] = set()
+    for kind, value in items:
+        if kind is c.LITERAL:
+            chars.add(chr(value))
+        elif kind is c.RANGE and value[1] - value[0] < MAX_CLASS:
+            chars.update(map(chr, range(value[0], value[1] + 1)))
+        else:
+            return frozenset()
+    return frozenset(chars) if len(chars) <= MAX_CLASS else frozenset()
+
+
+def _rarity(options: frozenset[str]) -> tuple[int, bool, int]:
+    """Which of a branch's needs to keep: the one whose strings are longest, then one
+    without plain ASCII (rarer in text than "é" or "Ã"), then the one of fewest strings."""
+    return (-min(map(len, options)), any(piece.isascii() for piece in options), len(options))
