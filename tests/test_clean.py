@@ -7,7 +7,10 @@ from pathlib import Path
 import pytest
 from hypothesis import example, given, settings, strategies as st
 
+from generator.reading import clean
+from generator.reading.blocktext import furniture
 from generator.reading.clean import STEPS, clean_text, normalize_spaces
+from generator.reading.regex_needs import screened_sub
 from fixture_cases import read_cases
 
 CASES = read_cases(Path(__file__).parent / "fixtures" / "clean.md")
@@ -95,3 +98,21 @@ def test_reusing_a_steps_answer_changes_nothing(text: str) -> None:
 def test_reusing_a_steps_answer_changes_nothing_on_seeds(seed: Path) -> None:
     text = seed.read_text(encoding="utf-8")
     assert clean_text(text) == every_step_every_pass(text)
+
+
+def cleaning_patterns() -> list[re.Pattern[str]]:
+    """The rewrites the cleaner runs only on text holding what they need."""
+    return [clean.ANGLE_LINK, clean.DOUBLED_LINK, clean.BOLD_WITH_URL, clean.BARE_URL_ECHO,
+            clean.ESCAPED_PATH_LINK, clean.DEAD_LINK, clean.ITALIC, furniture()["inline"], clean.end_marks()]
+
+
+LINKY = st.lists(st.sampled_from(["[a](b)", "[a](<b c>)", "(<https://x.y>)", "**", "*", "word", " ", "\n", "\\(/p\\)",
+                                  "](#)", "[", "]", "(", ")", "<", ">", "❖", "-30-", "Photo", "Credit: X", "\t"]),
+                  max_size=25).map("".join)
+
+
+@given(LINKY)
+@settings(max_examples=300, deadline=None)
+def test_screened_rewrites_are_the_patterns_own(text: str) -> None:
+    for pattern in cleaning_patterns():
+        assert screened_sub(pattern, "", text) == pattern.sub("", text), pattern.pattern

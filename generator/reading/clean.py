@@ -7,9 +7,11 @@ Paragraphs stay separated by one blank line; Markdown links are kept.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .blocktext import blocks_of, folded, furniture, unlinked
 from .furniture import drop_furniture_classes
+from .regex_needs import screened_sub
 
 ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 ODD_SPACES = re.compile("[\u00a0\u202f\u2007\u2009\u200a\u3000\t]")
@@ -42,12 +44,12 @@ def normalize_spaces(text: str) -> str:
 def repair_links(text: str) -> str:
     """Links written twice, hidden behind '#' or with an address in angle brackets: keep one
     plain link (parentheses in the address escaped as %28/%29), or just the text."""
-    text = ANGLE_LINK.sub(lambda m: f"[{m.group(1)}]({escape_parens(m.group(2))})", text)
-    text = DOUBLED_LINK.sub(r"\1", text)
-    text = BOLD_WITH_URL.sub(r"**[\1](\2)**", text)
-    text = BARE_URL_ECHO.sub("", text)
-    text = ESCAPED_PATH_LINK.sub(r"\1", text)
-    return DEAD_LINK.sub(r"\1", text)
+    text = screened_sub(ANGLE_LINK, lambda m: f"[{m.group(1)}]({escape_parens(m.group(2))})", text)
+    text = screened_sub(DOUBLED_LINK, r"\1", text)
+    text = screened_sub(BOLD_WITH_URL, r"**[\1](\2)**", text)
+    text = screened_sub(BARE_URL_ECHO, "", text)
+    text = screened_sub(ESCAPED_PATH_LINK, r"\1", text)
+    return screened_sub(DEAD_LINK, r"\1", text)
 
 
 def escape_parens(url: str) -> str:
@@ -102,18 +104,24 @@ def drop_furniture(text: str) -> str:
 
 def plain_italics(text: str) -> str:
     """Italic marks off ("*and*" → "and"): the body is plain text, links and bold aside."""
-    return ITALIC.sub(r"\1", text)
+    return screened_sub(ITALIC, r"\1", text)
 
 
 def drop_inline_furniture(text: str) -> str:
     """Image credits and page counters glued into a paragraph by PDF or feed extraction."""
-    return furniture()["inline"].sub("", text)
+    return screened_sub(furniture()["inline"], "", text)
 
 
 def drop_end_marks(text: str) -> str:
     """End marks (❖, ■, -30-) closing a paragraph are layout, not words."""
+    return screened_sub(end_marks(), "", text)
+
+
+@lru_cache(maxsize=1)
+def end_marks() -> re.Pattern[str]:
+    """An end mark with the spaces around it, closing a line (compiled once)."""
     marks = "|".join(map(re.escape, furniture()["end_marks"]))
-    return re.sub(rf"[ \t]*(?:{marks})[ \t]*(?=\n|$)", "", text)
+    return re.compile(rf"[ \t]*(?:{marks})[ \t]*(?=\n|$)")
 
 
 def starts_structure(block: str) -> bool:

@@ -55,6 +55,14 @@ def may_match(required: Needs, text: str) -> bool:
     return True
 
 
+def screened_sub(pattern: re.Pattern[str], repl, text: str) -> str:
+    """`pattern.sub(repl, text)`, without the regex's scan when `text` lacks something
+    every match needs (most cleaning rewrites find nothing to rewrite in most articles)."""
+    if may_match(needs(pattern.pattern, pattern.flags), text):
+        return pattern.sub(repl, text)
+    return text
+
+
 def _sequence(items) -> Needs:
     """A sequence needs all its parts need; a run of literal characters (a character
     repeated a fixed number of times included) is one string."""
