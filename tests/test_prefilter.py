@@ -49,12 +49,13 @@ def test_no_lexicon_pattern_is_skipped_where_it_matches(words, ending):
 
 def screened_patterns() -> list[re.Pattern[str]]:
     """The other patterns stages run only on text holding one of their words."""
+    from generator.extraction.actors import _MODAL_SUBJECT
     from generator.extraction.recommendations import _MEDIA_LABEL
     from generator.extraction.summary import PAST_TENSE, PRESENT_TENSE
     from generator.extraction.summary_cues import phrase_pattern
     from generator.reading.furniture import vocabulary
     return [_MEDIA_LABEL, lexicon().lead_in, PAST_TENSE, PRESENT_TENSE, phrase_pattern("thesis_cues"),
-            vocabulary()["player_in_line"]]
+            vocabulary()["player_in_line"], _MODAL_SUBJECT]
 
 
 OTHER_WORDS = sorted({w for p in screened_patterns() for w in (required_words(p) or ())}
