@@ -213,9 +213,9 @@ def _joined_by_acronym(first: Span, second: Span, tokens: list[tuple[str, bool, 
     return Span(words, first.initial, first.before, second.after, second.acronym)
 
 
-def find_spans(paragraph: str) -> list[Span]:
-    """Every candidate name in one paragraph: quoted titles of laws, then the rest in order."""
-    text = plain(paragraph)
+def find_spans(text: str) -> list[Span]:
+    """Every candidate name in one paragraph's `plain` text: quoted titles of laws, then the
+    rest in order."""
     quoted = quoted_names(text)
     for span, (start, end) in quoted:
         text = text[:start] + "," * (end - start) + text[end:]
