@@ -33,7 +33,14 @@ def needs(pattern: str, flags: int = 0) -> Needs:
         return ()
     if parsed.state.flags & re.IGNORECASE:
         return ()
-    return tuple(sorted(_sequence(parsed), key=len))  # the quick tests first
+    return tuple(sorted((options for options in _sequence(parsed) if worth_testing(options)), key=len))
+
+
+def worth_testing(options: frozenset[str]) -> bool:
+    """A need is tested when it is a few strings, or many characters none of them ASCII: a
+    text nearly always holds one of [A-Z] or [a-z0-9_], and looking it up costs a set of the
+    text's characters (kept out, the test is weaker, never wrong)."""
+    return len(options) <= FEW or not any(piece.isascii() for piece in options)
 
 
 def may_match(required: Needs, text: str) -> bool:
