@@ -38,10 +38,10 @@ class _QuickAbbreviations(English.AbbreviationReplacer):
             return super().search_for_abbreviations_in_string(text)
         lowered = text.lower()
         dotted = {word.split(".", 1)[0] for word in lowered.split() if "." in word}
-        for abbr in self.lang.Abbreviation.ABBREVIATIONS:
-            stripped = abbr.strip()
-            if stripped not in lowered or (stripped.isalpha() and stripped not in dotted):
-                continue
+        lettered, others = _abbreviations(self.lang)
+        present = sorted([(i, word) for word in dotted for i in lettered.get(word, ())]
+                         + [(i, stripped) for i, stripped in others if stripped in lowered])
+        for _, stripped in present:
             # From here on pysbd 0.3.4's loop body, unchanged.
             abbrev_match = re.findall(r"(?:^|\s|\r|\n){}".format(stripped), text, flags=re.IGNORECASE)
             if not abbrev_match:
@@ -50,6 +50,22 @@ class _QuickAbbreviations(English.AbbreviationReplacer):
             for ind, match in enumerate(abbrev_match):
                 text = self.scan_for_replacements(text, match, ind, char_array)
         return text
+
+
+@lru_cache(maxsize=4)
+def _abbreviations(lang: type) -> tuple[dict[str, list[int]], tuple[tuple[int, str], ...]]:
+    """pysbd's abbreviations (stripped) by their place in its list, which is the order it
+    tries them in: those of letters only, looked up by the word a text writes before a dot;
+    the few with dots ("e.g", "u.s"), searched for in the text."""
+    lettered: dict[str, list[int]] = {}
+    others: list[tuple[int, str]] = []
+    for i, abbr in enumerate(lang.Abbreviation.ABBREVIATIONS):
+        stripped = abbr.strip()
+        if stripped.isalpha():
+            lettered.setdefault(stripped, []).append(i)
+        else:
+            others.append((i, stripped))
+    return lettered, tuple(others)
 
 
 class _QuickEnglish(English):
