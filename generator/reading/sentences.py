@@ -31,26 +31,29 @@ _ROMAN = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xi
 
 def plain_text(text: str) -> tuple[str, list[int]]:
     """Markdown text -> (plain text, index in `text` of each plain character)."""
-    out: list[str] = []
+    out: list[str] = []  # pieces of text, joined once
     where: list[int] = []
     pos = 0
     for m in _MARKUP.finditer(text):
-        out.extend(text[pos:m.start()])
+        out.append(text[pos:m.start()])
         where.extend(range(pos, m.start()))
         if m.group("link") is not None:
             start = m.start("label")
-            out.extend(m.group("label"))
+            out.append(m.group("label"))
             where.extend(range(start, start + len(m.group("label"))))
         pos = m.end()
-    out.extend(text[pos:])
+    out.append(text[pos:])
     where.extend(range(pos, len(text)))
     return "".join(out), where
 
 
 def _masked(plain: str, enumerators: list[int]) -> str:
     """Plain text for pysbd: URL dots and enumerator dots can no longer end a sentence."""
+    urls = list(_BARE_URL.finditer(plain))
+    if not urls and not enumerators:
+        return plain  # most paragraphs: nothing to mask
     chars = list(plain)
-    for m in _BARE_URL.finditer(plain):
+    for m in urls:
         for i in range(m.start(), m.end() - 1):
             if chars[i] == ".":
                 chars[i] = "_"
