@@ -118,14 +118,19 @@ def tokenize(text: str) -> tuple[list[tuple[str, bool, bool]], list[int]]:
     ends: list[int] = []
     prev_end = 0
     for m in TOKEN.finditer(text):
-        gap = text[prev_end:m.start()]
-        kind = gap_kind(gap, out[-1][0]) if out else "stop"
+        start, end = m.span()
+        if not out:
+            out.append((m.group(), False, True))
+            prev_end = end
+            ends.append(end)
+            continue
+        gap = text[prev_end:start]
+        kind = "join" if gap == " " else gap_kind(gap, out[-1][0])  # one space: most gaps
         if kind == "join" and gap.startswith("."):
             out[-1] = (out[-1][0] + ".", *out[-1][1:])
-        after_number = bool(out) and out[-1][0].isdigit()
-        out.append((m.group(), kind == "join", kind == "stop" or after_number))
-        prev_end = m.end()
-        ends.append(prev_end)
+        out.append((m.group(), kind == "join", kind == "stop" or out[-1][0].isdigit()))
+        prev_end = end
+        ends.append(end)
     return out, ends
 
 
