@@ -5,9 +5,12 @@ import re
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import example, given, settings, strategies as st
 
-from generator.reading.clean import clean_text
+from generator.reading import clean
+from generator.reading.blocktext import furniture
+from generator.reading.clean import STEPS, clean_text, normalize_spaces
+from generator.reading.regex_needs import screened_sub
 from fixture_cases import read_cases
 
 CASES = read_cases(Path(__file__).parent / "fixtures" / "clean.md")
@@ -77,3 +80,60 @@ def test_a_paragraph_a_saved_page_cut_at_a_link_or_a_small_word_is_rejoined(give
 ])
 def test_notes_titles_and_headings_are_not_joined(given: str) -> None:
     assert clean_text(given).count("\n\n") == 1
+
+
+INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+ODD_SPACES = "\u00a0\u202f\u2007\u2009\u200a\u3000\t"
+
+
+@given(st.text(alphabet=st.one_of(st.characters(), st.sampled_from(INVISIBLE + ODD_SPACES + "   \n\n\n"))))
+@settings(max_examples=300, deadline=None)
+def test_normalize_spaces_drops_invisible_characters_and_plains_odd_spaces(text: str) -> None:
+    table = {**dict.fromkeys(map(ord, INVISIBLE), None), **dict.fromkeys(map(ord, ODD_SPACES), " ")}
+    plain = re.sub(r"[ ]+\n", "\n", re.sub(r" {2,}", " ", text.translate(table)))
+    out = normalize_spaces(text)
+    assert out == re.sub(r"\n{3,}", "\n\n", plain).strip() + "\n"  # every rewrite, unguarded
+    assert not set(out) & set(INVISIBLE + ODD_SPACES)
+
+
+def every_step_every_pass(text: str) -> str:
+    """The cleaner without its reuse of a step's answer: every step on every pass."""
+    for _ in range(5):
+        before = text
+        for step in STEPS:
+            text = step(text)
+        if text == before:
+            break
+    return text
+
+
+@given(TEXT)
+@settings(max_examples=300, deadline=None)
+@example("Share\n\nA page\nbreak cut this line\n\nin two ❖\n\n\n")
+def test_reusing_a_steps_answer_changes_nothing(text: str) -> None:
+    assert clean_text(text) == every_step_every_pass(text)
+
+
+@pytest.mark.parametrize("seed", sorted((Path(__file__).parent.parent / "seeds").glob("*.txt")),
+                         ids=lambda p: p.stem)
+def test_reusing_a_steps_answer_changes_nothing_on_seeds(seed: Path) -> None:
+    text = seed.read_text(encoding="utf-8")
+    assert clean_text(text) == every_step_every_pass(text)
+
+
+def cleaning_patterns() -> list[re.Pattern[str]]:
+    """The rewrites the cleaner runs only on text holding what they need."""
+    return [clean.ANGLE_LINK, clean.DOUBLED_LINK, clean.BOLD_WITH_URL, clean.BARE_URL_ECHO,
+            clean.ESCAPED_PATH_LINK, clean.DEAD_LINK, clean.ITALIC, furniture()["inline"], clean.end_marks()]
+
+
+LINKY = st.lists(st.sampled_from(["[a](b)", "[a](<b c>)", "(<https://x.y>)", "**", "*", "word", " ", "\n", "\\(/p\\)",
+                                  "](#)", "[", "]", "(", ")", "<", ">", "❖", "-30-", "Photo", "Credit: X", "\t"]),
+                  max_size=25).map("".join)
+
+
+@given(LINKY)
+@settings(max_examples=300, deadline=None)
+def test_screened_rewrites_are_the_patterns_own(text: str) -> None:
+    for pattern in cleaning_patterns():
+        assert screened_sub(pattern, "", text) == pattern.sub("", text), pattern.pattern

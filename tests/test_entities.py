@@ -13,7 +13,7 @@ from generator.extraction.aliases import ENTITY_KINDS, build_aliases, load_alias
 from generator.build import parse_seed
 from generator.extraction.entities import find_entities
 from generator.extraction.mentions import merge_key
-from generator.extraction.names import gap_kind
+from generator.extraction.names import TOKEN, gap_kind, tokenize
 from generator.model import Entity, Paragraph
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -153,3 +153,27 @@ def test_gap_kind_reads_gaps_as_the_patterns_say(gap: str, prev: str) -> None:
     else:
         expected = "stop" if re.search(r"[.!?:;]", gap) else "break"
     assert gap_kind(gap, prev) == expected
+
+
+def tokens_one_by_one(text: str) -> list[tuple[str, bool, bool]]:
+    """The tokenizer without its one-space shortcut: every gap read by gap_kind."""
+    out: list[tuple[str, bool, bool]] = []
+    prev_end = 0
+    for m in TOKEN.finditer(text):
+        gap = text[prev_end:m.start()]
+        kind = gap_kind(gap, out[-1][0]) if out else "stop"
+        if kind == "join" and gap.startswith("."):
+            out[-1] = (out[-1][0] + ".", *out[-1][1:])
+        after_number = bool(out) and out[-1][0].isdigit()
+        out.append((m.group(), kind == "join", kind == "stop" or after_number))
+        prev_end = m.end()
+    return out
+
+
+@given(st.lists(st.sampled_from(["Sen.", "Smith", "W.", "Bush", "the", "U.S.", "1990", "said", ",", ".", ";", " ",
+                                 "  ", "\n", "Iran's", "al-Asad", "of", "Dr.", "St.", "3"]), max_size=30).map(" ".join))
+@settings(max_examples=300, deadline=None)
+def test_tokens_are_those_every_gap_gives(text: str) -> None:
+    tokens, ends = tokenize(text)
+    assert tokens == tokens_one_by_one(text)
+    assert ends == [m.end() for m in TOKEN.finditer(text)]

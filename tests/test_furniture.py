@@ -3,7 +3,9 @@ around it stays, and with the class's rule switched off the block is kept."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
+from generator.reading.blocktext import _LINK, unlinked
 from generator.reading.clean import clean_text
 from generator.rules import switched_off
 
@@ -123,3 +125,9 @@ def test_figure_title_closing_a_paragraph_goes_and_dates_stay() -> None:
     with switched_off("figure-title"):
         assert "Fiscal Years" in clean_text(text)
     assert "Jane Roe | March 3, 2021" in clean_text(f"Jane Roe | March 3, 2021\n\n{P1}\n")
+
+
+@given(st.lists(st.sampled_from(list("[]()!ab \n") + ["](", "](x)", "![i](j)", "[l](t u)"]), max_size=30).map("".join))
+@settings(max_examples=300, deadline=None)
+def test_a_line_without_a_link_comes_back_as_it_is(line: str) -> None:
+    assert unlinked(line) == _LINK.sub(r"\1", line)

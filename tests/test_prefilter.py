@@ -45,3 +45,26 @@ def test_no_lexicon_pattern_is_skipped_where_it_matches(words, ending):
     text = " ".join(words[:-1] + [words[-1] + ending])
     for pattern in PATTERNS:
         assert pattern.search(text) is None or may_match(required_words(pattern), screened(text)), pattern.pattern
+
+
+def screened_patterns() -> list[re.Pattern[str]]:
+    """The other patterns stages run only on text holding one of their words."""
+    from generator.extraction.actors import _MODAL_SUBJECT
+    from generator.extraction.recommendations import _MEDIA_LABEL
+    from generator.extraction.summary import PAST_TENSE, PRESENT_TENSE
+    from generator.extraction.summary_cues import phrase_pattern
+    from generator.reading.furniture import vocabulary
+    return [_MEDIA_LABEL, lexicon().lead_in, PAST_TENSE, PRESENT_TENSE, phrase_pattern("thesis_cues"),
+            vocabulary()["player_in_line"], _MODAL_SUBJECT]
+
+
+OTHER_WORDS = sorted({w for p in screened_patterns() for w in (required_words(p) or ())}
+                     | {"the", "board", "we", "should", "do", "here's", "3:45", "12:05", ":", "\n", "ſ", "."})
+
+
+@given(st.lists(st.sampled_from(OTHER_WORDS), min_size=1, max_size=14), st.sampled_from(["", "s", ":", " 02:48"]))
+@settings(max_examples=300, deadline=None)
+def test_no_screened_pattern_is_skipped_where_it_matches(words, ending):
+    text = " ".join(words[:-1] + [words[-1] + ending])
+    for pattern in screened_patterns():
+        assert pattern.search(text) is None or may_match(required_words(pattern), screened(text)), pattern.pattern

@@ -9,11 +9,14 @@ from pathlib import Path
 
 import ftfy.bad_codecs  # noqa: F401  (registers "sloppy-windows-1252", how mojibake is made)
 import pytest
+from ftfy import fix_text
+from hypothesis import given, settings, strategies as st
 
 from generator.reading import read
 from generator.extraction.aliases import load_aliases
 from generator.model import SeedError
 from generator.parse import parse_document
+from generator.reading.decode import MOJIBAKE_ONLY, fix_mojibake
 from generator.reading.read import read_seed
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -153,3 +156,23 @@ def test_front_matter_that_is_not_a_mapping_stays_text(tmp_path: Path, front: st
     path.write_text(f"---\n{front}\n---\nBody.\n", encoding="utf-8")
     doc = read_seed(path)
     assert doc.meta == () and front in doc.text
+
+
+@given(st.text(alphabet=st.one_of(st.characters(), st.characters(max_codepoint=0x7f))))
+@settings(max_examples=300, deadline=None)
+def test_normalize_text_keeps_every_character_but_stray_controls(text: str) -> None:
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n\n")
+    kept = "".join(c for c in lines if c in "\t\n" or not (ord(c) < 0x20 or ord(c) == 0x7f))
+    assert read.normalize_text(text) == kept
+
+
+MOJIBAKE = st.lists(st.sampled_from(["The minister", "’s ", "â€™s", "Ã©", "cafÃ©", "\x93quoted\x94", "\x85",
+                                     "\ud800", "plain words", " ", "\n", "\n\n", "–", "â€“", "é", "\u00a0",
+                                     "“", "”", "Â ", "Ã ", "a", "ā€", "вЂ", "‚Ä", "Ø", "©", "€", "ô", "…", "—"]),
+                    max_size=30).map("".join)
+
+
+@given(MOJIBAKE)
+@settings(max_examples=300, deadline=None)
+def test_mojibake_fixed_line_by_line_is_ftfys_fix(text: str) -> None:
+    assert fix_mojibake(text) == fix_text(text, MOJIBAKE_ONLY)

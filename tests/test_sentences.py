@@ -6,9 +6,9 @@ import pytest
 from hypothesis import example, given, settings, strategies as st
 
 from generator.model import Paragraph
-from generator.reading.sentences import (MAX_SENTENCE, _QuickAbbreviations, _rejoin, _segment, _segmenter, plain_text,
-                                         sentence_spans,
-                                         split_paragraph, split_sentences)
+from generator.reading.segmenter import _QuickAbbreviations, segmenter, sentence_spans
+from generator.reading.sentences import (MAX_SENTENCE, _rejoin, _segment, plain_text, split_paragraph,
+                                         split_sentences)
 
 CASES = [
     # (paragraph text, expected sentence texts)
@@ -128,4 +128,4 @@ def test_a_run_on_without_sentence_ends_is_cut_at_clause_breaks_and_loses_nothin
        st.sampled_from(["", ".", "?", "!", " ", ".”", "?)", "  "]))
 def test_one_sentence_found_without_pysbd_is_what_pysbd_finds(body: str, end: str) -> None:
     text = body + end
-    assert _segment(text) == [(p.start, p.end) for p in _segmenter().segment(text)]
+    assert _segment(text) == [(p.start, p.end) for p in segmenter().segment(text)]

@@ -13,9 +13,11 @@ from generator.extraction.aliases import load_aliases
 from generator.build import parse_seed
 from generator.model import OpenQuestion, Recommendation, Sentence
 from generator.extraction.summary import (DEFINITION, MAIN_ADVICE, MAX_ADVICE, MAX_SENTENCES, MAX_WORDS, WORD_BUDGET,
-                                         ONE_ITEM, Labels, phrasing_score, score_sentence,
-                                         summarize)
+                                         ONE_ITEM, PAST_TENSE, PRESENT_TENSE, Labels, matches, phrasing_score,
+                                         score_sentence, summarize)
 from generator.rules import switched_off
+from generator.extraction.prefilter import screened
+from generator.extraction.summary_cues import phrase_pattern
 
 ROOT = Path(__file__).resolve().parent.parent
 CASES = yaml.safe_load((Path(__file__).parent / "fixtures" / "summary.yaml").read_text("utf-8"))
@@ -195,3 +197,14 @@ def test_past_three_sentences_a_summary_keeps_to_its_word_budget() -> None:
     assert len(summary) >= 3 and sum(len(s.split()) for s in summary) <= MAX_WORDS
     with switched_off(WORD_BUDGET):
         assert sum(len(s.split()) for s in summarize(sentences, recs, [])) > MAX_WORDS
+
+
+CUE_PIECES = ["It", "is", "was", "WAS", "Had", "crucial", "Crucially", "key", "keys", "in short", "ſ", "İs",
+              "the best way", "did", "do", "are", ",", ".", " ", "We urge", "ultimately", "monkey"]
+
+
+@given(st.lists(st.sampled_from(CUE_PIECES), max_size=20).map(" ".join))
+@settings(max_examples=300, deadline=None)
+def test_screened_cue_and_tense_matches_are_the_patterns_own(text: str) -> None:
+    for pattern in (phrase_pattern("thesis_cues"), PAST_TENSE, PRESENT_TENSE):
+        assert matches(pattern, text, screened(text)) == pattern.findall(text)

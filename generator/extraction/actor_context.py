@@ -85,9 +85,25 @@ def _unlabelled(sentence: Sentence) -> str:
     return sentence.plain[len(label):].lstrip() if label else sentence.plain
 
 
+_PATTERNS: dict[int, tuple[Aliases, re.Pattern[str]]] = {}
+"""The actor pattern of each alias table in use, by identity (a table is a dict-holding
+dataclass, not hashable); the table is kept beside it so a reused id is never mistaken."""
+
+
+def actor_pattern(aliases: Aliases) -> re.Pattern[str]:
+    """`alias_pattern` for this table, built once: every seed of a build shares one table,
+    and building the pattern's text costs about 1 ms (re's cache then compiles it once)."""
+    found = _PATTERNS.get(id(aliases))
+    if found is None or found[0] is not aliases:
+        if len(_PATTERNS) >= 8:
+            _PATTERNS.clear()
+        found = _PATTERNS[id(aliases)] = (aliases, alias_pattern(aliases))
+    return found[1]
+
+
 def index_article(sentences: Sequence[Sentence], aliases: Aliases) -> Article:
     """Index an article's sentences once: mentions, section and paragraph starts, capitals."""
-    pattern = alias_pattern(aliases)
+    pattern = actor_pattern(aliases)
     sents = tuple(sentences)
     mentions = tuple(mentions_in(s.plain, aliases, pattern) for s in sents)
     sections, paragraphs = _starts(sents)

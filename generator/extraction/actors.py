@@ -22,6 +22,7 @@ from .actor_phrases import (group_phrase, passive_agent, plain_group, plural_gro
                             subject_before)
 from .aliases import Aliases
 from .lexicon import lexicon
+from .prefilter import may_match, required_words, screened
 from ..model import Sentence
 from ..rules import active, rule
 
@@ -273,11 +274,19 @@ def _memo_addressee(doc: Article) -> str | None:
     return None
 
 
+def modal_of_advice(plain: str) -> re.Match[str] | None:
+    """The first modal of advice in a sentence; not searched for in one holding none of the
+    modals' words (extraction/prefilter): every sentence of an article is asked, twice."""
+    if not may_match(required_words(_MODAL_SUBJECT), screened(plain)):
+        return None
+    return _MODAL_SUBJECT.search(plain)
+
+
 def _advice_subjects(doc: Article) -> Counter[str]:
     """How often each actor is the subject of a modal of advice in the article."""
     subjects: Counter[str] = Counter()
     for pos, s in enumerate(doc.sentences):
-        found = _MODAL_SUBJECT.search(s.plain)
+        found = modal_of_advice(s.plain)
         if found and not passive_agent(s.plain[found.start():]):
             actor = actor_of_phrase(*subject_before(s.plain, found.start()), doc, pos, ())
             subjects.update([actor] if actor else [])
@@ -288,7 +297,7 @@ def _sentence_subject(doc: Article, pos: int) -> tuple[str | None, bool]:
     """The actor a sentence names as its subject, and whether that is advice's subject: the
     subject of its modal of advice, else a known name that opens it ("Congress created …")."""
     plain = doc.sentences[pos].plain
-    found = _MODAL_SUBJECT.search(plain)
+    found = modal_of_advice(plain)
     if found and not passive_agent(plain[found.start():]):
         actor = actor_of_phrase(*subject_before(plain, found.start()), doc, pos, ())
         if actor:

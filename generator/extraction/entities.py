@@ -245,9 +245,10 @@ def span_mentions(span: Span, ctx: Context) -> list[Mention]:
     return resolve(words, span, ctx, span.initial)
 
 
-def is_title_cased(p: Paragraph) -> bool:
-    """Headings and title-cased lines capitalize every word, so capitals tell nothing."""
-    return p.heading or looks_like_title(plain(p.text))
+def is_title_cased(p: Paragraph, text: str) -> bool:
+    """Headings and title-cased lines (`text`: the paragraph's plain text) capitalize every
+    word, so capitals tell nothing."""
+    return p.heading or looks_like_title(text)
 
 
 def capitalized_words(spans: Sequence[Span]) -> tuple[frozenset[str], frozenset[str]]:
@@ -265,8 +266,9 @@ def find_entities(paragraphs: Sequence[Paragraph], aliases: Aliases) -> tuple[En
     """Body paragraphs → the entities they name, most mentioned first. Running text is read
     first; headings then add the names it gave or the tables know; lines in capitals, where
     "IS" may be a verb, are not read."""
-    read = [(find_spans(p.text), is_title_cased(p)) for p in paragraphs
-            if any(c.islower() for c in plain(p.text))]
+    texts = [(p, plain(p.text)) for p in paragraphs]  # each paragraph made plain once
+    read = [(find_spans(text), is_title_cased(p, text)) for p, text in texts
+            if any(c.islower() for c in text)]
     running = [s for spans, titled in read if not titled for s in spans]
     every, alone = capitalized_words(running)
     ctx = Context(aliases, every, alone, defined=frozenset(s.acronym for s in running if s.acronym))

@@ -115,10 +115,11 @@ def head(key: str) -> str:
     return words[joint - 1] if joint else words[-1]
 
 
-def names_a_pair(long: str, short: str, keys: Mapping[str, Mention]) -> bool:
+def names_a_pair(long: list[str], short: list[str], keys: Mapping[str, Mention]) -> bool:
     """"Alito-Prelogar" is two people the text also names alone, not Prelogar's full name:
-    a word before the surname that is itself a one-word name of the text."""
-    return any(w != short and w in keys for w in core(long)[:-len(core(short))])
+    a word before the surname (`long`, `short`: core words) that is itself a one-word name
+    of the text."""
+    return any(w not in short and w in keys for w in long[:-len(short)])
 
 
 def link_short_forms(groups: Groups, mentions: Sequence[Mention]) -> None:
@@ -130,19 +131,21 @@ def link_short_forms(groups: Groups, mentions: Sequence[Mention]) -> None:
     for m in mentions:
         if m.acronym in by_form:
             groups.union(key_of(m), by_form[m.acronym])
+    kind = {n: keys[full[n]].kind for n in long_names}
+    cores = {n: core(n) for n in long_names}  # read once, not once per short form
     for k, m in keys.items():
         if m.canonical or len(k.split()) > 2:
             continue
-        kind = {n: keys[full[n]].kind for n in long_names}
         if m.anaphor:
             target = only([n for n in long_names
                            if head(n) == k.split()[-1] and kind[n] == "organization"])
         elif is_acronym(m.form):
             target = only([n for n in long_names if initials(n) == k.replace(" ", "")])
         else:
-            target = only([n for n in long_names if core(k) and len(core(n)) > len(core(k))
-                           and core(n)[-len(core(k)):] == core(k) and kind[n] in ("person", None)
-                           and not names_a_pair(n, k, keys)])
+            short = core(k)
+            target = only([n for n in long_names if short and len(cores[n]) > len(short)
+                           and cores[n][-len(short):] == short and kind[n] in ("person", None)
+                           and not names_a_pair(cores[n], short, keys)])
         if target:
             groups.union(full[target], k)
 

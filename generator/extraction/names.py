@@ -111,19 +111,27 @@ def gap_kind(text: str, prev: str) -> str:
     return "stop" if _SENTENCE_END.search(text) else "break"
 
 
-def tokenize(text: str) -> list[tuple[str, bool, bool]]:
-    """Words with (word, joined to the previous word, opens a sentence)."""
+def tokenize(text: str) -> tuple[list[tuple[str, bool, bool]], list[int]]:
+    """Words with (word, joined to the previous word, opens a sentence), and where each
+    word ends in `text` (its abbreviation's dot aside)."""
     out: list[tuple[str, bool, bool]] = []
+    ends: list[int] = []
     prev_end = 0
     for m in TOKEN.finditer(text):
-        gap = text[prev_end:m.start()]
-        kind = gap_kind(gap, out[-1][0]) if out else "stop"
+        start, end = m.span()
+        if not out:
+            out.append((m.group(), False, True))
+            prev_end = end
+            ends.append(end)
+            continue
+        gap = text[prev_end:start]
+        kind = "join" if gap == " " else gap_kind(gap, out[-1][0])  # one space: most gaps
         if kind == "join" and gap.startswith("."):
             out[-1] = (out[-1][0] + ".", *out[-1][1:])
-        after_number = bool(out) and out[-1][0].isdigit()
-        out.append((m.group(), kind == "join", kind == "stop" or after_number))
-        prev_end = m.end()
-    return out
+        out.append((m.group(), kind == "join", kind == "stop" or out[-1][0].isdigit()))
+        prev_end = end
+        ends.append(end)
+    return out, ends
 
 
 def may_join(chain: list[str], joiners: list[str]) -> bool:
@@ -210,14 +218,13 @@ def _joined_by_acronym(first: Span, second: Span, tokens: list[tuple[str, bool, 
     return Span(words, first.initial, first.before, second.after, second.acronym)
 
 
-def find_spans(paragraph: str) -> list[Span]:
-    """Every candidate name in one paragraph: quoted titles of laws, then the rest in order."""
-    text = plain(paragraph)
+def find_spans(text: str) -> list[Span]:
+    """Every candidate name in one paragraph's `plain` text: quoted titles of laws, then the
+    rest in order."""
     quoted = quoted_names(text)
     for span, (start, end) in quoted:
         text = text[:start] + "," * (end - start) + text[end:]
-    tokens = tokenize(text)
-    ends = [m.end() for m in TOKEN.finditer(text)]
+    tokens, ends = tokenize(text)
     spans, i, last_end = [], 0, -2
     while i < len(tokens):
         if not starts_name(tokens, i):

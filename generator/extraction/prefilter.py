@@ -71,8 +71,14 @@ def screened(text: str) -> str | None:
 
 def may_match(words: Words, lowered: str | None) -> bool:
     """False only when a pattern that needs `words` cannot match the text `screened` gave
-    `lowered` for."""
-    return lowered is None or words is None or any(w in lowered for w in words)
+    `lowered` for. (A plain loop: run for every pattern on every sentence, a generator's
+    set-up cost more than the tests.)"""
+    if lowered is None or words is None:
+        return True
+    for word in words:
+        if word in lowered:
+            return True
+    return False
 
 
 def screening(patterns: Iterable[re.Pattern[str]]) -> tuple[tuple[re.Pattern[str], Words], ...]:

@@ -17,6 +17,7 @@ from .aliases import Aliases
 from .attribution import attributed, inside_quotes
 from .triggers import Trigger, triggers
 from .lexicon import lexicon
+from .prefilter import may_match, required_words, screened
 from ..model import Recommendation, Sentence
 from ..rules import active, rule
 
@@ -54,9 +55,12 @@ def _excluded(sentences: Sequence[Sentence], pos: int, starts: Sequence[int]) ->
     s = sentences[pos]
     text = s.plain.rstrip(" \"”’')*")
     asks = text.endswith("?") and not inside_quotes(s.plain, len(text) - 1)
+    lowered = screened(s.plain)  # a pattern is run only on a sentence holding one of its words
     return ((active(QUESTION) and asks)
-            or (active(MEDIA_LABEL) and _MEDIA_LABEL.search(s.plain) is not None)
-            or (active(LEAD_IN) and lexicon().lead_in.search(s.plain) is not None)
+            or (active(MEDIA_LABEL) and may_match(required_words(_MEDIA_LABEL), lowered)
+                and _MEDIA_LABEL.search(s.plain) is not None)
+            or (active(LEAD_IN) and may_match(required_words(lexicon().lead_in), lowered)
+                and lexicon().lead_in.search(s.plain) is not None)
             or attributed(s.plain) or reported_list(sentences, pos, starts)
             or link_headline(sentences, pos) or reported_crosshead(sentences, pos))
 

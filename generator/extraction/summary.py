@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from ..model import OpenQuestion, Recommendation, Sentence
 from ..rules import active, rule
 from .footnotes import strip_footnote_marks
+from .prefilter import may_match, required_words, screened
 from .summary_cues import (centrality, enumerated_points, is_bio, is_definition, is_furniture,
                            is_personal_narrative, is_quotation, is_title_cased, numbers,
                            phrase_pattern, sections)
@@ -137,16 +138,24 @@ def framing(text: str, labels: Labels) -> float:
     return score
 
 
+def matches(pattern: re.Pattern[str], text: str, lowered: str | None) -> list[str]:
+    """`pattern.findall(text)`, not run on a sentence that lacks every word the pattern
+    cannot match without (extraction/prefilter.py): most sentences hold no thesis cue and
+    no past tense, and these case-blind alternations cost 10-35 µs a sentence to scan."""
+    return pattern.findall(text) if may_match(required_words(pattern), lowered) else []
+
+
 def phrasing_score(text: str) -> float:
     """What the sentence's wording says it is: a thesis cue; or a detail, a quotation, an
     unfinished line, run-together text."""
-    score = min(CUE_CAP, CUE * len(phrase_pattern("thesis_cues").findall(text)))
+    lowered = screened(text)
+    score = min(CUE_CAP, CUE * len(matches(phrase_pattern("thesis_cues"), text, lowered)))
     score -= DETAIL if phrase_pattern("detail_openers", True).match(text) else 0.0
     score -= MANY_NUMBERS if numbers(text) >= 3 else 0.0
     score -= QUOTATION if is_quotation(text) else 0.0
     score -= UNFINISHED if not text.rstrip(" *_)”\"’'").endswith((".", "?", "!")) else 0.0
     score -= LONG if len(text.split()) > LONG_WORDS else 0.0
-    score -= PAST if PAST_TENSE.search(text) and not PRESENT_TENSE.search(text) else 0.0
+    score -= PAST if matches(PAST_TENSE, text, lowered) and not matches(PRESENT_TENSE, text, lowered) else 0.0
     return score - (1.0 if SUB_ITEM.match(text) else 0.0) - background(text)
 
 

@@ -42,5 +42,6 @@ def folded(block: str) -> str:
 
 
 def unlinked(line: str) -> str:
-    """A folded line with Markdown links reduced to their text (images kept as they are)."""
-    return _LINK.sub(r"\1", line)
+    """A folded line with Markdown links reduced to their text (images kept as they are);
+    a line without "](", which every link holds, is returned without the regex's scan."""
+    return _LINK.sub(r"\1", line) if "](" in line else line

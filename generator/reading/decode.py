@@ -12,8 +12,10 @@ import re
 
 import charset_normalizer
 import ftfy
+from ftfy.badness import BADNESS_RE
 
 from ..model import SeedError
+from .regex_needs import may_match, needs
 
 BOMS = ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF32_LE, "utf-32-le"),
         (codecs.BOM_UTF32_BE, "utf-32-be"), (codecs.BOM_UTF16_LE, "utf-16-le"),
@@ -34,6 +36,8 @@ MOJIBAKE_ONLY = ftfy.TextFixerConfig(
     unescape_html=False, remove_terminal_escapes=False, fix_latin_ligatures=False,
     fix_character_width=False, uncurl_quotes=False, fix_line_breaks=False,
     remove_control_chars=False, normalization=None, explain=False)
+C1_OR_SURROGATE = re.compile("[\x80-\x9f\ud800-\udfff]")
+"""What ftfy's fix_c1_controls and fix_surrogates change."""
 CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 BINARY_SHARE = 0.05
 """More control characters than this share of the text: a binary file, not an article."""
@@ -117,10 +121,34 @@ def decode_text(data: bytes, path: object, html: bool = False) -> str:
         raise SeedError(path, f"broken {err.encoding} text at byte {err.start}") from err
     if text is None:
         text = decode_without_bom(data, path, html)
-    text = ftfy.fix_text(text, MOJIBAKE_ONLY)
+    text = fix_mojibake(text)
     if control_share(text) > BINARY_SHARE:
         raise SeedError(path, "binary file (control characters), not text")
     return text
+
+
+def fix_mojibake(text: str) -> str:
+    """ftfy's mojibake fix, given the lines it reads one at a time (each up to its line
+    break) unless a line plainly holds none: see `may_be_mojibake`."""
+    out, pos = [], 0
+    while pos < len(text):
+        end = text.find("\n", pos) + 1 or len(text)
+        line = text[pos:end]
+        out.append(ftfy.fix_text(line, MOJIBAKE_ONLY) if may_be_mojibake(line) else line)
+        pos = end
+    return "".join(out)
+
+
+def may_be_mojibake(line: str) -> bool:
+    """False for a line ftfy (MOJIBAKE_ONLY) returns as it is: plain ASCII, or a line with
+    no C1 control or surrogate that cannot match ftfy's own test for mojibake
+    (`ftfy.badness.is_bad`), judged by the characters that test's regex cannot match
+    without (reading/regex_needs.py), so that regex need not scan it (most lines of a seed:
+    blank, ASCII, or with no more than ’ – — … beyond it)."""
+    if line.isascii():
+        return False
+    return bool(C1_OR_SURROGATE.search(line)) or may_match(
+        needs(BADNESS_RE.pattern, BADNESS_RE.flags), line)
 
 
 def decode_without_bom(data: bytes, path: object, html: bool) -> str:

@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from .blocktext import blocks_of, folded, furniture, unlinked
 from .bylines import name_list
+from ..extraction.prefilter import may_match, required_words, screened
 from ..rules import active, rule
 
 SMALL_WORDS = {"a", "an", "and", "as", "at", "by", "for", "from", "in", "into", "of", "on", "or",
@@ -200,9 +201,15 @@ def player_blocks(blocks: list[str]) -> set[int]:
 
 
 def player_line(line: str) -> bool:
-    """Player labels (two, or one and a running time) around a short title, all on one line."""
-    labels = vocabulary()["player_in_line"].findall(line)
-    rest = RUNNING_TIME.sub("", vocabulary()["player_in_line"].sub(" ", line))
+    """Player labels (two, or one and a running time) around a short title, all on one line.
+    (Every block is asked: a line without a label's words is answered without the regexes.)"""
+    in_line = vocabulary()["player_in_line"]
+    if not may_match(required_words(in_line), screened(line)):
+        return False
+    labels = in_line.findall(line)
+    if not labels:
+        return False
+    rest = RUNNING_TIME.sub("", in_line.sub(" ", line))
     timed = bool(RUNNING_TIME.search(line))
     return (len(labels) >= 2 or (labels and timed)) and len(rest.split()) <= 30 \
         and not ENDS_SENTENCE.search(rest.strip())

@@ -27,7 +27,9 @@ MAX_TEXT_BYTES = 1_000_000
 MAX_HTML_BYTES = 20_000_000
 HIDDEN = {"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"}
 """Unicode categories a file name must not show raw: controls, bidi marks, broken bytes."""
-CONTROL_CHARS = dict.fromkeys([*range(0x00, 0x09), 0x0B, *range(0x0E, 0x20), 0x7F], None)
+CONTROL_CHARS = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f]")
+"""Stray controls (tab, line and page breaks aside): a regex scan, quicker than a
+`str.translate` table, which looks every character up."""
 
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
 FRONT_MATTER_KEYS = {"title": "title", "author": "author", "authors": "author", "date": "date",
@@ -98,7 +100,7 @@ def read_bytes(path: Path, limit: int) -> bytes:
 def normalize_text(text: str) -> str:
     """One line-break convention, stray control characters out (tabs and breaks kept)."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n\n")
-    return text.translate(CONTROL_CHARS)
+    return CONTROL_CHARS.sub("", text)
 
 
 def article_text(text: str, fmt: str, path: Path) -> tuple[str, tuple[tuple[str, str], ...]]:

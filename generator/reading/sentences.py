@@ -10,15 +10,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import lru_cache
-
-import pysbd
-from pysbd.lang.english import English
-from pysbd.utils import TextSpan
 
 from ..extraction.lexicon import lexicon
-from ..extraction.prefilter import FOLDS_TO_ASCII
 from ..model import Paragraph, Sentence
+from .segmenter import segmenter
 
 # Markup that plain text drops: [label](target) keeps its label; **, __, footnote marks
 # ([^note], [12], ¹²) and a doubled link " (<https://…>)" vanish; "\(" keeps the bracket.
@@ -34,98 +29,31 @@ _CLOSING = re.compile(r"(?:\]\([^)\s]*\)|\*\*|__|\[\^[^\]\s]+\]|\[\d{1,3}\](?!\(
 _ROMAN = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv", "xv"]
 
 
-class _QuickAbbreviations(English.AbbreviationReplacer):
-    """pysbd's abbreviation pass, skipping the abbreviations no word of the line starts
-    with followed by a full stop: pysbd runs two regexes and a replacement over the line
-    for each of its ~190 abbreviations that appears anywhere inside a word ("al" in
-    "national."), the main cost of segmenting, though a replacement only changes a word
-    that starts "abbreviation.". Same text out (tests/test_sentences.py compares)."""
-
-    def search_for_abbreviations_in_string(self, text: str) -> str:
-        if not FOLDS_TO_ASCII.isdisjoint(text):  # "ſ" matches "s" case-blind: pysbd's way
-            return super().search_for_abbreviations_in_string(text)
-        lowered = text.lower()
-        dotted = {word.split(".", 1)[0] for word in lowered.split() if "." in word}
-        for abbr in self.lang.Abbreviation.ABBREVIATIONS:
-            stripped = abbr.strip()
-            if stripped not in lowered or (stripped.isalpha() and stripped not in dotted):
-                continue
-            # From here on pysbd 0.3.4's loop body, unchanged.
-            abbrev_match = re.findall(r"(?:^|\s|\r|\n){}".format(stripped), text, flags=re.IGNORECASE)
-            if not abbrev_match:
-                continue
-            char_array = re.findall(r"(?<={" + str(re.escape(stripped)) + "} ).{1}", text)
-            for ind, match in enumerate(abbrev_match):
-                text = self.scan_for_replacements(text, match, ind, char_array)
-        return text
-
-
-class _QuickEnglish(English):
-    """pysbd's English rules with the quicker abbreviation pass."""
-
-    AbbreviationReplacer = _QuickAbbreviations
-
-
-class _SpanSegmenter(pysbd.Segmenter):
-    """pysbd, locating each sentence in the text by string search: pysbd's own locator
-    compiles a regex per sentence (flooding the `re` cache) and rescans the text from its
-    start for each one. Same spans: the first non-overlapping occurrence, trailing
-    whitespace included, that ends after the previous sentence."""
-
-    def __init__(self) -> None:
-        super().__init__(language="en", clean=False, char_span=True)
-        self.language_module = _QuickEnglish
-
-    def sentences_with_char_spans(self, sentences: list[str]) -> list[TextSpan]:
-        return sentence_spans(self.original_text, sentences)
-
-
-def sentence_spans(text: str, sentences: Sequence[str]) -> list[TextSpan]:
-    """Each sentence's span in `text`, as pysbd's `sentences_with_char_spans` finds it."""
-    spans: list[TextSpan] = []
-    prior_end = 0
-    for sent in sentences:
-        pos = 0
-        while (start := text.find(sent, pos)) >= 0:
-            end = start + len(sent)
-            while end < len(text) and text[end].isspace():
-                end += 1
-            if end > prior_end:
-                spans.append(TextSpan(text[start:end], start, end))
-                prior_end = end
-                break
-            pos = end if end > start else start + 1
-    return spans
-
-
-@lru_cache(maxsize=1)
-def _segmenter() -> pysbd.Segmenter:
-    """One pysbd segmenter per process (building it compiles many rules)."""
-    return _SpanSegmenter()
-
-
 def plain_text(text: str) -> tuple[str, list[int]]:
     """Markdown text -> (plain text, index in `text` of each plain character)."""
-    out: list[str] = []
+    out: list[str] = []  # pieces of text, joined once
     where: list[int] = []
     pos = 0
     for m in _MARKUP.finditer(text):
-        out.extend(text[pos:m.start()])
+        out.append(text[pos:m.start()])
         where.extend(range(pos, m.start()))
         if m.group("link") is not None:
             start = m.start("label")
-            out.extend(m.group("label"))
+            out.append(m.group("label"))
             where.extend(range(start, start + len(m.group("label"))))
         pos = m.end()
-    out.extend(text[pos:])
+    out.append(text[pos:])
     where.extend(range(pos, len(text)))
     return "".join(out), where
 
 
 def _masked(plain: str, enumerators: list[int]) -> str:
     """Plain text for pysbd: URL dots and enumerator dots can no longer end a sentence."""
+    urls = list(_BARE_URL.finditer(plain))
+    if not urls and not enumerators:
+        return plain  # most paragraphs: nothing to mask
     chars = list(plain)
-    for m in _BARE_URL.finditer(plain):
+    for m in urls:
         for i in range(m.start(), m.end() - 1):
             if chars[i] == ".":
                 chars[i] = "_"
@@ -180,7 +108,7 @@ def _segment(text: str) -> list[tuple[int, int]]:
     body = text.rstrip()
     if body.strip() and not any(c in _MAY_END_SENTENCE for c in body[:-1]):
         return [(len(text) - len(text.lstrip()), len(text))]
-    return [(part.start, part.end) for part in _segmenter().segment(text)]
+    return [(part.start, part.end) for part in segmenter().segment(text)]
 
 
 MAX_SENTENCE = 1500
