@@ -88,6 +88,9 @@ CASES = [
     # "it" stands for the body the sentence before is about, named by its role
     (["The city council has been silent. It ought to hold a hearing, and the mayor should attend."],
      "city council"),
+    # a command after a fronted clause that says "you" is the reader's
+    (["The ferry board should publish its fares.", "If you ride the ferry, tell your councillor what you think."],
+     "readers"),
     # "we" set beside the group it is
     (["We, the commuters who pay these fares, deserve better. We should write to the council."], "commuters"),
     # a possessive opening a sentence is an owner, not the subject a later "it" stands for

@@ -73,6 +73,9 @@ ADVICE = [
     ("A short waiting period before each sale just makes common sense.", "should"),
     ("It makes sense for the city to buy the land now.", "should"),
     ("Finally, the governor could order the water board to publish its test results.", "could"),
+    ("It makes little sense to close the clinic to save a few thousand dollars.", "should"),
+    ("Perhaps the county could also try a pilot of night minibuses.", "could"),
+    ("If you ride the ferry, tell your councillor what you think.", "should"),
 ]
 
 NOT_ADVICE = [
@@ -154,6 +157,9 @@ NOT_ADVICE = [
     "It makes sense that prices rose after the storm.",
     "The new rules could require a permit from May to the end of the year.",
     "Now, we can report that the dam held through the night.",
+    "Here is what should change.",
+    "What the county should do",
+    "Scientists could try a new method next year, one study suggests.",
 ]
 
 

@@ -168,7 +168,7 @@ def _short_command(plain: str) -> bool:
             and _ADDRESS.search(plain) is None)
 
 
-def _fronted_imperative(plain: str) -> bool:
+def fronted_imperative(plain: str) -> bool:
     """An imperative after a fronted adverbial clause ("Instead of X, try Y.", "If in
     doubt, ask."), the verb not one that opens an example."""
     m = _FRONTED.match(plain)
@@ -239,7 +239,7 @@ def structural_advice(sentences: Sequence[Sentence], pos: int, advised: set[int]
                 or (active(IMPERATIVE_RUN) and _before_command(sentences, pos))
                 or (active(IMPERATIVE_AFTER_ADVICE) and _advice_context(sentences, pos, advised))
                 or _short_command(s.plain) or _to_reader(s.plain))
-    return _fronted_imperative(s.plain)
+    return fronted_imperative(s.plain)
 
 
 def _titled_advice(sentences: Sequence[Sentence], pos: int) -> bool:

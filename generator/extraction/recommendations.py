@@ -12,7 +12,8 @@ import re
 from collections.abc import Sequence
 
 from .actors import READER, Article, actor_of_phrase, make_article, resolve_actor
-from .advice_layout import is_imperative, link_headline, list_starts, reported_crosshead, reported_list, structural_advice
+from .advice_layout import (fronted_imperative, is_imperative, link_headline, list_starts, reported_crosshead,
+                            reported_list, structural_advice)
 from .aliases import Aliases
 from .attribution import attributed, inside_quotes
 from .triggers import Trigger, triggers
@@ -111,12 +112,14 @@ def _elaboration_actor(doc: Article, pos: int, previous: Sequence[tuple[int, str
 
 
 def _reader_command(doc: Article, pos: int, seen: set[int]) -> str | None:
-    """READER for an imperative in running text ("Step back from the quarrel.") that does not
+    """READER for an imperative in running text ("Step back from the quarrel.", "If you
+    ride the bus, tell your councillor.") that does not
     continue advice just given in its paragraph ("Congress should act. Expand the credit."),
     unless the page names its addressee (a memo's "To:", a heading "For Congress", "Vote no")
     and the command does not say "you"."""
     s = doc.sentences[pos]
-    if not active(COMMAND_TO_READER) or s.list_item or s.heading or not is_imperative(s.plain):
+    if not active(COMMAND_TO_READER) or s.list_item or s.heading or not (
+            is_imperative(s.plain) or fronted_imperative(s.plain)):
         return None
     if pos > 0 and pos - 1 in seen and doc.sentences[pos - 1].paragraph == s.paragraph:
         return None
