@@ -119,6 +119,8 @@ ACTOR_RULES = {
                             "regulators", "farmers"),
     "every-member-is-the-group": (["Every regional newspaper should print the tide tables."],
                                   "regional newspapers", "regional newspaper"),
+    "common-noun-alias-needs-its-name": (["Britain needs a new water law. Lawmakers must act before summer."],
+                                         "lawmakers", "Congress"),
     "named-subject-antecedent": (["The Harbourline Ferry Company raised its fares twice. It should publish its accounts."],
                                  "Harbourline Ferry Company", None),
 }

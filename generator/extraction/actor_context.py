@@ -22,6 +22,8 @@ LOOKBACK = 12
 """Sentences (or earlier items) a fallback looks back over: an antecedent farther away
 is a guess, and an unbounded look-back makes a long article quadratic."""
 _INSIDE_CAPITAL = re.compile(r"(?<=\S\s)[A-Z][\w’'-]*")
+COMMON_ALIAS = rule("common-noun-alias-needs-its-name", "recommendation", "A common noun the alias "
+                    "table maps to a body ('lawmakers' → Congress) means it only where the article names it.")
 RUN_IN_LABEL = rule("run-in-label-not-subject", "recommendation",
                     "A bold label opening an item ('**Funding** Congress should …') is its title, not its subject")
 _RUN_IN = re.compile(r"\s*(\*\*|__)((?:(?!\1).)+)\1\s+(?=\w)")
@@ -58,6 +60,8 @@ class Article:
     """Whom the author's "we" stands for (see actors.speaker_group)."""
     memo: str | None = None
     """The reader a memo is addressed to ("To: The Governor")."""
+    unnamed: frozenset[str] = frozenset()
+    """Bodies the article calls only by a common noun of the alias table (see unnamed_bodies)."""
     subjects: tuple[tuple[str | None, bool], ...] = ()
     """For each sentence, the actor that is its subject and whether it is advice's subject."""
     topics: Mapping[int, tuple[Counter[str], Counter[str]]] = field(
@@ -101,16 +105,58 @@ def actor_pattern(aliases: Aliases) -> re.Pattern[str]:
     return found[1]
 
 
+_COMMON_FORMS: dict[int, tuple[Aliases, frozenset[str]]] = {}
+
+
+def common_forms(aliases: Aliases) -> frozenset[str]:
+    """The alias table's forms written in lower case, common nouns ("lawmakers"): read once
+    per table (kept by identity, as actor_pattern keeps its pattern)."""
+    found = _COMMON_FORMS.get(id(aliases))
+    if found is None or found[0] is not aliases:
+        _COMMON_FORMS.clear() if len(_COMMON_FORMS) >= 8 else None
+        forms = frozenset(f for fs in aliases.forms.values() for f in fs if f.islower())
+        found = _COMMON_FORMS[id(aliases)] = (aliases, forms)
+    return found[1]
+
+
+def _generic(m: Mention, common: frozenset[str]) -> bool:
+    """A mention by a common noun the table maps to a body ("lawmakers" for Congress; not
+    "congressional leaders", which names it)."""
+    return m.form.lower() in common and m.name.lower() not in m.form.lower()
+
+
+def unnamed_bodies(mentions: Sequence[Sequence[Mention]], aliases: Aliases) -> frozenset[str]:
+    """Bodies an article refers to only by such a common noun, never by name: a British
+    op-ed's "lawmakers" are not the U.S. Congress."""
+    if not active(COMMON_ALIAS):
+        return frozenset()
+    common = common_forms(aliases)
+    generic = {m.name for ms in mentions for m in ms if _generic(m, common)}
+    return frozenset(generic - {m.name for ms in mentions for m in ms if not _generic(m, common)})
+
+
+def named_only(mentions: Sequence[Mention], doc: Article) -> tuple[Mention, ...]:
+    """Mentions without the common nouns that stand for a body the article never names."""
+    if not doc.unnamed:
+        return tuple(mentions)
+    common = common_forms(doc.aliases)
+    return tuple(m for m in mentions if not (m.name in doc.unnamed and _generic(m, common)))
+
+
 def index_article(sentences: Sequence[Sentence], aliases: Aliases) -> Article:
     """Index an article's sentences once: mentions, section and paragraph starts, capitals."""
     pattern = actor_pattern(aliases)
     sents = tuple(sentences)
-    mentions = tuple(mentions_in(s.plain, aliases, pattern) for s in sents)
+    found = tuple(mentions_in(s.plain, aliases, pattern) for s in sents)
+    unnamed = unnamed_bodies(found, aliases)
+    common = common_forms(aliases)
+    mentions = tuple(tuple(m for m in ms if not (m.name in unnamed and _generic(m, common))) for ms in found)
     sections, paragraphs = _starts(sents)
     capitalized = frozenset(w for s in sents for w in _INSIDE_CAPITAL.findall(_unlabelled(s)))
     places = Counter(m.name for ms in mentions for m in ms if m.kind == "place")
     nation = places.most_common(1)[0][0] if places else None
-    return Article(sents, aliases, pattern, mentions, sections, paragraphs, capitalized, nation)
+    return Article(sents, aliases, pattern, mentions, sections, paragraphs, capitalized, nation,
+                   unnamed=unnamed)
 
 
 def earlier(doc: Article, pos: int, same: str) -> range:

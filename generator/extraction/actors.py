@@ -14,8 +14,9 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import lru_cache
 
-from .actor_context import (LOOKBACK, Article, context_org, earlier, index_article, last_place,
+from .actor_context import (LOOKBACK, Article, context_org, earlier, index_article, last_place, named_only,
                             pair_actor, paragraph_counts, paragraph_topic, run_in_label)
 from .actor_mentions import Mention, join_actors, leading_name, mentions_in, proper_name
 from .actor_phrases import (group_phrase, passive_agent, plain_group, plural_group, strip_openers,
@@ -143,10 +144,10 @@ def _head_actor(text: str, doc: Article, pos: int, whole_phrase: str = "",
     lex = lexicon()
     if not text.split():
         return None  # a conjunct that was all openers ("we and and")
-    if text.split()[0].lower() in {w for words in lex.pronouns.values() for w in words} | {"i"}:
+    if text.split()[0].lower() in _pronouns():
         return None  # "We Americans", "It Works": a pronoun opens no name
     nouns = lex.government_nouns
-    found = mentions_in(text, doc.aliases, doc.pattern) if mentions is None else mentions
+    found = named_only(mentions_in(text, doc.aliases, doc.pattern), doc) if mentions is None else mentions
     if found and found[0].start == 0:
         owner = re.match(_APOS + r"\s+([\w-]+)", text[found[0].end:])
         if owner is None or owner.group(1).lower() in nouns:
@@ -193,7 +194,7 @@ def actor_of_phrase(phrase: str, offset: int, doc: Article, pos: int,
     for kind in ("person", "thing", "plural"):
         if low in lex.pronouns[kind]:
             return _pronoun(kind, offset, doc, pos, previous)
-    whole = mentions_in(text, doc.aliases, doc.pattern)
+    whole = named_only(mentions_in(text, doc.aliases, doc.pattern), doc)
     words = text.split()
     if active(ACTION_NOUN) and not whole and 0 < len(words) <= 3 \
             and words[-1].lower().strip(",.") in lex.action_nouns:
@@ -293,6 +294,12 @@ def _advice_subjects(doc: Article) -> Counter[str]:
     return subjects
 
 
+@lru_cache(maxsize=1)
+def _pronouns() -> frozenset[str]:
+    """Every pronoun of the lexicon, and "I": none opens a name ("We Americans", "It Works")."""
+    return frozenset(w for words in lexicon().pronouns.values() for w in words) | {"i"}
+
+
 def _sentence_subject(doc: Article, pos: int) -> tuple[str | None, bool]:
     """The actor a sentence names as its subject, and whether that is advice's subject: the
     subject of its modal of advice, else a known name that opens it ("Congress created …")."""
@@ -307,7 +314,8 @@ def _sentence_subject(doc: Article, pos: int) -> tuple[str | None, bool]:
     opening = [m for m in doc.mentions[pos] if m.start == lead]
     if opening:
         return opening[0].name, False
-    named = leading_name(text) if active(NAMED_SUBJECT) and text[:1].isupper() else None
+    pronoun = text.split()[0].lower() in _pronouns() if text.split() else True
+    named = leading_name(text) if active(NAMED_SUBJECT) and text[:1].isupper() and not pronoun else None
     owner = named is not None and re.search(_APOS + r"s?\b", named) is not None  # "State's staff"
     return (named, False) if named and " " in named and not owner else (None, False)
 
