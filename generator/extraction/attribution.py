@@ -38,14 +38,32 @@ def inside_quotes(plain: str, start: int) -> bool:
     return before.count("“") > before.count("”") or before.count('"') % 2 == 1
 
 
-def _reporting_clause(before: str) -> str:
-    """The clause a trigger sits in, reaching back over coordinated that-clauses
-    ("X argue that A, and that the Fed should …") to the verb that governs them."""
-    pieces = _CLAUSE_START.split(before)
-    first = len(pieces) - 1
-    while first > 0 and _COORDINATED.match(pieces[first]):
-        first -= 1
-    return " ".join(pieces[first:])
+CLAUSE_WINDOW = 160
+"""Characters before a position read first for the clause it sits in; widened while the
+clause reaches back further."""
+
+
+def _reporting_clause(plain: str, end: int) -> str:
+    """The clause `plain[:end]` ends in, reaching back over coordinated that-clauses
+    ("X argue that A, and that the Fed should …") to the verb that governs them.
+
+    Read from a window before `end`, doubled while the clause reaches the window's start:
+    a break found inside the window is one a scan of the whole prefix finds (the scan sees
+    the text before the window, and never starts inside a "--"), so the clause is the same
+    and each trigger costs its clause, not the whole sentence before it."""
+    width = CLAUSE_WINDOW
+    while True:
+        lo = max(0, end - width)
+        while lo > 0 and plain[lo - 1] == "-":
+            lo -= 1
+        cuts = [lo, *(i for m in _CLAUSE_START.finditer(plain, lo, end) for i in m.span()), end]
+        pieces = [plain[a:b] for a, b in zip(cuts[::2], cuts[1::2])]
+        first = len(pieces) - 1
+        while first > 0 and _COORDINATED.match(pieces[first]):
+            first -= 1
+        if first > 0 or lo == 0:
+            return " ".join(pieces[first:])
+        width *= 2
 
 
 def _reporter(words: list[str]) -> str:
@@ -60,7 +78,7 @@ def _reporter(words: list[str]) -> str:
 def reported(plain: str, start: int) -> bool:
     """True when the position sits in words reported from a third party ("they believe X should")."""
     lex = lexicon()
-    clause = _reporting_clause(plain[:start])
+    clause = _reporting_clause(plain, start)
     for m in lex.reporting.finditer(clause):
         subject = clause[:m.start()].split()
         said_by = _reporter(subject)

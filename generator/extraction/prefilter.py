@@ -75,6 +75,11 @@ def may_match(words: Words, lowered: str | None) -> bool:
     return lowered is None or words is None or any(w in lowered for w in words)
 
 
+def may_match_within(words: Words, lowered: str | None, start: int, end: int) -> bool:
+    """`may_match` for a search confined to `lowered[start:end]`, without copying that span."""
+    return lowered is None or words is None or any(lowered.find(w, start, end) >= 0 for w in words)
+
+
 def screening(patterns: Iterable[re.Pattern[str]]) -> tuple[tuple[re.Pattern[str], Words], ...]:
     """Each pattern with its words, read once, for a stage to test sentences with."""
     return tuple((p, required_words(p)) for p in patterns)

@@ -14,8 +14,8 @@ from functools import lru_cache
 from .actors import subject_before
 from .attribution import QUOTED, REPORTED, others_words
 from .lexicon import lexicon
-from .prefilter import Words, may_match, screened, screening
-from ..rules import active, switched_off_of
+from .prefilter import Words, may_match, may_match_within, screened, screening
+from ..rules import switched_off_of
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,13 +33,15 @@ LOOKBEHIND = 400
 `^` still means the sentence's start): a long sentence with many triggers stays linear."""
 
 
-def _blocked(plain: str, start: int) -> bool:
-    """True when the trigger at `start` is description, a quotation or reported words."""
-    lex = lexicon()
+def _blocked(plain: str, lowered: str | None, start: int, off: frozenset[str]) -> bool:
+    """True when the trigger at `start` is description, a quotation or reported words
+    (`lowered`: the sentence as `screened` gives it; a not-advice-before pattern whose words
+    the look-behind lacks is not run)."""
+    after, before = _guard_patterns(off)
     rest, since = plain[start:], max(0, start - LOOKBEHIND)
-    return (any(p.match(rest) for g in lex.not_advice_after if active(g.name) for p in g.patterns)
-            or any(p.search(plain, since, start) for g in lex.not_advice_before if active(g.name)
-                   for p in g.patterns)
+    return (any(p.match(rest) for p in after)
+            or any(p.search(plain, since, start) for p, words in before
+                   if may_match_within(words, lowered, since, start))
             or others_words(plain, start))
 
 
@@ -78,6 +80,16 @@ def _trigger_patterns(off: frozenset[str]) -> tuple[tuple[str, re.Pattern[str], 
                  if group.name not in off for pattern, words in screening(group.patterns))
 
 
+@lru_cache(maxsize=16)
+def _guard_patterns(off: frozenset[str]
+                    ) -> tuple[tuple[re.Pattern[str], ...], tuple[tuple[re.Pattern[str], Words], ...]]:
+    """The not-advice-after patterns and the not-advice-before ones (with their words) of
+    the rules not in `off`, in the lexicon's order."""
+    lex = lexicon()
+    return (tuple(p for g in lex.not_advice_after if g.name not in off for p in g.patterns),
+            screening(p for g in lex.not_advice_before if g.name not in off for p in g.patterns))
+
+
 @lru_cache(maxsize=4096)
 def _triggers(plain: str, off: frozenset[str]) -> tuple[Trigger, ...]:
     """`triggers` for one sentence with the rules in `off` switched off; a pattern whose
@@ -85,5 +97,5 @@ def _triggers(plain: str, off: frozenset[str]) -> tuple[Trigger, ...]:
     lowered = screened(plain)
     found = [Trigger(m.start(), strength, *_actor_phrase(plain, m))
              for strength, pattern, words in _trigger_patterns(off) if may_match(words, lowered)
-             for m in pattern.finditer(plain) if not _blocked(plain, m.start())]
+             for m in pattern.finditer(plain) if not _blocked(plain, lowered, m.start(), off)]
     return tuple(sorted(found, key=lambda t: t.start))

@@ -1,0 +1,87 @@
+"""Per-item work that does not grow with the sentence or article around the item (the 1 MB
+shapes of bench/shapes.py): each bound or shortcut gives what the plain definition gives,
+and the work per item stays flat as the text before it grows. Invented text; no timings."""
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings, strategies as st
+
+from generator.extraction import attribution
+from generator.extraction.attribution import _CLAUSE_START, _COORDINATED, _reporting_clause, reported
+from generator.extraction.lexicon import _any_word
+from generator.extraction.prefilter import may_match_within, required_words, screened
+
+CLAUSE_WORDS = ["but", "that", "and", "the", "board", "said", "rebut", "butter", "should", "act",
+                ",", ";", "-", "--", "—", "(", "we", "believe", "because", "or"]
+
+
+def whole_prefix_clause(plain: str, end: int) -> str:
+    """The clause as reading the whole prefix gives it: the definition the window keeps."""
+    pieces = _CLAUSE_START.split(plain[:end])
+    first = len(pieces) - 1
+    while first > 0 and _COORDINATED.match(pieces[first]):
+        first -= 1
+    return " ".join(pieces[first:])
+
+
+@given(st.lists(st.sampled_from(CLAUSE_WORDS), max_size=120), st.sampled_from(["", " ", "-"]),
+       st.integers(min_value=0, max_value=2000))
+@settings(max_examples=300, deadline=None)
+def test_the_clause_read_from_a_window_is_the_one_the_whole_prefix_gives(words, joiner, cut):
+    plain = " ".join(w + joiner for w in words)
+    end = min(cut, len(plain))
+    assert _reporting_clause(plain, end) == whole_prefix_clause(plain, end)
+
+
+class _Counting:
+    """A clause-break pattern that counts the characters each scan is given."""
+
+    def __init__(self) -> None:
+        self.read = 0
+
+    def finditer(self, text: str, pos: int = 0, endpos: int = 2**62):
+        self.read += min(endpos, len(text)) - pos
+        return _CLAUSE_START.finditer(text, pos, endpos)
+
+
+def test_a_trigger_reads_its_clause_not_every_clause_before_it(monkeypatch):
+    counting = _Counting()
+    monkeypatch.setattr(attribution, "_CLAUSE_START", counting)
+    read = []
+    for n in (20, 40, 80):
+        before = " ".join(f"the board met on day {k}," for k in range(n))
+        plain = before + " and analysts believe the council should act"
+        counting.read = 0
+        assert reported(plain, plain.index("should"))
+        read.append(counting.read)
+    assert read[0] == read[1] == read[2]
+
+
+def test_a_clause_that_reaches_back_far_is_still_read_whole():
+    plain = "Analysts believe " + "that the port and " * 40 + "that the council should act"
+    assert reported(plain, plain.index("should"))
+    assert _reporting_clause(plain, plain.index("should")).startswith("Analysts believe")
+
+
+@given(st.lists(st.sampled_from(["whether", "which", "the", "a", "know", "how", "board", "Ms.", "ſ"]),
+                max_size=30), st.data())
+@settings(max_examples=200, deadline=None)
+def test_a_window_without_the_words_cannot_match_in_it(words, data):
+    text = " ".join(words)
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    for pattern in (re.compile(r"\bwhether\b[^,;:]*$", re.I), re.compile(r"\b(?:which|how)\s+$", re.I)):
+        if pattern.search(text, start, end):
+            assert may_match_within(required_words(pattern), screened(text), start, end)
+
+
+@given(st.lists(st.sampled_from(["said", "SAYS", "say", "pointed", "out", "sailed", "argued", "a",
+                                 "ſaid", "-ish", "noted", "Notes", "x"]), max_size=20))
+@settings(max_examples=200, deadline=None)
+def test_phrases_grouped_by_first_letter_match_as_one_flat_alternation(words):
+    phrases = ["said", "says", "say", "pointed out", "argued", "argues", "notes", "noted", "-ish"]
+    alts = sorted((re.escape(p).replace(r"\ ", r"\s+") for p in phrases), key=len, reverse=True)
+    flat = re.compile(r"\b(?:" + "|".join(alts) + r")\b", re.I)
+    text = " ".join(words)
+    assert [m.span() for m in _any_word(phrases).finditer(text)] == [m.span() for m in flat.finditer(text)]
