@@ -7,7 +7,8 @@ import re
 
 from hypothesis import given, settings, strategies as st
 
-from generator.extraction import attribution
+from generator.extraction import actor_phrases, attribution
+from generator.extraction.actor_phrases import last_break_end, subject_before
 from generator.extraction.attribution import _CLAUSE_START, _COORDINATED, _reporting_clause, reported
 from generator.extraction.lexicon import _any_word
 from generator.extraction.prefilter import may_match_within, required_words, screened
@@ -85,3 +86,41 @@ def test_phrases_grouped_by_first_letter_match_as_one_flat_alternation(words):
     flat = re.compile(r"\b(?:" + "|".join(alts) + r")\b", re.I)
     text = " ".join(words)
     assert [m.span() for m in _any_word(phrases).finditer(text)] == [m.span() for m in flat.finditer(text)]
+
+
+BREAK_WORDS = ["the", "board", "which", "whom", "as", "so", "-", "--", "—", ",", "(", ")", "x_y", "ſo",
+               "élan", "also", "Then", "if"]
+
+
+@given(st.lists(st.sampled_from(BREAK_WORDS), max_size=150), st.sampled_from(["", " ", "-", "  "]))
+@settings(max_examples=300, deadline=None)
+def test_the_last_clause_break_read_backwards_is_the_one_a_whole_scan_finds(words, joiner):
+    before = joiner.join(words)
+    found = list(actor_phrases._CLAUSE_BREAK.finditer(before))
+    assert last_break_end(before) == (found[-1].end() if found else 0)
+
+
+class _CountingBreaks:
+    """A clause-break pattern that counts the characters each scan is given."""
+
+    def __init__(self) -> None:
+        self.read = 0
+
+    def finditer(self, text: str, pos: int = 0, endpos: int = 2**62):
+        self.read += min(endpos, len(text)) - pos
+        return _BREAK.finditer(text, pos, endpos)
+
+
+_BREAK = actor_phrases._CLAUSE_BREAK
+
+
+def test_a_subject_costs_its_clause_not_the_clauses_before_it(monkeypatch):
+    counting = _CountingBreaks()
+    monkeypatch.setattr(actor_phrases, "_CLAUSE_BREAK", counting)
+    read = []
+    for n in (2, 4, 8):
+        plain = " ".join(f"On day {k}, the board met" for k in range(n)) + ", but the council should act"
+        counting.read = 0
+        assert subject_before(plain, plain.index("should"))[0] == "the council"
+        read.append(counting.read)
+    assert read[0] == read[1] == read[2]

@@ -59,10 +59,34 @@ def subject_before(plain: str, start: int) -> tuple[str, int]:
             cut = inner.rfind(mark)
             before = inner[:cut] if cut >= 0 else ""
             break
-    pieces = list(_CLAUSE_BREAK.finditer(before))
-    begin = pieces[-1].end() if pieces else 0
+    begin = last_break_end(before)
     phrase = _AUXILIARIES.sub("", before[begin:])
     return phrase.strip(), lo + begin + len(phrase) - len(phrase.lstrip())
+
+
+def _is_word(char: str) -> bool:
+    """A character regex's `\\w` matches (letters, digits, "_"), where `\\b` sits beside a non-word one."""
+    return char.isalnum() or char == "_"
+
+
+def last_break_end(before: str) -> int:
+    """Where the last clause break in `before` ends (0: none), as a scan of all of it finds.
+
+    Read back from the end in windows that double: each starts right after a word, where
+    no break can span (none holds a word character and the one after it), so a scan of the
+    window finds the breaks a whole scan finds there; a verb costs its clause, not the
+    text before it."""
+    end, width = len(before), 32
+    while True:
+        lo = max(0, end - width)
+        while lo > 0 and not (_is_word(before[lo - 1]) and not _is_word(before[lo])):
+            lo -= 1
+        last = None
+        for last in _CLAUSE_BREAK.finditer(before, lo, end):
+            pass
+        if last is not None or lo == 0:
+            return last.end() if last is not None else 0
+        end, width = lo, width * 2
 
 
 @lru_cache(maxsize=1)

@@ -33,11 +33,15 @@ LOOKBEHIND = 400
 `^` still means the sentence's start): a long sentence with many triggers stays linear."""
 
 
-def _blocked(plain: str, lowered: str | None, start: int, off: frozenset[str]) -> bool:
+Guards = tuple[tuple[re.Pattern[str], ...], tuple[tuple[re.Pattern[str], Words], ...]]
+"""The not-advice-after patterns, and the not-advice-before ones with their words."""
+
+
+def _blocked(plain: str, lowered: str | None, start: int, guards: Guards) -> bool:
     """True when the trigger at `start` is description, a quotation or reported words
     (`lowered`: the sentence as `screened` gives it; a not-advice-before pattern whose words
     the look-behind lacks is not run)."""
-    after, before = _guard_patterns(off)
+    after, before = guards
     rest, since = plain[start:], max(0, start - LOOKBEHIND)
     return (any(p.match(rest) for p in after)
             or any(p.search(plain, since, start) for p, words in before
@@ -81,13 +85,18 @@ def _trigger_patterns(off: frozenset[str]) -> tuple[tuple[str, re.Pattern[str], 
 
 
 @lru_cache(maxsize=16)
-def _guard_patterns(off: frozenset[str]
-                    ) -> tuple[tuple[re.Pattern[str], ...], tuple[tuple[re.Pattern[str], Words], ...]]:
-    """The not-advice-after patterns and the not-advice-before ones (with their words) of
-    the rules not in `off`, in the lexicon's order."""
+def _guard_patterns(off: frozenset[str]) -> Guards:
+    """The guards of the rules not in `off`, in the lexicon's order."""
     lex = lexicon()
     return (tuple(p for g in lex.not_advice_after if g.name not in off for p in g.patterns),
             screening(p for g in lex.not_advice_before if g.name not in off for p in g.patterns))
+
+
+def _sentence_guards(lowered: str | None, off: frozenset[str]) -> Guards:
+    """The guards of the rules not in `off` whose words the sentence holds: a sentence with
+    many triggers screens each not-advice-before pattern once, then each look-behind."""
+    after, before = _guard_patterns(off)
+    return after, tuple((p, words) for p, words in before if may_match(words, lowered))
 
 
 @lru_cache(maxsize=4096)
@@ -95,7 +104,8 @@ def _triggers(plain: str, off: frozenset[str]) -> tuple[Trigger, ...]:
     """`triggers` for one sentence with the rules in `off` switched off; a pattern whose
     words the sentence lacks is not run (extraction/prefilter.py)."""
     lowered = screened(plain)
+    guards = _sentence_guards(lowered, off)
     found = [Trigger(m.start(), strength, *_actor_phrase(plain, m))
              for strength, pattern, words in _trigger_patterns(off) if may_match(words, lowered)
-             for m in pattern.finditer(plain) if not _blocked(plain, lowered, m.start(), off)]
+             for m in pattern.finditer(plain) if not _blocked(plain, lowered, m.start(), guards)]
     return tuple(sorted(found, key=lambda t: t.start))
