@@ -64,19 +64,35 @@ def _part(op, av) -> Words:
 
 
 def screened(text: str) -> str | None:
-    """`text` as `may_match` reads it (lower case), or None when it holds a letter that
+    """`text` as `words_present` reads it (lower case), or None when it holds a letter that
     folds onto an ASCII one, for which every pattern must be run."""
     return text.lower() if FOLDS_TO_ASCII.isdisjoint(text) else None
 
 
-def may_match(words: Words, lowered: str | None) -> bool:
-    """False only when a pattern that needs `words` cannot match the text `screened` gave
-    `lowered` for."""
-    return lowered is None or words is None or any(w in lowered for w in words)
+Present = frozenset[str] | None
+"""The words of a stage's vocabulary a text holds; None: not known, every pattern runs."""
+
+
+def vocabulary(screens: Iterable[Words]) -> frozenset[str]:
+    """Every word the screens of a stage's patterns name."""
+    return frozenset().union(*(words for words in screens if words))
+
+
+def words_present(vocab: frozenset[str], lowered: str | None) -> Present:
+    """Which words of `vocab` the text `screened` gave `lowered` for holds: each word is
+    looked for once per text, not once per pattern that names it."""
+    return None if lowered is None else frozenset(w for w in vocab if w in lowered)
+
+
+def may_match(words: Words, present: Present) -> bool:
+    """False only when a pattern that needs `words` cannot match a text holding `present`
+    of them (`words` within the vocabulary `present` was found from)."""
+    return present is None or words is None or not words.isdisjoint(present)
 
 
 def may_match_within(words: Words, lowered: str | None, start: int, end: int) -> bool:
-    """`may_match` for a search confined to `lowered[start:end]`, without copying that span."""
+    """Whether a pattern that needs `words` may match inside `lowered[start:end]` (the text
+    `screened` gave), without copying that span."""
     return lowered is None or words is None or any(lowered.find(w, start, end) >= 0 for w in words)
 
 

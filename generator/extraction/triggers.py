@@ -14,7 +14,7 @@ from functools import lru_cache
 from .actors import subject_before
 from .attribution import QUOTED, REPORTED, others_words
 from .lexicon import lexicon
-from .prefilter import Words, may_match, may_match_within, screened, screening
+from .prefilter import Present, Words, may_match, may_match_within, screened, screening, vocabulary, words_present
 from ..rules import switched_off_of
 
 
@@ -92,11 +92,18 @@ def _guard_patterns(off: frozenset[str]) -> Guards:
             screening(p for g in lex.not_advice_before if g.name not in off for p in g.patterns))
 
 
-def _sentence_guards(lowered: str | None, off: frozenset[str]) -> Guards:
+@lru_cache(maxsize=16)
+def _vocabulary(off: frozenset[str]) -> frozenset[str]:
+    """The words the screens of the trigger and not-advice-before patterns name."""
+    return vocabulary([*(words for _, _, words in _trigger_patterns(off)),
+                       *(words for _, words in _guard_patterns(off)[1])])
+
+
+def _sentence_guards(present: Present, off: frozenset[str]) -> Guards:
     """The guards of the rules not in `off` whose words the sentence holds: a sentence with
     many triggers screens each not-advice-before pattern once, then each look-behind."""
     after, before = _guard_patterns(off)
-    return after, tuple((p, words) for p, words in before if may_match(words, lowered))
+    return after, tuple((p, words) for p, words in before if may_match(words, present))
 
 
 @lru_cache(maxsize=4096)
@@ -104,8 +111,9 @@ def _triggers(plain: str, off: frozenset[str]) -> tuple[Trigger, ...]:
     """`triggers` for one sentence with the rules in `off` switched off; a pattern whose
     words the sentence lacks is not run (extraction/prefilter.py)."""
     lowered = screened(plain)
-    guards = _sentence_guards(lowered, off)
+    present = words_present(_vocabulary(off), lowered)
+    guards = _sentence_guards(present, off)
     found = [Trigger(m.start(), strength, *_actor_phrase(plain, m))
-             for strength, pattern, words in _trigger_patterns(off) if may_match(words, lowered)
+             for strength, pattern, words in _trigger_patterns(off) if may_match(words, present)
              for m in pattern.finditer(plain) if not _blocked(plain, lowered, m.start(), guards)]
     return tuple(sorted(found, key=lambda t: t.start))
