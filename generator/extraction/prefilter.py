@@ -64,7 +64,7 @@ def _part(op, av) -> Words:
 
 
 def screened(text: str) -> str | None:
-    """`text` as `words_present` reads it (lower case), or None when it holds a letter that
+    """`text` as `may_match` reads it (lower case), or None when it holds a letter that
     folds onto an ASCII one, for which every pattern must be run."""
     return text.lower() if FOLDS_TO_ASCII.isdisjoint(text) else None
 
@@ -84,9 +84,15 @@ def words_present(vocab: frozenset[str], lowered: str | None) -> Present:
     return None if lowered is None else frozenset(w for w in vocab if w in lowered)
 
 
-def may_match(words: Words, present: Present) -> bool:
-    """False only when a pattern that needs `words` cannot match a text holding `present`
-    of them (`words` within the vocabulary `present` was found from)."""
+def may_match(words: Words, lowered: str | None) -> bool:
+    """False only when a pattern that needs `words` cannot match the text `screened` gave
+    `lowered` for."""
+    return lowered is None or words is None or any(w in lowered for w in words)
+
+
+def may_hold(words: Words, present: Present) -> bool:
+    """`may_match` for a text whose words were found once (`words_present`, from a
+    vocabulary holding `words`)."""
     return present is None or words is None or not words.isdisjoint(present)
 
 

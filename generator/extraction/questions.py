@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from .attribution import inside_quotes, quoted_question
 from .lexicon import lexicon
-from .prefilter import Words, may_match, screened, screening, vocabulary, words_present
+from .prefilter import Words, may_hold, screened, screening, vocabulary, words_present
 from ..model import OpenQuestion, Sentence
 from ..rules import active, rule, switched_off_of
 
@@ -49,7 +49,7 @@ def is_implicit(plain: str) -> bool:
     off = switched_off_of(_uncertainty_rules())
     present = words_present(_uncertainty_vocabulary(off), screened(plain))
     return any(not inside_quotes(plain, m.start())
-               for pattern, words in _uncertainty_patterns(off) if may_match(words, present)
+               for pattern, words in _uncertainty_patterns(off) if may_hold(words, present)
                for m in pattern.finditer(plain))
 
 

@@ -14,7 +14,7 @@ from functools import lru_cache
 from .actors import subject_before
 from .attribution import QUOTED, REPORTED, others_words
 from .lexicon import lexicon
-from .prefilter import Present, Words, may_match, may_match_within, screened, screening, vocabulary, words_present
+from .prefilter import Present, Words, may_hold, may_match_within, screened, screening, vocabulary, words_present
 from ..rules import switched_off_of
 
 
@@ -103,7 +103,7 @@ def _sentence_guards(present: Present, off: frozenset[str]) -> Guards:
     """The guards of the rules not in `off` whose words the sentence holds: a sentence with
     many triggers screens each not-advice-before pattern once, then each look-behind."""
     after, before = _guard_patterns(off)
-    return after, tuple((p, words) for p, words in before if may_match(words, present))
+    return after, tuple((p, words) for p, words in before if may_hold(words, present))
 
 
 @lru_cache(maxsize=4096)
@@ -114,6 +114,6 @@ def _triggers(plain: str, off: frozenset[str]) -> tuple[Trigger, ...]:
     present = words_present(_vocabulary(off), lowered)
     guards = _sentence_guards(present, off)
     found = [Trigger(m.start(), strength, *_actor_phrase(plain, m))
-             for strength, pattern, words in _trigger_patterns(off) if may_match(words, present)
+             for strength, pattern, words in _trigger_patterns(off) if may_hold(words, present)
              for m in pattern.finditer(plain) if not _blocked(plain, lowered, m.start(), guards)]
     return tuple(sorted(found, key=lambda t: t.start))
