@@ -129,7 +129,7 @@ def _head_actor(text: str, doc: Article, pos: int, whole_phrase: str = "",
     lex = lexicon()
     if not text.split():
         return None  # a conjunct that was all openers ("we and and")
-    if text.split()[0].lower() in {w for words in lex.pronouns.values() for w in words} | {"i"}:
+    if text.split()[0].lower() in lex.pronoun_words:
         return None  # "We Americans", "It Works": a pronoun opens no name
     nouns = lex.government_nouns
     found = mentions_in(text, doc.aliases, doc.pattern) if mentions is None else mentions
@@ -166,7 +166,7 @@ def actor_of_phrase(phrase: str, offset: int, doc: Article, pos: int,
         return doc.nation
     low = text.lower()
     raw = " " + phrase.strip().lower() + " "
-    if any(raw.endswith(f" {words} ") or raw.startswith(f" {words} ") for words in lex.pair_words):
+    if raw.endswith(lex.pair_edges) or raw.startswith(lex.pair_edges):
         pair = pair_actor(doc, pos)
         if pair:  # else "each" opens a group's member ("Each campus newsroom"), read below
             return pair

@@ -52,7 +52,11 @@ class Lexicon:
     enumerator: re.Pattern[str]
     block_label: re.Pattern[str]
     pronouns: dict[str, frozenset[str]]
+    pronoun_words: frozenset[str]
+    """Every pronoun of `pronouns`, and "i"."""
     pair_words: frozenset[str]
+    pair_edges: tuple[str, ...]
+    """Each pair word set off by spaces, for one startswith / endswith test of a phrase."""
     nation_words: frozenset[str]
     government_nouns: frozenset[str]
     person_roles: frozenset[str]
@@ -130,7 +134,9 @@ def compile_lexicon(data: dict) -> Lexicon:
         enumerator=re.compile(data["enumerator"]),
         block_label=re.compile(data["block_label"]),
         pronouns={k: _words(v) for k, v in data["pronouns"].items()},
+        pronoun_words=frozenset().union(*(_words(v) for v in data["pronouns"].values()), {"i"}),
         pair_words=_words(data["pair_words"]),
+        pair_edges=tuple(sorted(f" {w} " for w in _words(data["pair_words"]))),
         nation_words=_words(data["nation_words"]),
         government_nouns=_words(data["government_nouns"]),
         person_roles=_words(roles["person"]),
