@@ -7,11 +7,15 @@ import re
 
 from hypothesis import given, settings, strategies as st
 
-from generator.extraction import actor_phrases, attribution
+from generator.extraction import actor_context, actor_phrases, attribution
 from generator.extraction.actor_phrases import last_break_end, subject_before
 from generator.extraction.attribution import _CLAUSE_START, _COORDINATED, _reporting_clause, reported
+from generator.extraction.aliases import load_aliases
 from generator.extraction.lexicon import _any_word
 from generator.extraction.prefilter import may_match_within, required_words, screened
+from generator.extraction.recommendations import find_recommendations
+from generator.model import Paragraph
+from generator.reading.sentences import split_sentences
 
 CLAUSE_WORDS = ["but", "that", "and", "the", "board", "said", "rebut", "butter", "should", "act",
                 ",", ";", "-", "--", "—", "(", "we", "believe", "because", "or"]
@@ -124,3 +128,15 @@ def test_a_subject_costs_its_clause_not_the_clauses_before_it(monkeypatch):
         assert subject_before(plain, plain.index("should"))[0] == "the council"
         read.append(counting.read)
     assert read[0] == read[1] == read[2]
+
+
+def test_each_sentence_is_read_once_for_the_names_an_item_looks_back_for():
+    aliases = load_aliases(None)
+    reads = []
+    for n in (20, 40):
+        text = " ".join(f"The agency should review case {k}." for k in range(n))
+        actor_context._names_holding.cache_clear()
+        recs = find_recommendations(split_sentences([Paragraph(1, text)]), aliases)
+        assert len(recs) == n
+        reads.append(actor_context._names_holding.cache_info().misses)
+    assert reads[1] - reads[0] <= 20  # one more read per sentence, not one per sentence looked back over
