@@ -11,6 +11,7 @@ from generator.extraction import actor_context, actor_phrases, attribution
 from generator.extraction.actor_phrases import last_break_end, subject_before
 from generator.extraction.attribution import _CLAUSE_START, _COORDINATED, _reporting_clause, reported
 from generator.extraction.aliases import load_aliases
+from generator.extraction.backscan import matches_before
 from generator.extraction.lexicon import _any_word
 from generator.extraction.prefilter import may_match_within, required_words, screened
 from generator.extraction.recommendations import find_recommendations
@@ -140,3 +141,14 @@ def test_each_sentence_is_read_once_for_the_names_an_item_looks_back_for():
         assert len(recs) == n
         reads.append(actor_context._names_holding.cache_info().misses)
     assert reads[1] - reads[0] <= 20  # one more read per sentence, not one per sentence looked back over
+
+
+@given(st.lists(st.sampled_from(BREAK_WORDS + CLAUSE_WORDS), max_size=150), st.sampled_from(["", " ", "-"]),
+       st.integers(min_value=0, max_value=3000))
+@settings(max_examples=300, deadline=None)
+def test_matches_read_back_are_those_a_scan_from_the_start_finds(words, joiner, cut):
+    text = joiner.join(words)
+    end = min(cut, len(text))
+    for pattern in (_CLAUSE_START, _BREAK):
+        assert [m.span() for m in matches_before(pattern, text, end)] == \
+            [m.span() for m in reversed(list(pattern.finditer(text, 0, end)))]

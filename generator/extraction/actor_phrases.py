@@ -11,6 +11,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
+from .backscan import matches_before
 from .lexicon import lexicon
 from ..rules import active, rule
 
@@ -64,29 +65,11 @@ def subject_before(plain: str, start: int) -> tuple[str, int]:
     return phrase.strip(), lo + begin + len(phrase) - len(phrase.lstrip())
 
 
-def _is_word(char: str) -> bool:
-    """A character regex's `\\w` matches (letters, digits, "_"), where `\\b` sits beside a non-word one."""
-    return char.isalnum() or char == "_"
-
-
 def last_break_end(before: str) -> int:
-    """Where the last clause break in `before` ends (0: none), as a scan of all of it finds.
-
-    Read back from the end in windows that double: each starts right after a word, where
-    no break can span (none holds a word character and the one after it), so a scan of the
-    window finds the breaks a whole scan finds there; a verb costs its clause, not the
-    text before it."""
-    end, width = len(before), 32
-    while True:
-        lo = max(0, end - width)
-        while lo > 0 and not (_is_word(before[lo - 1]) and not _is_word(before[lo])):
-            lo -= 1
-        last = None
-        for last in _CLAUSE_BREAK.finditer(before, lo, end):
-            pass
-        if last is not None or lo == 0:
-            return last.end() if last is not None else 0
-        end, width = lo, width * 2
+    """Where the last clause break in `before` ends (0: none), as a scan of all of it finds,
+    read back from the end (extraction/backscan.py): a verb costs its clause."""
+    last = next(matches_before(_CLAUSE_BREAK, before, len(before)), None)
+    return last.end() if last is not None else 0
 
 
 @lru_cache(maxsize=1)

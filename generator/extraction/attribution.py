@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from ..rules import active, rule
+from .backscan import matches_before
 from .lexicon import lexicon
 
 QUOTED = rule("quoted-words", "recommendation",
@@ -38,32 +39,21 @@ def inside_quotes(plain: str, start: int) -> bool:
     return before.count("“") > before.count("”") or before.count('"') % 2 == 1
 
 
-CLAUSE_WINDOW = 160
-"""Characters before a position read first for the clause it sits in; widened while the
-clause reaches back further."""
-
-
 def _reporting_clause(plain: str, end: int) -> str:
     """The clause `plain[:end]` ends in, reaching back over coordinated that-clauses
-    ("X argue that A, and that the Fed should …") to the verb that governs them.
-
-    Read from a window before `end`, doubled while the clause reaches the window's start:
-    a break found inside the window is one a scan of the whole prefix finds (the scan sees
-    the text before the window, and never starts inside a "--"), so the clause is the same
-    and each trigger costs its clause, not the whole sentence before it."""
-    width = CLAUSE_WINDOW
-    while True:
-        lo = max(0, end - width)
-        while lo > 0 and plain[lo - 1] == "-":
-            lo -= 1
-        cuts = [lo, *(i for m in _CLAUSE_START.finditer(plain, lo, end) for i in m.span()), end]
-        pieces = [plain[a:b] for a, b in zip(cuts[::2], cuts[1::2])]
-        first = len(pieces) - 1
-        while first > 0 and _COORDINATED.match(pieces[first]):
-            first -= 1
-        if first > 0 or lo == 0:
-            return " ".join(pieces[first:])
-        width *= 2
+    ("X argue that A, and that the Fed should …") to the verb that governs them: the
+    pieces `_CLAUSE_START.split(plain[:end])` gives, from the last back to the first one
+    that is not coordinated, read back from `end` (extraction/backscan.py) so a trigger
+    costs its clause, not the whole sentence before it."""
+    pieces, hi = [], end
+    for m in matches_before(_CLAUSE_START, plain, end):
+        pieces.append(plain[m.end():hi])
+        if not _COORDINATED.match(pieces[-1]):
+            break
+        hi = m.start()
+    else:
+        pieces.append(plain[:hi])
+    return " ".join(reversed(pieces))
 
 
 def _reporter(words: list[str]) -> str:
