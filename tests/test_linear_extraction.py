@@ -7,7 +7,7 @@ import re
 
 from hypothesis import given, settings, strategies as st
 
-from generator.extraction import actor_context, actor_phrases, attribution
+from generator.extraction import actor_context, actor_phrases, advice_layout, attribution
 from generator.extraction.actor_phrases import last_break_end, subject_before
 from generator.extraction.attribution import _CLAUSE_START, _COORDINATED, _reporting_clause, reported
 from generator.extraction.aliases import load_aliases
@@ -16,6 +16,7 @@ from generator.extraction.lexicon import _any_word
 from generator.extraction.prefilter import may_match_within, required_words, screened
 from generator.extraction.recommendations import find_recommendations
 from generator.model import Paragraph
+from generator.reading import metadata, signoffs
 from generator.reading.sentences import split_sentences
 
 CLAUSE_WORDS = ["but", "that", "and", "the", "board", "said", "rebut", "butter", "should", "act",
@@ -152,3 +153,36 @@ def test_matches_read_back_are_those_a_scan_from_the_start_finds(words, joiner, 
     for pattern in (_CLAUSE_START, _BREAK):
         assert [m.span() for m in matches_before(pattern, text, end)] == \
             [m.span() for m in reversed(list(pattern.finditer(text, 0, end)))]
+
+
+class _Calls:
+    """A stand-in that counts its calls and hands them on to the real function."""
+
+    def __init__(self, real) -> None:
+        self.real, self.count = real, 0
+
+    def __call__(self, *args):
+        self.count += 1
+        return self.real(*args)
+
+
+def test_a_page_long_block_is_not_read_line_by_line_as_a_signature_or_a_names_box(monkeypatch):
+    block = "We recommend:\n" + "\n".join(f"- Fund the clinics in district {k}." for k in range(400))
+    folding = _Calls(signoffs.folded)
+    monkeypatch.setattr(signoffs, "folded", folding)
+    assert signoffs.signature(block) == []
+    assert folding.count == 0
+    naming = _Calls(metadata.name_list)
+    monkeypatch.setattr(metadata, "name_list", naming)
+    assert metadata.read_names(block, metadata.Reading(), False) is None
+    assert naming.count <= 2
+
+
+def test_a_lists_lead_in_is_asked_once_whether_it_reports(monkeypatch):
+    asked = _Calls(advice_layout.reported)
+    monkeypatch.setattr(advice_layout, "reported", asked)
+    advice_layout._reporting_lead.cache_clear()
+    paragraphs = [Paragraph(1, "The inquiry will recommend:"),
+                  *(Paragraph(k, f"Landlords should register flat {k}.", list_item=True) for k in range(2, 52))]
+    assert find_recommendations(split_sentences(paragraphs), load_aliases(None)) == ()
+    assert asked.count <= 2
