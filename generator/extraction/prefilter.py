@@ -69,6 +69,17 @@ def screened(text: str) -> str | None:
     return text.lower() if FOLDS_TO_ASCII.isdisjoint(text) else None
 
 
+def may_match(words: Words, lowered: str | None) -> bool:
+    """False only when a pattern that needs `words` cannot match the text `screened` gave
+    `lowered` for."""
+    return lowered is None or words is None or any(w in lowered for w in words)
+
+
+def screening(patterns: Iterable[re.Pattern[str]]) -> tuple[tuple[re.Pattern[str], Words], ...]:
+    """Each pattern with its words, read once, for a stage to test sentences with."""
+    return tuple((p, required_words(p)) for p in patterns)
+
+
 Present = frozenset[str] | None
 """The words of a stage's vocabulary a text holds; None: not known, every pattern runs."""
 
@@ -84,12 +95,6 @@ def words_present(vocab: frozenset[str], lowered: str | None) -> Present:
     return None if lowered is None else frozenset(w for w in vocab if w in lowered)
 
 
-def may_match(words: Words, lowered: str | None) -> bool:
-    """False only when a pattern that needs `words` cannot match the text `screened` gave
-    `lowered` for."""
-    return lowered is None or words is None or any(w in lowered for w in words)
-
-
 def may_hold(words: Words, present: Present) -> bool:
     """`may_match` for a text whose words were found once (`words_present`, from a
     vocabulary holding `words`)."""
@@ -100,8 +105,3 @@ def may_match_within(words: Words, lowered: str | None, start: int, end: int) ->
     """Whether a pattern that needs `words` may match inside `lowered[start:end]` (the text
     `screened` gave), without copying that span."""
     return lowered is None or words is None or any(lowered.find(w, start, end) >= 0 for w in words)
-
-
-def screening(patterns: Iterable[re.Pattern[str]]) -> tuple[tuple[re.Pattern[str], Words], ...]:
-    """Each pattern with its words, read once, for a stage to test sentences with."""
-    return tuple((p, required_words(p)) for p in patterns)
