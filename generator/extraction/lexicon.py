@@ -90,7 +90,9 @@ def _any_word(items: list[str]) -> re.Pattern[str]:
     alts = sorted((re.escape(str(i)).replace(r"\ ", r"\s+") for i in items), key=len, reverse=True)
     groups: dict[str, list[str]] = {}
     for alt in alts:
-        first = alt[0].lower() if alt[0].isalpha() else alt  # an escaped mark stays whole
+        # an escaped mark stays whole, and so does a phrase opening with a letter beyond
+        # ASCII (one such may fold onto another group's letter, case-blind)
+        first = alt[0].lower() if alt[0].isascii() and alt[0].isalpha() else alt
         groups.setdefault(first, []).append(alt[len(first):])
     return re.compile(r"\b(?:" + "|".join(f"{first}(?:{'|'.join(rests)})" for first, rests in groups.items())
                       + r")\b", re.I)
