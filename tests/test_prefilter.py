@@ -6,7 +6,8 @@ import re
 from hypothesis import given, settings, strategies as st
 
 from generator.extraction.lexicon import lexicon
-from generator.extraction.prefilter import may_match, required_words, screened
+from generator.extraction.prefilter import (may_hold, may_match, required_words, screened, vocabulary,
+                                               words_present)
 
 
 def test_a_literal_run_a_branch_and_a_repeat_give_their_words():
@@ -32,9 +33,11 @@ def test_a_letter_that_folds_onto_ascii_runs_every_pattern():
     pattern = re.compile(r"\bmust\b", re.I)
     assert pattern.search("The board muſt meet.")  # "ſ" matches "s" case-blind
     assert may_match(required_words(pattern), screened("The board muſt meet."))
+    assert may_hold(required_words(pattern), words_present(frozenset({"must"}), screened("The board muſt meet.")))
 
 
 PATTERNS = [p for g in (*lexicon().triggers, *lexicon().uncertainty) for p in g.patterns]
+VOCABULARY = vocabulary(required_words(p) for p in PATTERNS)
 WORDS = sorted({w for p in PATTERNS for w in (required_words(p) or ())}
                | {"the", "board", "we", "it", "is", "to", "a", "for", "Congress", "that", ",", "."})
 
@@ -43,8 +46,10 @@ WORDS = sorted({w for p in PATTERNS for w in (required_words(p) or ())}
 @settings(max_examples=300, deadline=None)
 def test_no_lexicon_pattern_is_skipped_where_it_matches(words, ending):
     text = " ".join(words[:-1] + [words[-1] + ending])
+    present = words_present(VOCABULARY, screened(text))
     for pattern in PATTERNS:
         assert pattern.search(text) is None or may_match(required_words(pattern), screened(text)), pattern.pattern
+        assert may_hold(required_words(pattern), present) == may_match(required_words(pattern), screened(text))
 
 
 def screened_patterns() -> list[re.Pattern[str]]:

@@ -12,6 +12,7 @@ import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .actor_mentions import Mention, alias_pattern, join_actors, mentions_in
 from .aliases import Aliases
@@ -199,17 +200,23 @@ def pair_actor(doc: Article, pos: int) -> str | None:
 
 def context_org(word: str, doc: Article, pos: int) -> str | None:
     """ "the department" -> the nearest earlier actor or proper name that holds that word."""
-    named = re.compile(rf"(?:[A-Z][\w&’'-]*\s+){{0,4}}{word.capitalize()}(?:\s+(?:of|for|on)\s+"
-                       rf"(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:and\s+)?[A-Z][\w’'-]*)*)?")
     for p in reversed(recent(pos)):
         for m in reversed(doc.mentions[p]):
             if word in m.name.lower():
                 return m.name
-        names = [n for n in (re.sub(r"^The\s+", "", n) for n in named.findall(doc.sentences[p].plain))
-                 if " " in n]
+        names = _names_holding(word, doc.sentences[p].plain)
         if names:
             return names[-1]
     return None
+
+
+@lru_cache(maxsize=4096)
+def _names_holding(word: str, plain: str) -> tuple[str, ...]:
+    """The proper names of several words in a sentence that hold `word` ("Department of
+    State"), read once per sentence though each item after it looks back over it."""
+    named = re.compile(rf"(?:[A-Z][\w&’'-]*\s+){{0,4}}{word.capitalize()}(?:\s+(?:of|for|on)\s+"
+                       rf"(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:and\s+)?[A-Z][\w’'-]*)*)?")
+    return tuple(n for n in (re.sub(r"^The\s+", "", n) for n in named.findall(plain)) if " " in n)
 
 
 def last_place(doc: Article, pos: int) -> str | None:

@@ -11,6 +11,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
+from .backscan import matches_before
 from .lexicon import lexicon
 from ..rules import active, rule
 
@@ -59,10 +60,16 @@ def subject_before(plain: str, start: int) -> tuple[str, int]:
             cut = inner.rfind(mark)
             before = inner[:cut] if cut >= 0 else ""
             break
-    pieces = list(_CLAUSE_BREAK.finditer(before))
-    begin = pieces[-1].end() if pieces else 0
+    begin = last_break_end(before)
     phrase = _AUXILIARIES.sub("", before[begin:])
     return phrase.strip(), lo + begin + len(phrase) - len(phrase.lstrip())
+
+
+def last_break_end(before: str) -> int:
+    """Where the last clause break in `before` ends (0: none), as a scan of all of it finds,
+    read back from the end (extraction/backscan.py): a verb costs its clause."""
+    last = next(matches_before(_CLAUSE_BREAK, before, len(before)), None)
+    return last.end() if last is not None else 0
 
 
 @lru_cache(maxsize=1)

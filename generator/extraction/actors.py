@@ -14,7 +14,6 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
-from functools import lru_cache
 
 from .actor_context import (LOOKBACK, Article, context_org, earlier, index_article, last_place, named_only,
                             pair_actor, paragraph_counts, paragraph_topic, run_in_label)
@@ -144,7 +143,7 @@ def _head_actor(text: str, doc: Article, pos: int, whole_phrase: str = "",
     lex = lexicon()
     if not text.split():
         return None  # a conjunct that was all openers ("we and and")
-    if text.split()[0].lower() in _pronouns():
+    if text.split()[0].lower() in lex.pronoun_words:
         return None  # "We Americans", "It Works": a pronoun opens no name
     nouns = lex.government_nouns
     found = named_only(mentions_in(text, doc.aliases, doc.pattern), doc) if mentions is None else mentions
@@ -181,7 +180,7 @@ def actor_of_phrase(phrase: str, offset: int, doc: Article, pos: int,
         return doc.nation
     low = text.lower()
     raw = " " + phrase.strip().lower() + " "
-    if any(raw.endswith(f" {words} ") or raw.startswith(f" {words} ") for words in lex.pair_words):
+    if raw.endswith(lex.pair_edges) or raw.startswith(lex.pair_edges):
         pair = pair_actor(doc, pos)
         if pair:  # else "each" opens a group's member ("Each campus newsroom"), read below
             return pair
@@ -294,12 +293,6 @@ def _advice_subjects(doc: Article) -> Counter[str]:
     return subjects
 
 
-@lru_cache(maxsize=1)
-def _pronouns() -> frozenset[str]:
-    """Every pronoun of the lexicon, and "I": none opens a name ("We Americans", "It Works")."""
-    return frozenset(w for words in lexicon().pronouns.values() for w in words) | {"i"}
-
-
 def _sentence_subject(doc: Article, pos: int) -> tuple[str | None, bool]:
     """The actor a sentence names as its subject, and whether that is advice's subject: the
     subject of its modal of advice, else a known name that opens it ("Congress created …")."""
@@ -314,7 +307,7 @@ def _sentence_subject(doc: Article, pos: int) -> tuple[str | None, bool]:
     opening = [m for m in doc.mentions[pos] if m.start == lead]
     if opening:
         return opening[0].name, False
-    pronoun = text.split()[0].lower() in _pronouns() if text.split() else True
+    pronoun = text.split()[0].lower() in lexicon().pronoun_words if text.split() else True
     named = leading_name(text) if active(NAMED_SUBJECT) and text[:1].isupper() and not pronoun else None
     owner = named is not None and re.search(_APOS + r"s?\b", named) is not None  # "State's staff"
     return (named, False) if named and " " in named and not owner else (None, False)

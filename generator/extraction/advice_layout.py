@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from .attribution import reported, reports_someone
 from .lexicon import lexicon
@@ -135,7 +136,13 @@ def reported_list(sentences: Sequence[Sentence], pos: int, starts: Sequence[int]
     if not active(REPORTED_LIST) or not (s.list_item or s.index == 0):
         return False
     lead = starts[pos] - 1
-    plain = sentences[lead].plain.rstrip() if lead >= 0 else ""
+    return lead >= 0 and _reporting_lead(sentences[lead].plain.rstrip())
+
+
+@lru_cache(maxsize=64)
+def _reporting_lead(plain: str) -> bool:
+    """True for a lead-in that reports ("The report will suggest:"): asked once per list,
+    not once for each of its items."""
     return plain.endswith(":") and reported(plain, len(plain) - 1)
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from ..rules import active, rule
+from .backscan import matches_before
 from .lexicon import lexicon
 
 QUOTED = rule("quoted-words", "recommendation",
@@ -38,14 +39,21 @@ def inside_quotes(plain: str, start: int) -> bool:
     return before.count("“") > before.count("”") or before.count('"') % 2 == 1
 
 
-def _reporting_clause(before: str) -> str:
-    """The clause a trigger sits in, reaching back over coordinated that-clauses
-    ("X argue that A, and that the Fed should …") to the verb that governs them."""
-    pieces = _CLAUSE_START.split(before)
-    first = len(pieces) - 1
-    while first > 0 and _COORDINATED.match(pieces[first]):
-        first -= 1
-    return " ".join(pieces[first:])
+def _reporting_clause(plain: str, end: int) -> str:
+    """The clause `plain[:end]` ends in, reaching back over coordinated that-clauses
+    ("X argue that A, and that the Fed should …") to the verb that governs them: the
+    pieces `_CLAUSE_START.split(plain[:end])` gives, from the last back to the first one
+    that is not coordinated, read back from `end` (extraction/backscan.py) so a trigger
+    costs its clause, not the whole sentence before it."""
+    pieces, hi = [], end
+    for m in matches_before(_CLAUSE_START, plain, end):
+        pieces.append(plain[m.end():hi])
+        if not _COORDINATED.match(pieces[-1]):
+            break
+        hi = m.start()
+    else:
+        pieces.append(plain[:hi])
+    return " ".join(reversed(pieces))
 
 
 def _reporter(words: list[str]) -> str:
@@ -60,7 +68,7 @@ def _reporter(words: list[str]) -> str:
 def reported(plain: str, start: int) -> bool:
     """True when the position sits in words reported from a third party ("they believe X should")."""
     lex = lexicon()
-    clause = _reporting_clause(plain[:start])
+    clause = _reporting_clause(plain, start)
     for m in lex.reporting.finditer(clause):
         subject = clause[:m.start()].split()
         said_by = _reporter(subject)

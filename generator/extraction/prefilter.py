@@ -84,3 +84,30 @@ def may_match(words: Words, lowered: str | None) -> bool:
 def screening(patterns: Iterable[re.Pattern[str]]) -> tuple[tuple[re.Pattern[str], Words], ...]:
     """Each pattern with its words, read once, for a stage to test sentences with."""
     return tuple((p, required_words(p)) for p in patterns)
+
+
+Present = frozenset[str] | None
+"""The words of a stage's vocabulary a text holds; None: not known, every pattern runs."""
+
+
+def vocabulary(screens: Iterable[Words]) -> frozenset[str]:
+    """Every word the screens of a stage's patterns name."""
+    return frozenset().union(*(words for words in screens if words))
+
+
+def words_present(vocab: frozenset[str], lowered: str | None) -> Present:
+    """Which words of `vocab` the text `screened` gave `lowered` for holds: each word is
+    looked for once per text, not once per pattern that names it."""
+    return None if lowered is None else frozenset(w for w in vocab if w in lowered)
+
+
+def may_hold(words: Words, present: Present) -> bool:
+    """`may_match` for a text whose words were found once (`words_present`, from a
+    vocabulary holding `words`)."""
+    return present is None or words is None or not words.isdisjoint(present)
+
+
+def may_match_within(words: Words, lowered: str | None, start: int, end: int) -> bool:
+    """Whether a pattern that needs `words` may match inside `lowered[start:end]` (the text
+    `screened` gave), without copying that span."""
+    return lowered is None or words is None or any(lowered.find(w, start, end) >= 0 for w in words)

@@ -15,7 +15,7 @@ from functools import lru_cache
 from .attribution import inside_quotes, quoted_question
 from .dialogue import dialogue_question
 from .lexicon import lexicon
-from .prefilter import Words, may_match, screened, screening
+from .prefilter import Words, may_hold, screened, screening, vocabulary, words_present
 from ..model import OpenQuestion, Sentence
 from ..rules import active, rule, switched_off_of
 
@@ -47,10 +47,17 @@ def is_explicit(plain: str) -> bool:
 def is_implicit(plain: str) -> bool:
     """True when the sentence names an uncertainty as unresolved, outside quotations (a
     pattern whose words the sentence lacks is not run: extraction/prefilter.py)."""
-    lowered = screened(plain)
+    off = switched_off_of(_uncertainty_rules())
+    present = words_present(_uncertainty_vocabulary(off), screened(plain))
     return any(not inside_quotes(plain, m.start())
-               for pattern, words in _uncertainty_patterns(switched_off_of(_uncertainty_rules()))
-               if may_match(words, lowered) for m in pattern.finditer(plain))
+               for pattern, words in _uncertainty_patterns(off) if may_hold(words, present)
+               for m in pattern.finditer(plain))
+
+
+@lru_cache(maxsize=16)
+def _uncertainty_vocabulary(off: frozenset[str]) -> frozenset[str]:
+    """The words the screens of the uncertainty patterns not in `off` name."""
+    return vocabulary(words for _, words in _uncertainty_patterns(off))
 
 
 @lru_cache(maxsize=1)

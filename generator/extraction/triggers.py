@@ -14,8 +14,8 @@ from functools import lru_cache
 from .actors import subject_before
 from .attribution import QUOTED, REPORTED, others_words
 from .lexicon import lexicon
-from .prefilter import Words, may_match, screened, screening
-from ..rules import active, switched_off_of
+from .prefilter import Present, Words, may_hold, may_match_within, screened, screening, vocabulary, words_present
+from ..rules import switched_off_of
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,13 +33,19 @@ LOOKBEHIND = 400
 `^` still means the sentence's start): a long sentence with many triggers stays linear."""
 
 
-def _blocked(plain: str, start: int) -> bool:
-    """True when the trigger at `start` is description, a quotation or reported words."""
-    lex = lexicon()
+Guards = tuple[tuple[re.Pattern[str], ...], tuple[tuple[re.Pattern[str], Words], ...]]
+"""The not-advice-after patterns, and the not-advice-before ones with their words."""
+
+
+def _blocked(plain: str, lowered: str | None, start: int, guards: Guards) -> bool:
+    """True when the trigger at `start` is description, a quotation or reported words
+    (`lowered`: the sentence as `screened` gives it; a not-advice-before pattern whose words
+    the look-behind lacks is not run)."""
+    after, before = guards
     rest, since = plain[start:], max(0, start - LOOKBEHIND)
-    return (any(p.match(rest) for g in lex.not_advice_after if active(g.name) for p in g.patterns)
-            or any(p.search(plain, since, start) for g in lex.not_advice_before if active(g.name)
-                   for p in g.patterns)
+    return (any(p.match(rest) for p in after)
+            or any(p.search(plain, since, start) for p, words in before
+                   if may_match_within(words, lowered, since, start))
             or others_words(plain, start))
 
 
@@ -78,12 +84,36 @@ def _trigger_patterns(off: frozenset[str]) -> tuple[tuple[str, re.Pattern[str], 
                  if group.name not in off for pattern, words in screening(group.patterns))
 
 
+@lru_cache(maxsize=16)
+def _guard_patterns(off: frozenset[str]) -> Guards:
+    """The guards of the rules not in `off`, in the lexicon's order."""
+    lex = lexicon()
+    return (tuple(p for g in lex.not_advice_after if g.name not in off for p in g.patterns),
+            screening(p for g in lex.not_advice_before if g.name not in off for p in g.patterns))
+
+
+@lru_cache(maxsize=16)
+def _vocabulary(off: frozenset[str]) -> frozenset[str]:
+    """The words the screens of the trigger and not-advice-before patterns name."""
+    return vocabulary([*(words for _, _, words in _trigger_patterns(off)),
+                       *(words for _, words in _guard_patterns(off)[1])])
+
+
+def _sentence_guards(present: Present, off: frozenset[str]) -> Guards:
+    """The guards of the rules not in `off` whose words the sentence holds: a sentence with
+    many triggers screens each not-advice-before pattern once, then each look-behind."""
+    after, before = _guard_patterns(off)
+    return after, tuple((p, words) for p, words in before if may_hold(words, present))
+
+
 @lru_cache(maxsize=4096)
 def _triggers(plain: str, off: frozenset[str]) -> tuple[Trigger, ...]:
     """`triggers` for one sentence with the rules in `off` switched off; a pattern whose
     words the sentence lacks is not run (extraction/prefilter.py)."""
     lowered = screened(plain)
+    present = words_present(_vocabulary(off), lowered)
+    guards = _sentence_guards(present, off)
     found = [Trigger(m.start(), strength, *_actor_phrase(plain, m))
-             for strength, pattern, words in _trigger_patterns(off) if may_match(words, lowered)
-             for m in pattern.finditer(plain) if not _blocked(plain, m.start())]
+             for strength, pattern, words in _trigger_patterns(off) if may_hold(words, present)
+             for m in pattern.finditer(plain) if not _blocked(plain, lowered, m.start(), guards)]
     return tuple(sorted(found, key=lambda t: t.start))

@@ -130,8 +130,11 @@ def read_names(block: str, found: Reading, in_authors: bool) -> str | None:
     roles = all(len(ln.split()) <= 12 and not ln.endswith(".") for ln in lines[1:])
     if read_byline(block, found) or (roles and read_byline(lines[0], found)):
         return "byline"
-    per_line = [name_list(ln) for ln in lines]
-    if found.date is None and per_line[0] and (roles or all(per_line)):
+    first_names = name_list(lines[0]) if found.date is None else []
+    if not first_names:  # asked first: a long block whose first line names no one is read no further
+        return None
+    per_line = [first_names, *(name_list(ln) for ln in lines[1:])]
+    if roles or all(per_line):
         found.listed += [n for names in per_line for n in names] if all(per_line) else per_line[0]
         return "names"
     return None

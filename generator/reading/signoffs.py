@@ -70,8 +70,11 @@ def field_line(block: str) -> dict[str, list[str]] | None:
 
 def signature(block: str) -> list[str]:
     """A signer's block: a name on its own line over one to three role lines, else []."""
-    lines = [unlinked(folded(ln)) for ln in block.splitlines() if ln.strip()]
-    if not active(SIGNATURE) or not 2 <= len(lines) <= 4 or not looks_like_name(lines[0]):
+    raw = [ln for ln in block.splitlines() if ln.strip()]
+    if not active(SIGNATURE) or not 2 <= len(raw) <= 4:  # counted first: a page-long block is no signature
+        return []
+    lines = [unlinked(folded(ln)) for ln in raw]
+    if not looks_like_name(lines[0]):
         return []
     roles = lines[1:]
     role_words = patterns()["not_name_words"]
