@@ -5,6 +5,7 @@ from the characters that matter to Markdown, HTML and templates.
 """
 from __future__ import annotations
 
+import re
 import shutil
 import string
 from pathlib import Path
@@ -132,3 +133,13 @@ def test_text_without_inline_markup_gives_what_the_parser_gives(text: str) -> No
         assert [(t.type, t.content) for t in tokens] in ([], [("text", line)])
     assert md_inline(text) == markdown_of(tokens)
     assert plain_text(text) == words_of(tokens)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.text(), PUNCTUATED))
+def test_escape_writes_every_ascii_punctuation_mark_as_its_reference(text: str) -> None:
+    """escape's translation table is the character-by-character rule it stands for."""
+    from generator.publishing.markdown_safe import escape, reference
+    expected = "".join(reference(c) if c in string.punctuation else c
+                       for c in re.sub(r"\s+", " ", text))
+    assert escape(text) == expected
