@@ -132,9 +132,9 @@ def test_a_file_made_by_hand_while_new_ones_are_written_is_replaced_whole(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     real_create = write.create_files
 
-    def someone_writes_first(out_dir: Path, files: dict[str, bytes]) -> None:
+    def someone_writes_first(out_dir: Path, files: dict[str, bytes]) -> dict[str, list[int]]:
         (out_dir / "index.md").write_text("a half-written race", "utf-8")
-        real_create(out_dir, files)
+        return real_create(out_dir, files)
 
     monkeypatch.setattr(write, "create_files", someone_writes_first)
     write_tree(tmp_path, OLD)
@@ -203,6 +203,14 @@ def test_a_file_touched_but_the_same_is_recorded_again(tmp_path: Path, monkeypat
     assert write_tree(out, OLD, record).changed == ()  # read, found the same, left alone
     monkeypatch.setattr(write, "differs", lambda path, data: pytest.fail(f"read {path}"))
     assert write_tree(out, OLD, record).changed == ()
+
+
+def test_created_files_are_recorded_as_they_are_without_looking_again(tmp_path: Path) -> None:
+    out, record = tmp_path / "site_src", tmp_path / "written.json"
+    write_tree(out, OLD, record)
+    files = json.loads(record.read_text())["files"]
+    assert {rel: state[:2] for rel, state in files.items()} == {
+        rel: write.stat_of(out / rel) for rel in OLD}
 
 
 def test_a_record_of_another_folder_or_damaged_is_not_trusted(tmp_path: Path) -> None:

@@ -55,7 +55,8 @@ def environment(templates: Path) -> jinja2.Environment:
     """A Jinja2 environment over the templates folder, with the escaping filters."""
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(templates)),
                              undefined=jinja2.StrictUndefined, keep_trailing_newline=True,
-                             trim_blocks=True, lstrip_blocks=True, autoescape=False)
+                             trim_blocks=True, lstrip_blocks=True, autoescape=False,
+                             auto_reload=False)  # one build: no stat per render
     env.filters.update(md=md_text, md_inline=md_inline, plain=item_text, date=human_date,
                        authors=author_names, anchor=anchor, entity_slug=entity_slug,
                        text_anchor=text_anchor, actor=actor_label, safe_url=safe_url,

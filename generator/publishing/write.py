@@ -110,11 +110,12 @@ def known_states(record: Path | None, out_dir: Path) -> dict[str, list]:
 
 
 def save_states(record: Path, out_dir: Path, digests: dict[str, str],
-                before: dict[str, list[int]], written: list[str]) -> None:
-    """Record each file's size, mtime and digest as this write left them: as they were
-    `before` it, but for the files `written` (or not seen before); unwritable is only slower."""
-    fresh = set(written)
-    states = {rel: before[rel] if before.get(rel) and rel not in fresh else stat_of(out_dir / rel)
+                known: dict[str, list[int]], moved: list[str]) -> None:
+    """Record each file's size, mtime and digest as this write left them: as `known` (before
+    it, or as it created them), but for the files `moved` in (or not known), looked at
+    again; unwritable is only slower."""
+    fresh = set(moved)
+    states = {rel: known[rel] if known.get(rel) and rel not in fresh else stat_of(out_dir / rel)
               for rel in digests}
     files = {rel: [*states[rel], digest] for rel, digest in digests.items() if states[rel]}
     try:
@@ -159,11 +160,13 @@ def staged(stage: Path, number: int) -> Path:
     return stage / "files" / str(number)
 
 
-def apply_plan(out_dir: Path, plan: dict, new: dict[str, bytes] | None = None) -> None:
-    """Carry out a committed plan, writing the `new` files first; safe to repeat after an
-    interruption (step 3), which cannot know the new files: the next build writes them."""
+def apply_plan(out_dir: Path, plan: dict, new: dict[str, bytes] | None = None
+               ) -> dict[str, list[int]]:
+    """Carry out a committed plan, writing the `new` files first (their [size, mtime_ns]
+    returned); safe to repeat after an interruption (step 3), which cannot know the new
+    files: the next build writes them."""
     stage = out_dir / STAGING
-    create_files(out_dir, new or {})
+    created = create_files(out_dir, new or {})
     for number, rel in enumerate(plan["write"]):
         if inside(rel):
             move_in(staged(stage, number), out_dir / rel)
@@ -173,6 +176,7 @@ def apply_plan(out_dir: Path, plan: dict, new: dict[str, bytes] | None = None) -
     manifest = sorted(filter(inside, plan["manifest"]))
     write_atomic(out_dir / MANIFEST, dump_names(manifest).encode("utf-8"))
     shutil.rmtree(stage)
+    return created
 
 
 def move_in(src: Path, dst: Path) -> None:
@@ -187,9 +191,10 @@ def move_in(src: Path, dst: Path) -> None:
         os.replace(src, dst)
 
 
-def create_files(out_dir: Path, files: dict[str, bytes]) -> None:
+def create_files(out_dir: Path, files: dict[str, bytes]) -> dict[str, list[int]]:
     """Write files where there were none, in place: each folder made once, and a file
-    that appeared since it was looked for replaced whole all the same (write_atomic)."""
+    that appeared since it was looked for replaced whole all the same (write_atomic).
+    Returns each created file's [size, mtime_ns], as stat_of gives them."""
     root = str(out_dir)
     for folder in sorted({rel.rpartition("/")[0] for rel in files} - {""}):
         try:
@@ -198,6 +203,7 @@ def create_files(out_dir: Path, files: dict[str, bytes]) -> None:
             pass
         except FileNotFoundError:  # its parent is new too
             os.makedirs(f"{root}/{folder}", exist_ok=True)
+    created = {}
     for rel, data in files.items():
         try:
             handle = open(f"{root}/{rel}", "xb")
@@ -206,6 +212,10 @@ def create_files(out_dir: Path, files: dict[str, bytes]) -> None:
             continue
         with handle:
             handle.write(data)
+            handle.flush()
+            st = os.fstat(handle.fileno())
+        created[rel] = [st.st_size, st.st_mtime_ns]
+    return created
 
 
 def dump_names(names: list[str]) -> str:
@@ -244,6 +254,7 @@ def write_tree(out_dir: Path, files: dict[str, str], record: Path | None = None)
     write = sorted(rel for rel, b in ours.items()
                    if rel not in known and (not now[rel] or differs(out_dir / rel, b)))
     delete = sorted(rel for rel in old - set(ours) if (out_dir / rel).is_file())
+    created: dict[str, list[int]] = {}
     if write or delete or old != set(ours) or not (out_dir / MANIFEST).is_file():
         replace = [rel for rel in write if now[rel]]
         stage = out_dir / STAGING
@@ -254,9 +265,11 @@ def write_tree(out_dir: Path, files: dict[str, str], record: Path | None = None)
         sync_staged([staged(stage, number) for number in range(len(replace))])
         plan = {"write": replace, "delete": delete, "manifest": sorted(ours)}
         write_atomic(stage / PLAN, json.dumps(plan).encode("utf-8"))  # commit
-        apply_plan(out_dir, plan, {rel: ours[rel] for rel in write if not now[rel]})
+        created = apply_plan(out_dir, plan, {rel: ours[rel] for rel in write if not now[rel]})
+        now.update(created)
     if record and len(known) != len(ours):
-        save_states(record, out_dir, {rel: digests[rel] for rel in ours}, now, write)
+        save_states(record, out_dir, {rel: digests[rel] for rel in ours}, now,
+                    [rel for rel in write if rel not in created])
     return Written(tuple(sorted(write + delete)), tuple(kept))
 
 
