@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 
-from generator import parallel
 from generator.build import Paths, build
 from generator.publishing import pagepool
 from generator.publishing.rendercache import RenderCache
