@@ -2,6 +2,8 @@
 
 Python decides what goes on a page (grouping, ordering, labels); templates only lay it out.
 Every value from a seed passes through an escaping filter (see markdown_safe).
+Brief pages go through pagepool.py: when many are to be rendered (a first build), worker
+processes render them while this process renders the pages across briefs.
 """
 from __future__ import annotations
 
