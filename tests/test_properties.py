@@ -5,7 +5,9 @@ from the characters that matter to Markdown, HTML and templates.
 """
 from __future__ import annotations
 
+import re
 import shutil
+import string
 from pathlib import Path
 
 import lxml.html
@@ -14,7 +16,9 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 from generator.extraction.aliases import load_aliases
 from generator.build import Paths, build
 from generator.reading.clean import clean_text
-from generator.publishing.markdown_safe import folded, md_inline, md_text
+from generator.publishing.markdown_safe import (INLINE_MARKUP, folded, inline_tokens,
+                                                markdown_of, md_inline, md_text, plain_text,
+                                                words_of)
 from generator.model import Brief, SeedError
 from generator.parse import parse_document
 from generator.reading.read import printable, read_seed
@@ -113,14 +117,29 @@ def test_any_seeds_folder_builds_with_one_line_per_skipped_seed(tmp_path_factory
     assert len({b.slug for b in report.briefs}) == len(report.briefs)
 
 
-@SETTINGS
-@given(st.one_of(st.text(), st.lists(st.sampled_from(PIECES + ["word", "Board", "é", "–"])).map("".join)))
-def test_plain_text_without_markup_characters_is_the_parse_it_skips(text: str) -> None:
-    """plain_text returns text the inline parser would keep whole without parsing it: the
-    same words as the parse gives (stray emphasis marks dropped), whatever the text."""
-    from generator.publishing.markdown_safe import INLINE, formed, plain_text
+PUNCTUATED = st.text(st.sampled_from("ab É" + string.punctuation + "\t\n\u00a0"), max_size=80)
+"""Short texts of every ASCII punctuation mark (each a Markdown character somewhere)."""
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.one_of(st.text(), PUNCTUATED,
+                 st.lists(st.sampled_from(PIECES + ["word", "Board", "é", "–"])).map("".join)))
+def test_text_without_inline_markup_gives_what_the_parser_gives(text: str) -> None:
+    """md_inline and plain_text skip the inline parser for text without INLINE_MARKUP: the
+    parser would keep such text whole as one token, so both give what the parse gives."""
     line = folded(text)
-    parsed = "".join(formed(t.content) if t.type == "text" else t.content
-                     for t in INLINE.parseInline(line)[0].children or []
-                     if t.type in ("text", "code_inline", "image"))
-    assert plain_text(text) == parsed
+    tokens = inline_tokens(line)
+    if not INLINE_MARKUP.search(line):
+        assert [(t.type, t.content) for t in tokens] in ([], [("text", line)])
+    assert md_inline(text) == markdown_of(tokens)
+    assert plain_text(text) == words_of(tokens)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.text(), PUNCTUATED))
+def test_escape_writes_every_ascii_punctuation_mark_as_its_reference(text: str) -> None:
+    """escape's translation table is the character-by-character rule it stands for."""
+    from generator.publishing.markdown_safe import escape, reference
+    expected = "".join(reference(c) if c in string.punctuation else c
+                       for c in re.sub(r"\s+", " ", text))
+    assert escape(text) == expected

@@ -17,6 +17,8 @@ from siteproject import copy_project
 
 OLD = {"index.md": "# Home\n", "briefs/a.md": "# A\n", "briefs/b.md": "# B\n"}
 NEW = {"index.md": "# Home, new\n", "briefs/a.md": "# A\n", "briefs/c.md": "# C\n"}
+EDITED = {**NEW, "briefs/a.md": "# A, edited\n"}
+"""Two files replaced (staged, then moved in), one new (written in place), one deleted."""
 
 
 def tree(out: Path) -> dict[str, str]:
@@ -74,32 +76,69 @@ def interrupt_after(monkeypatch: pytest.MonkeyPatch, calls: int) -> None:
     monkeypatch.setattr(write.os, "replace", replace)
 
 
-@pytest.mark.parametrize("renames", range(0, 6))
+@pytest.mark.parametrize("renames", range(0, 4))  # the plan, two moves, the manifest
 def test_interrupted_write_is_never_half_done(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                               renames: int) -> None:
     write_tree(tmp_path, OLD)
     with monkeypatch.context() as patch:
         interrupt_after(patch, renames)
         with pytest.raises(KeyboardInterrupt):
-            write_tree(tmp_path, NEW)
+            write_tree(tmp_path, EDITED)
     committed = (tmp_path / STAGING / write.PLAN).is_file()
     if not committed:  # stopped before the commit point: the old tree stands untouched
         assert tree(tmp_path) == OLD
     write.recover(tmp_path)
-    assert tree(tmp_path) == (NEW if committed else OLD)
+    assert tree(tmp_path) == (EDITED if committed else OLD)
     assert not (tmp_path / STAGING).exists()
-    assert json.loads((tmp_path / MANIFEST).read_text()) == sorted(NEW if committed else OLD)
+    assert json.loads((tmp_path / MANIFEST).read_text()) == sorted(EDITED if committed else OLD)
 
 
 def test_next_build_after_an_interruption_converges(tmp_path: Path,
                                                     monkeypatch: pytest.MonkeyPatch) -> None:
     write_tree(tmp_path, OLD)
     with monkeypatch.context() as patch:
-        interrupt_after(patch, 4)  # two staged files, the plan, one move: half applied
+        interrupt_after(patch, 2)  # the plan, one of two moves: half applied
         with pytest.raises(KeyboardInterrupt):
-            write_tree(tmp_path, NEW)
+            write_tree(tmp_path, EDITED)
     write_tree(tmp_path, {"index.md": "# Home, newest\n"})
     assert tree(tmp_path) == {"index.md": "# Home, newest\n"}
+
+
+def test_new_files_cut_short_are_written_again_never_taken_for_hand_made(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """New files are written in place after the commit: an interruption among them leaves
+    some missing or cut, which the manifest already claims, so the next build writes them."""
+    target = {**OLD, **{f"r/{i}/index.html": f"<p>{i}</p>\n" for i in range(5)}}
+    write_tree(tmp_path, OLD)
+    real_open, created = open, []
+
+    def open_then_stop(path, mode="r", *args, **kwargs):
+        if mode == "xb" and len(created) == 2:
+            raise KeyboardInterrupt
+        created.append(path)
+        return real_open(path, mode, *args, **kwargs)
+
+    with monkeypatch.context() as patch:
+        patch.setattr(write, "open", open_then_stop, raising=False)
+        with pytest.raises(KeyboardInterrupt):
+            write_tree(tmp_path, target)
+    Path(created[-1]).write_text("<p>cut", "utf-8")  # as if stopped mid-write
+    assert sorted(json.loads((tmp_path / STAGING / write.PLAN).read_text())["manifest"]) == sorted(target)
+    result = write_tree(tmp_path, target)
+    assert result.kept == () and tree(tmp_path) == target
+
+
+def test_a_file_made_by_hand_while_new_ones_are_written_is_replaced_whole(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    real_create = write.create_files
+
+    def someone_writes_first(out_dir: Path, files: dict[str, bytes]) -> dict[str, list[int]]:
+        (out_dir / "index.md").write_text("a half-written race", "utf-8")
+        return real_create(out_dir, files)
+
+    monkeypatch.setattr(write, "create_files", someone_writes_first)
+    write_tree(tmp_path, OLD)
+    assert tree(tmp_path) == OLD
 
 
 def test_removed_seed_page_disappears_hand_made_page_stays(tmp_path: Path) -> None:
@@ -164,6 +203,14 @@ def test_a_file_touched_but_the_same_is_recorded_again(tmp_path: Path, monkeypat
     assert write_tree(out, OLD, record).changed == ()  # read, found the same, left alone
     monkeypatch.setattr(write, "differs", lambda path, data: pytest.fail(f"read {path}"))
     assert write_tree(out, OLD, record).changed == ()
+
+
+def test_created_files_are_recorded_as_they_are_without_looking_again(tmp_path: Path) -> None:
+    out, record = tmp_path / "site_src", tmp_path / "written.json"
+    write_tree(out, OLD, record)
+    files = json.loads(record.read_text())["files"]
+    assert {rel: state[:2] for rel, state in files.items()} == {
+        rel: write.stat_of(out / rel) for rel in OLD}
 
 
 def test_a_record_of_another_folder_or_damaged_is_not_trusted(tmp_path: Path) -> None:

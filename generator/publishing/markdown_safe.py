@@ -17,14 +17,21 @@ Emphasis that did not form is dropped too: a mark whose partner lies in another 
 Control characters are dropped (HTML cannot show them; \x02…\x03 mark Python-Markdown's
 stash of raw HTML, so they must never reach it from a seed). Character references the
 author typed (`&lt;`) stay the literal text they wrote.
+
+Most sentences hold none of the characters where one of the parser's inline rules can
+start (INLINE_MARKUP): the parser would give them back as one text token, as they are, so
+`md_inline` and `plain_text` skip it for them (a build of 1,000 briefs asks for some
+100,000 such texts); tests/test_properties.py checks both ways agree on any text.
 """
 from __future__ import annotations
 
 import html
 import re
+from functools import lru_cache
 from urllib.parse import quote, urlsplit
 
 from markdown_it import MarkdownIt
+from markdown_it.token import Token
 
 from ..extraction.footnotes import strip_footnote_marks
 
@@ -37,17 +44,31 @@ WEB_SCHEMES = frozenset({"http", "https"})
 STRAY_EMPHASIS = re.compile(r"(?<!\S)[*_]{1,3}(?=\S)|(?<=\S)[*_]{1,3}(?!\S)")
 """`*`, `**`, `_` … at a word's edge that markdown-it left as text: its partner is elsewhere."""
 EMPHASIS = {"strong_open": "**", "strong_close": "**", "em_open": "*", "em_close": "*"}
+SHOWN_TEXTS = 1 << 16
+"""Item sentences whose shown words are remembered: each is shown on four or five pages
+(its brief, its short page, the ids, recommendations and entity lists)."""
+INLINE_MARKUP = re.compile(r"[\\`*_\[<\n]")
+"""Where an inline rule of INLINE can start: escape, code span, emphasis, link (and image,
+whose `!` needs a `[`), autolink, line break; entities and raw HTML are off. Without any
+of these, INLINE parses a text into one text token holding it unchanged."""
 
 
-def reference(match: re.Match[str]) -> str:
+WHITE_SPACE = re.compile(r"\s+")
+
+
+def reference(char: str) -> str:
     """One punctuation character as the character reference that shows it."""
-    char = match.group()
     return NAMED.get(char) or f"&#x{ord(char):X};"
+
+
+REFERENCES = str.maketrans({chr(c): reference(chr(c)) for c in range(128)
+                            if PUNCTUATION.fullmatch(chr(c))})
+"""Every ASCII punctuation character → its reference, for str.translate (one pass in C)."""
 
 
 def escape(text: str) -> str:
     """Escape Markdown and HTML in a run of text, folding (not trimming) white space."""
-    return PUNCTUATION.sub(reference, re.sub(r"\s+", " ", text))
+    return WHITE_SPACE.sub(" ", text).translate(REFERENCES)
 
 
 def folded(value: object) -> str:
@@ -92,12 +113,24 @@ def formed(text: str) -> str:
     return STRAY_EMPHASIS.sub("", text)
 
 
+def inline_tokens(text: str) -> list[Token]:
+    """The inline parser's tokens for one line of text."""
+    return INLINE.parseInline(text)[0].children or []
+
+
 def md_inline(value: object) -> str:
     """Body text → Markdown keeping only its links (safe targets) and emphasis."""
     text = folded(value)
+    if not INLINE_MARKUP.search(text):
+        return escape(text)  # one text token, and no * or _ for formed() to drop
+    return markdown_of(inline_tokens(text))
+
+
+def markdown_of(tokens: list[Token]) -> str:
+    """Inline tokens → Markdown of their links (safe targets), emphasis and escaped text."""
     out: list[str] = []
     link_url: str | None = None
-    for token in INLINE.parseInline(text)[0].children or []:
+    for token in tokens:
         if token.type == "link_open":
             url = safe_url(str(token.attrGet("href") or ""))
             out.append("[" if url else "")
@@ -116,18 +149,26 @@ def md_inline(value: object) -> str:
 
 
 def plain_text(value: object) -> str:
-    """Body text → its words alone (links to their text, emphasis marks dropped); text in
-    which the parser's text rule meets no character it stops at is one text token as it
-    is (most sentences: a build asks for some 13,000 of them at 1,000 briefs)."""
+    """Body text → its words alone (links to their text, emphasis marks dropped)."""
     text = folded(value)
-    if not INLINE.inline.terminator_re.search(text):
-        return text  # no * or _ either, so nothing for formed() to drop
+    if not INLINE_MARKUP.search(text):
+        return text  # one text token, and no * or _ for formed() to drop
+    return words_of(inline_tokens(text))
+
+
+def words_of(tokens: list[Token]) -> str:
+    """Inline tokens → their words: text (stray emphasis marks dropped), code, alt text."""
     return "".join(formed(t.content) if t.type == "text" else t.content
-                   for t in INLINE.parseInline(text)[0].children or []
-                   if t.type in ("text", "code_inline", "image"))
+                   for t in tokens if t.type in ("text", "code_inline", "image"))
 
 
 def item_text(value: object) -> str:
     """An item's sentence shown on its own (its heading, the index pages, its short page,
     the feed): its words, without footnote markers."""
-    return plain_text(strip_footnote_marks(str(value)))
+    return words_shown(str(value))
+
+
+@lru_cache(maxsize=SHOWN_TEXTS)
+def words_shown(text: str) -> str:
+    """item_text of a string, worked out once for the several pages that show it."""
+    return plain_text(strip_footnote_marks(text))

@@ -2,6 +2,8 @@
 
 Python decides what goes on a page (grouping, ordering, labels); templates only lay it out.
 Every value from a seed passes through an escaping filter (see markdown_safe).
+Brief pages go through pagepool.py: when many are to be rendered (a first build), worker
+processes render them while this process renders the pages across briefs.
 """
 from __future__ import annotations
 
@@ -19,6 +21,7 @@ from .highlight import Marked, highlight_paragraph, spans, text_anchor
 from .markdown_safe import item_text, md_inline, md_text, safe_url, web_url
 from ..model import Brief, Recommendation, Site
 from .briefpage import brief_pages
+from .pagepool import BriefPages
 from .rendercache import CachedEnvironment, RenderCache
 from .pages import (BRIEFS_PER_PAGE, ITEMS_PER_PAGE, TAG_ENTRIES_PER_PAGE, pack, paginate,
                     render_pages)
@@ -54,7 +57,8 @@ def environment(templates: Path) -> jinja2.Environment:
     """A Jinja2 environment over the templates folder, with the escaping filters."""
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(templates)),
                              undefined=jinja2.StrictUndefined, keep_trailing_newline=True,
-                             trim_blocks=True, lstrip_blocks=True, autoescape=False)
+                             trim_blocks=True, lstrip_blocks=True, autoescape=False,
+                             auto_reload=False)  # one build: no stat per render
     env.filters.update(md=md_text, md_inline=md_inline, plain=item_text, date=human_date,
                        authors=author_names, anchor=anchor, entity_slug=entity_slug,
                        text_anchor=text_anchor, actor=actor_label, safe_url=safe_url,
@@ -176,18 +180,26 @@ def render_views(env: jinja2.Environment, briefs: list[Brief], entities: list[En
     return files
 
 
-def render_brief_page(env: jinja2.Environment, cache: RenderCache, brief: Brief,
-                      page: object, entity_pages: dict[str, str]) -> str:
-    """A brief's page, reused when the brief, its page's links and which of its entities
-    have pages are as last time (its marked body is then not worked out again);
-    `entity_pages` maps the name of every entity with a page to its slug."""
-    linked = {entity_pages[e.name] for e in brief.entities if e.name in entity_pages}
+def linked_entities(brief: Brief, entity_pages: dict[str, str]) -> set[str]:
+    """The slugs of the brief's entities that have pages (`entity_pages`: name → slug)."""
+    return {entity_pages[e.name] for e in brief.entities if e.name in entity_pages}
 
-    def produce() -> str:
-        body, in_text = marked_body(brief)
-        return env.get_template("brief.md.j2").render(brief=brief, body=body, in_text=in_text,
-                                                      entity_pages=linked, page=page)
-    return cache.get("brief-page", (brief, page, linked), produce)
+
+def brief_page_text(env: jinja2.Environment, brief: Brief, page: object, linked: set[str]) -> str:
+    """A brief's page: its marked body and the brief page template."""
+    body, in_text = marked_body(brief)
+    return env.get_template("brief.md.j2").render(brief=brief, body=body, in_text=in_text,
+                                                  entity_pages=linked, page=page)
+
+
+def render_brief_pages(env: jinja2.Environment, cache: RenderCache, templates: Path,
+                       briefs: list[Brief], pages: dict[str, object],
+                       entity_pages: dict[str, str]) -> BriefPages:
+    """Every brief's page (pagepool.py), reused when the brief, its page's links and which
+    of its entities have pages are as last time (its marked body is then not worked out
+    again); `entity_pages` maps the name of every entity with a page to its slug."""
+    inputs = {b.slug: (b, pages[b.slug], linked_entities(b, entity_pages)) for b in briefs}
+    return BriefPages(env, cache, templates, inputs, brief_page_text, environment)
 
 
 def briefs_json(briefs: list[Brief], cache: RenderCache) -> str:
@@ -216,14 +228,14 @@ def render_site(site: Site, templates: Path, directory_urls: bool = True,
     slugs = {v.slug for v in entities}
     names = {e.name for b in briefs for e in b.entities}
     entity_pages = {n: s for n, s in ((n, entity_slug(n)) for n in names) if s in slugs}
-    files = {f"briefs/{b.slug}.md": render_brief_page(env, cache, b, pages[b.slug], entity_pages)
-             for b in briefs}
-    files.update(render_views(CachedEnvironment(env, cache), briefs, entities))
-    files["briefs.json"] = briefs_json(briefs, cache)
-    files[FEED_PATH] = cache.get("feed", (briefs, site_name, site_url, directory_urls),
-                                 lambda: feed_xml(home_order(briefs), site_name, site_url,
-                                                  directory_urls))
-    files.update({a: (templates / a).read_text(encoding="utf-8") for a in ASSETS})
-    files.update(permalink_files(site.ids, {b.slug for b in briefs}, templates, directory_urls,
-                                 cache))
-    return files
+    with render_brief_pages(env, cache, templates, briefs, pages, entity_pages) as brief_files:
+        rest = render_views(CachedEnvironment(env, cache), briefs, entities)
+        rest["briefs.json"] = briefs_json(briefs, cache)
+        rest[FEED_PATH] = cache.get("feed", (briefs, site_name, site_url, directory_urls),
+                                    lambda: feed_xml(home_order(briefs), site_name, site_url,
+                                                     directory_urls))
+        rest.update({a: (templates / a).read_text(encoding="utf-8") for a in ASSETS})
+        rest.update(permalink_files(site.ids, {b.slug for b in briefs}, templates,
+                                    directory_urls, cache))
+        files = {f"briefs/{slug}.md": text for slug, text in brief_files.texts_by_slug().items()}
+    return files | rest

@@ -129,15 +129,24 @@ class RenderCache:
             key = self.key(name, inputs)
         except (pickle.PicklingError, TypeError, AttributeError):  # inputs it cannot digest
             return produce()
+        text = self.lookup(key)
+        if text is None:
+            text = self.used[key] = produce()
+        return text
+
+    def lookup(self, key: str) -> str | None:
+        """The text kept for `key` (by this build or the last), or None: then `keep` it."""
         text = self.used.get(key)
         if text is None:
             text = self.old.get(key)
-            if text is None:
-                text = produce()
-            else:
+            if text is not None:
                 self.hits += 1
-            self.used[key] = text
+                self.used[key] = text
         return text
+
+    def keep(self, key: str, text: str) -> None:
+        """Remember `text`, rendered from the inputs of `key`, for this build and the next."""
+        self.used[key] = text
 
     def save(self) -> None:
         """Keep the entries this build used (and only those); unwritable is only slower."""

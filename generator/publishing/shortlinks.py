@@ -33,7 +33,7 @@ def environment(templates: Path) -> Environment:
     env = Environment(loader=FileSystemLoader(str(templates)),
                       autoescape=select_autoescape(["html.j2"], default=False),
                       undefined=StrictUndefined, keep_trailing_newline=True,
-                      trim_blocks=True, lstrip_blocks=True)
+                      trim_blocks=True, lstrip_blocks=True, auto_reload=False)
     env.filters.update(md=md_text, plain=item_text)
     return env
 
