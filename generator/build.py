@@ -230,13 +230,15 @@ def full_build(paths: Paths, files: list[Path], keys: list[str], registry: Path,
     settled = state.settled(briefs, [k for k, _ in found], disk.file_digest(registry)) if state else {}
     ids = assign_ids(briefs, records, settled=settled)
     site = Site(briefs=ids.briefs, ids=ids.records, problems=tuple(problems))
-    renders = RenderCache(paths.cache / "pages" if paths.cache else None, paths.templates)
+    record = paths.cache / disk.WRITTEN if paths.cache else None
+    renders = RenderCache(paths.cache / "pages" if paths.cache else None, paths.templates,
+                          paths.out, record)
     published = dict(zip((k for k, _ in found), ids.briefs))
     for key, brief in published.items():
         renders.know(brief, key)
     written = write_tree(paths.out, render_site(site, paths.templates, paths.directory_urls,
                                                 paths.site_url, paths.site_name, renders),
-                         paths.cache / disk.WRITTEN if paths.cache else None)
+                         record)
     renders.save()
     problems += [Problem(display_path(paths.out / rel, paths.root), "made by hand, so left alone; "
                          "move it to let the generator write this page") for rel in written.kept]

@@ -19,6 +19,8 @@ from generator import sitestate
 from generator.build import Paths, build
 from generator.identity import ids
 from generator.publishing import render, shortlinks
+from generator.publishing.rendercache import RenderCache
+from generator.publishing.write import Kept
 from seedkit import article
 from test_cache import TITLES, small_project, tree
 
@@ -73,10 +75,19 @@ def test_a_recommendation_added_to_one_seed(tmp_path: Path, monkeypatch: pytest.
     matched: list[str] = []
     find_items = ids.find_items
     monkeypatch.setattr(ids, "find_items", lambda brief: matched.append(brief.slug) or find_items(brief))
+    kept: list[int] = []
+    settle = RenderCache.settle
+
+    def counting(self: RenderCache, files: dict) -> dict:
+        out = settle(self, files)
+        kept.append(sum(isinstance(v, Kept) for v in out.values()))
+        return out
+    monkeypatch.setattr(RenderCache, "settle", counting)
     got = assert_incremental_is_full(tmp_path, append("extra_1.txt", "The council should repaint the locks."))
     assert b"repaint the locks" in got["ids.lock.json"]
     briefs = 6  # the two repo seeds and four extra ones, each matched in full by the first build
     assert len(matched) == briefs + 1 + briefs  # then only the changed one, then the full rebuild
+    assert kept[0] == 0 and kept[1] > len(got) / 2 and kept[2] == 0  # most pages left as they were
 
 
 def test_a_seed_whose_entities_appear_and_disappear(tmp_path: Path) -> None:

@@ -19,7 +19,8 @@ from .highlight import Marked, highlight_paragraph, spans, text_anchor
 from .markdown_safe import item_text, md_inline, md_text, safe_url, web_url
 from ..model import Brief, Recommendation, Site
 from .briefpage import brief_pages
-from .rendercache import CachedEnvironment, RenderCache
+from .rendercache import CachedEnvironment, Deferred, RenderCache
+from .write import Kept
 from .pages import (BRIEFS_PER_PAGE, ITEMS_PER_PAGE, TAG_ENTRIES_PER_PAGE, pack, paginate,
                     render_pages)
 from .search import ASSETS as SEARCH_ASSETS
@@ -177,7 +178,7 @@ def render_views(env: jinja2.Environment, briefs: list[Brief], entities: list[En
 
 
 def render_brief_page(env: jinja2.Environment, cache: RenderCache, brief: Brief,
-                      page: object, entity_pages: dict[str, str]) -> str:
+                      page: object, entity_pages: dict[str, str]) -> str | Deferred:
     """A brief's page, reused when the brief, its page's links and which of its entities
     have pages are as last time (its marked body is then not worked out again);
     `entity_pages` maps the name of every entity with a page to its slug."""
@@ -187,7 +188,7 @@ def render_brief_page(env: jinja2.Environment, cache: RenderCache, brief: Brief,
         body, in_text = marked_body(brief)
         return env.get_template("brief.md.j2").render(brief=brief, body=body, in_text=in_text,
                                                       entity_pages=linked, page=page)
-    return cache.get("brief-page", (brief, page, linked), produce)
+    return cache.page("brief-page", (brief, page, linked), produce)
 
 
 def briefs_json(briefs: list[Brief], cache: RenderCache) -> str:
@@ -203,8 +204,9 @@ def briefs_json(briefs: list[Brief], cache: RenderCache) -> str:
 
 def render_site(site: Site, templates: Path, directory_urls: bool = True,
                 site_url: str | None = None, site_name: str = "Briefs",
-                cache: RenderCache | None = None) -> dict[str, str]:
-    """Every generated file of `site_src/`, as {relative path: content}; `directory_urls`
+                cache: RenderCache | None = None) -> dict[str, str | Kept]:
+    """Every generated file of `site_src/`, as {relative path: content, or Kept when the
+    cache finds its file holds it already}; `directory_urls`
     as MkDocs' use_directory_urls (False in the offline copy), `site_url` and `site_name`
     as in mkdocs.yml (the feed's links and title); `cache` reuses the renders of inputs
     seen before (rendercache.py)."""
@@ -226,4 +228,4 @@ def render_site(site: Site, templates: Path, directory_urls: bool = True,
     files.update({a: (templates / a).read_text(encoding="utf-8") for a in ASSETS})
     files.update(permalink_files(site.ids, {b.slug for b in briefs}, templates, directory_urls,
                                  cache))
-    return files
+    return cache.settle(files)

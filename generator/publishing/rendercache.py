@@ -22,7 +22,7 @@ import hashlib
 import io
 import pickle
 from collections.abc import Callable
-from dataclasses import fields
+from dataclasses import dataclass, fields
 from operator import attrgetter
 from pathlib import Path
 from typing import Any
@@ -30,8 +30,10 @@ from typing import Any
 from .. import cache as disk
 from .. import model
 from . import pagestore
+from .write import Kept, known_states, stat_of
 
 STORE = "pages.pickle"
+INDEX = "index.pickle"
 MODEL = model.__name__
 """The module of the frozen dataclasses digested whole (model.py holds no sets)."""
 
@@ -104,18 +106,56 @@ def fast_pickle(value: Any) -> bytes:
     return buffer.getvalue()
 
 
-class RenderCache:
-    """Rendered texts by a digest of their inputs; `folder` None keeps nothing between builds."""
+@dataclass(frozen=True, slots=True)
+class Deferred:
+    """A whole page, by the key of its inputs: its text is produced, or read from the
+    store, only when its file does not hold it already (RenderCache.settle)."""
 
-    def __init__(self, folder: Path | None, templates: Path) -> None:
+    key: str
+    produce: Callable[[], str]
+
+
+@dataclass(frozen=True, slots=True)
+class Index:
+    """What the last build left in the store (its end, how many entries its frames hold,
+    its live keys) and the key each of its pages was rendered from, by path."""
+
+    end: int
+    stored: int
+    keys: frozenset[str]
+    paths: dict[str, str]
+
+
+class RenderCache:
+    """Rendered texts by a digest of their inputs; `folder` None keeps nothing between
+    builds. With `out` and `written` (the site folder and the write record of
+    publishing/write.py), a page whose file already holds its render is not read at all."""
+
+    def __init__(self, folder: Path | None, templates: Path, out: Path | None = None,
+                 written: Path | None = None) -> None:
         self.folder = folder
         self.salt = (disk.generator_version() + "\0"
                      + disk.tree_digest(templates, ("*",))).encode()
-        self.log = pagestore.load(folder / STORE) if folder else pagestore.PageLog()
-        self.old = self.log.entries
-        self.used: dict[str, str] = {}
+        self.out, self.written = out, written
+        self.index = read_index(folder) if folder else None
+        self.store: pagestore.PageLog | None = None if folder else pagestore.PageLog()
+        self.used: dict[str, str | None] = {}
+        """Key → text of every render this build used (None: a kept page, whose text the
+        store holds and no one read)."""
+        self.paths: dict[str, str] = {}
         self.seen: dict[int, tuple[Any, bytes]] = {}
         self.hits = 0
+
+    @property
+    def old(self) -> dict[str, str]:
+        """The entries the store holds, read on first need."""
+        if self.store is None:
+            self.store = pagestore.load(self.folder / STORE)
+        return self.store.entries
+
+    def stored(self, key: str) -> bool:
+        """Whether the store holds `key` (by its index, without reading it, when it can)."""
+        return key in self.index.keys if self.store is None and self.index else key in self.old
 
     def know(self, brief: model.Brief, seed_key: str) -> None:
         """Digest `brief` and its items from its seed's cache key (which fixes what parsing
@@ -141,9 +181,20 @@ class RenderCache:
             key = self.key(name, inputs)
         except (pickle.PicklingError, TypeError, AttributeError):  # inputs it cannot digest
             return produce()
+        return self.text(key, produce)
+
+    def page(self, name: str, inputs: Any, produce: Callable[[], str]) -> str | Deferred:
+        """A whole file's render, as `get` but deferred to `settle`."""
+        try:
+            return Deferred(self.key(name, inputs), produce)
+        except (pickle.PicklingError, TypeError, AttributeError):
+            return produce()
+
+    def text(self, key: str, produce: Callable[[], str]) -> str:
+        """The text of `key`: used already, in the store, or produced now."""
         text = self.used.get(key)
         if text is None:
-            text = self.old.get(key)
+            text = self.old.get(key) if self.stored(key) else None
             if text is None:
                 text = produce()
             else:
@@ -151,14 +202,65 @@ class RenderCache:
             self.used[key] = text
         return text
 
+    def settle(self, files: dict[str, Any]) -> dict[str, Any]:
+        """`files` with each deferred page as its text, or as `Kept` when the last build
+        wrote its file from the same key and the write record shows it untouched since.
+        Called once, before the write: the index no longer tells what the pages hold."""
+        last = self.index.paths if self.index else {}
+        if self.folder and self.index:
+            (self.folder / INDEX).unlink(missing_ok=True)
+        recorded = known_states(self.written, self.out) if last and self.out else {}
+        settled = {}
+        for rel, value in files.items():
+            if not isinstance(value, Deferred):
+                settled[rel] = value
+                continue
+            self.paths[rel] = value.key
+            state = recorded.get(rel) if last.get(rel) == value.key else None
+            if isinstance(state, list) and len(state) == 3 and state[:2] == stat_of(self.out / rel):
+                self.used.setdefault(value.key, None)
+                settled[rel] = Kept(state[2])
+            else:
+                settled[rel] = self.text(value.key, value.produce)
+        return settled
+
     def save(self) -> None:
-        """Keep the entries this build used (and only those); unwritable is only slower."""
+        """Keep the entries this build used (and only those) and the key of each page;
+        unwritable is only slower."""
         if self.folder is None:
             return
         try:
-            pagestore.save(self.folder / STORE, self.log, self.used)
+            end, stored = self.save_store()
+            live = frozenset(k for k, t in self.used.items() if t is not None or self.stored(k))
+            data = pickle.dumps(Index(end, stored, live, self.paths), protocol=pickle.HIGHEST_PROTOCOL)
+            disk.replace_file(self.folder / INDEX, data)
         except OSError:
             pass
+
+    def save_store(self) -> tuple[int, int]:
+        """Bring the store to this build's entries: a frame appended by the index alone
+        when the store was not read and holds few dead entries, else through pagestore."""
+        index, path = self.index, self.folder / STORE
+        if self.store is None and index:
+            added = {k: t for k, t in self.used.items() if t is not None and k not in index.keys}
+            if index.stored + len(added) <= pagestore.COMPACT * max(len(self.used), 1):
+                dropped = tuple(k for k in index.keys if k not in self.used)
+                if not added and not dropped:
+                    return index.end, index.stored
+                return pagestore.append(path, index.end, added, dropped), index.stored + len(added)
+        old = self.old
+        texts = {k: old.get(k) if t is None else t for k, t in self.used.items()}
+        return pagestore.save(path, self.store, {k: t for k, t in texts.items() if t is not None})
+
+
+def read_index(folder: Path) -> Index | None:
+    """The index the last build left, when it describes the store as it is now."""
+    try:
+        index = pickle.loads((folder / INDEX).read_bytes())
+        ok = isinstance(index, Index) and index.end == (folder / STORE).stat().st_size
+    except Exception:  # missing, torn or foreign: the store is read instead
+        return None
+    return index if ok else None
 
 
 class CachedTemplate:
@@ -168,9 +270,9 @@ class CachedTemplate:
         self.template = template
         self.cache = cache
 
-    def render(self, **context: Any) -> str:
-        return self.cache.get(f"template:{self.template.name}", context,
-                              lambda: self.template.render(**context))
+    def render(self, **context: Any) -> str | Deferred:
+        return self.cache.page(f"template:{self.template.name}", context,
+                               lambda: self.template.render(**context))
 
 
 class CachedEnvironment:
