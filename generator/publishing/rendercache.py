@@ -184,7 +184,9 @@ class RenderCache:
         return self.text(key, produce)
 
     def page(self, name: str, inputs: Any, produce: Callable[[], str]) -> str | Deferred:
-        """A whole file's render, as `get` but deferred to `settle`."""
+        """A whole file's render, as `get` but deferred to `settle` when kept between builds."""
+        if self.folder is None:
+            return self.get(name, inputs, produce)
         try:
             return Deferred(self.key(name, inputs), produce)
         except (pickle.PicklingError, TypeError, AttributeError):
