@@ -29,6 +29,7 @@ from .publishing.write import STAGING, stat_of, write_tree
 
 if TYPE_CHECKING:
     from .extraction.aliases import Aliases
+    from .identity.ids import IdResult
 # The stages (parsing, ids, rendering) are imported where they run: a build that finds
 # nothing changed stops before them, and importing them would take most of its time.
 
@@ -212,8 +213,6 @@ def full_build(paths: Paths, files: list[Path], keys: list[str], registry: Path,
     """Every stage, each seed's brief read from the caches where they hold, the ids of
     unchanged briefs kept as the last build left them (sitestate.py)."""
     from .extraction.aliases import load_aliases
-    from .identity.ids import assign_ids
-    from .identity.slugs import assign_slugs, known_slugs
     from .publishing.render import render_site
     from .publishing.rendercache import RenderCache
     state = sitestate.load(paths.cache) if paths.cache else None
@@ -221,19 +220,12 @@ def full_build(paths: Paths, files: list[Path], keys: list[str], registry: Path,
     parsed = parse_seeds(paths, files, keys, load_aliases(paths.aliases), memory)
     if paths.cache:
         sitestate.forget(paths.cache)
-    problems = [r for r in parsed.results if isinstance(r, Problem)]
-    records = load_registry(registry)
-    found = [(k, r) for k, r in zip(parsed.keys, parsed.results) if isinstance(r, Brief)]
-    last = state.slugs() if state and state.briefs_json == tuple(stat_of(paths.out / BRIEFS_JSON)) else None
-    briefs, clashes = assign_slugs([r for _, r in found], known_slugs(paths.out, records, last))
-    problems += clashes
-    settled = state.settled(briefs, [k for k, _ in found], disk.file_digest(registry)) if state else {}
-    ids = assign_ids(briefs, records, settled=settled)
+    ids, published, clashes = identify(paths, parsed, registry, state)
+    problems = [r for r in parsed.results if isinstance(r, Problem)] + clashes
     site = Site(briefs=ids.briefs, ids=ids.records, problems=tuple(problems))
     record = paths.cache / disk.WRITTEN if paths.cache else None
     renders = RenderCache(paths.cache / "pages" if paths.cache else None, paths.templates,
                           paths.out, record)
-    published = dict(zip((k for k, _ in found), ids.briefs))
     for key, brief in published.items():
         renders.know(brief, key)
     written = write_tree(paths.out, render_site(site, paths.templates, paths.directory_urls,
@@ -247,14 +239,37 @@ def full_build(paths: Paths, files: list[Path], keys: list[str], registry: Path,
     report = BuildReport(ids.briefs, tuple(problems), written.changed, ids.notes, len(ids.briefs),
                          from_cache, extracted, failed, time.perf_counter() - start)
     if paths.cache:
-        kept_json = BRIEFS_JSON in written.kept  # a hand-made briefs.json lists no slugs of ours
-        sitestate.save(paths.cache, sitestate.SiteState(
-            disk.file_digest(registry), () if kept_json else tuple(stat_of(paths.out / BRIEFS_JSON)),
-            {k: (r, published.get(k)) for k, r in zip(parsed.keys, parsed.results)}))
-        disk.save_stamp(paths.cache, build_inputs(paths, keys, registry), paths.out,
-                        {"built": report.built, "failed": failed,
-                         "problems": [[p.path, p.message, p.line] for p in report.problems]})
+        remember(paths, keys, registry, parsed, published, BRIEFS_JSON in written.kept, report)
     return report
+
+
+def identify(paths: Paths, parsed: Parsed, registry: Path, state: sitestate.SiteState | None
+             ) -> tuple[IdResult, dict[str, Brief], list[Problem]]:
+    """Slugs, then ids (a brief unchanged since the last build keeps its own: ids.py); the
+    briefs as published by seed key; and a line for each slug clash."""
+    from .identity.ids import assign_ids
+    from .identity.slugs import assign_slugs, known_slugs
+    records = load_registry(registry)
+    found = [(k, r) for k, r in zip(parsed.keys, parsed.results) if isinstance(r, Brief)]
+    intact = state and state.briefs_json == tuple(stat_of(paths.out / BRIEFS_JSON))
+    briefs, clashes = assign_slugs([r for _, r in found],
+                                   known_slugs(paths.out, records, state.slugs() if intact else None))
+    settled = state.settled(briefs, [k for k, _ in found], disk.file_digest(registry)) if state else {}
+    ids = assign_ids(briefs, records, settled=settled)
+    return ids, dict(zip((k for k, _ in found), ids.briefs)), clashes
+
+
+def remember(paths: Paths, keys: list[str], registry: Path, parsed: Parsed,
+             published: dict[str, Brief], json_kept: bool, report: BuildReport) -> None:
+    """What the next build reuses: this build's state (sitestate.py; `json_kept`: a
+    hand-made briefs.json, which lists no slugs of ours) and its stamp (cache.py)."""
+    briefs_json = () if json_kept else tuple(stat_of(paths.out / BRIEFS_JSON))
+    sitestate.save(paths.cache, sitestate.SiteState(
+        disk.file_digest(registry), briefs_json,
+        {k: (r, published.get(k)) for k, r in zip(parsed.keys, parsed.results)}))
+    disk.save_stamp(paths.cache, build_inputs(paths, keys, registry), paths.out,
+                    {"built": report.built, "failed": report.failed,
+                     "problems": [[p.path, p.message, p.line] for p in report.problems]})
 
 
 def unchanged_report(last: dict, seconds: float) -> BuildReport:
