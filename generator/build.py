@@ -213,7 +213,7 @@ def full_build(paths: Paths, files: list[Path], keys: list[str], registry: Path,
     """Every stage, each seed's brief read from the caches where they hold, the ids of
     unchanged briefs kept as the last build left them (sitestate.py)."""
     from .extraction.aliases import load_aliases
-    from .publishing.render import render_site
+    from .publishing.render import BRIEF_JSON, render_site
     from .publishing.rendercache import RenderCache
     state = sitestate.load(paths.cache) if paths.cache else None
     memory = cache if cache is not None or state is None else state.parsed()
@@ -228,6 +228,8 @@ def full_build(paths: Paths, files: list[Path], keys: list[str], registry: Path,
                           paths.out, record)
     for key, brief in published.items():
         renders.know(brief, key)
+        if state and (part := state.json_part(key, brief)) is not None:
+            renders.preset(BRIEF_JSON, brief, part)
     written = write_tree(paths.out, render_site(site, paths.templates, paths.directory_urls,
                                                 paths.site_url, paths.site_name, renders),
                          record)
@@ -239,7 +241,8 @@ def full_build(paths: Paths, files: list[Path], keys: list[str], registry: Path,
     report = BuildReport(ids.briefs, tuple(problems), written.changed, ids.notes, len(ids.briefs),
                          from_cache, extracted, failed, time.perf_counter() - start)
     if paths.cache:
-        remember(paths, keys, registry, parsed, published, BRIEFS_JSON in written.kept, report)
+        parts = {k: renders.rendered(BRIEF_JSON, b) for k, b in published.items()}
+        remember(paths, keys, registry, parsed, published, parts, BRIEFS_JSON in written.kept, report)
     return report
 
 
@@ -260,13 +263,15 @@ def identify(paths: Paths, parsed: Parsed, registry: Path, state: sitestate.Site
 
 
 def remember(paths: Paths, keys: list[str], registry: Path, parsed: Parsed,
-             published: dict[str, Brief], json_kept: bool, report: BuildReport) -> None:
-    """What the next build reuses: this build's state (sitestate.py; `json_kept`: a
-    hand-made briefs.json, which lists no slugs of ours) and its stamp (cache.py)."""
+             published: dict[str, Brief], parts: dict[str, str | None], json_kept: bool,
+             report: BuildReport) -> None:
+    """What the next build reuses: this build's state (sitestate.py; `parts`: each brief's
+    part of briefs.json; `json_kept`: a hand-made briefs.json, which lists no slugs of
+    ours) and its stamp (cache.py)."""
     briefs_json = () if json_kept else tuple(stat_of(paths.out / BRIEFS_JSON))
     sitestate.save(paths.cache, sitestate.SiteState(
         disk.file_digest(registry), briefs_json,
-        {k: (r, published.get(k)) for k, r in zip(parsed.keys, parsed.results)}))
+        {k: (r, published.get(k), parts.get(k)) for k, r in zip(parsed.keys, parsed.results)}))
     disk.save_stamp(paths.cache, build_inputs(paths, keys, registry), paths.out,
                     {"built": report.built, "failed": report.failed,
                      "problems": [[p.path, p.message, p.line] for p in report.problems]})

@@ -11,7 +11,9 @@ build wrote it, and the size and mtime of the `briefs.json` it left. A rebuild t
   `briefs.json` back (identity/slugs.py), while that file is as the build left it;
 - keeps the ids of a brief whose seed did not change, under the same slug, while the
   registry is the one the last build wrote (identity/ids.py, `settled`): only the changed
-  briefs are matched against the registry.
+  briefs are matched against the registry;
+- takes such a brief's part of `briefs.json` as that build wrote it (render.briefs_json),
+  without reading the page store (publishing/rendercache.py).
 
 One file, its header holding the generator's version and its payload's digest: a file
 that is missing, torn, edited or of another version reads as no state, and the build does
@@ -29,7 +31,7 @@ from . import cache as disk
 from .model import Brief, Problem
 
 FILE = "site.pickle"
-MAGIC = b"sitestate/1\n"
+MAGIC = b"sitestate/2\n"
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,16 +42,23 @@ class SiteState:
     """The id registry's digest as the build wrote it (cache.file_digest)."""
     briefs_json: tuple[int, ...]
     """`briefs.json`'s [size, mtime_ns] as the build left it (publishing/write.stat_of)."""
-    entries: dict[str, tuple[Brief | Problem, Brief | None]]
-    """Seed key → (what parsing gave, the brief as published; None for a Problem)."""
+    entries: dict[str, tuple[Brief | Problem, Brief | None, str | None]]
+    """Seed key → (what parsing gave, the brief as published, its part of briefs.json;
+    None and None for a Problem)."""
 
     def parsed(self) -> dict[str, Brief | Problem]:
         """Seed key → what parsing gave: the cache a build parses through (build.ParseCache)."""
-        return {key: parsed for key, (parsed, _) in self.entries.items()}
+        return {key: parsed for key, (parsed, _, _) in self.entries.items()}
 
     def slugs(self) -> dict[str, str]:
         """source_file → the slug the last build published it under."""
-        return {b.source_file: b.slug for _, b in self.entries.values() if b is not None}
+        return {b.source_file: b.slug for _, b, _ in self.entries.values() if b is not None}
+
+    def json_part(self, key: str, brief: Brief) -> str | None:
+        """The part of briefs.json the last build wrote for `brief`, when it published this
+        very brief (one it keeps: `settled`) from the seed of `key`."""
+        _, published, part = self.entries.get(key, (None, None, None))
+        return part if published is brief else None
 
     def settled(self, briefs: Sequence[Brief], keys: Sequence[str], registry: str
                 ) -> dict[int, Brief]:
@@ -60,7 +69,7 @@ class SiteState:
             return {}
         found = {}
         for n, (brief, key) in enumerate(zip(briefs, keys)):
-            published = self.entries.get(key, (None, None))[1]
+            published = self.entries.get(key, (None, None, None))[1]
             if (published is not None and published.slug == brief.slug
                     and (published.recommendations or published.open_questions)):
                 found[n] = published

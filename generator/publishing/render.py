@@ -16,7 +16,7 @@ from ..extraction.footnotes import NOTE_REFERENCE
 from .export import SCHEMA, brief_to_dict, briefs_to_json, to_json
 from .feed import FEED_PATH, feed_xml
 from .highlight import Marked, highlight_paragraph, spans, text_anchor
-from .markdown_safe import item_text, md_inline, md_text, safe_url, web_url
+from .markdown_safe import md_inline, md_text, safe_url, web_url
 from ..model import Brief, Recommendation, Site
 from .briefpage import brief_pages
 from .rendercache import CachedEnvironment, Deferred, RenderCache
@@ -27,7 +27,7 @@ from .search import ASSETS as SEARCH_ASSETS
 from .shortlinks import permalink_files
 from .views import (ENTITY_LIST_LIMIT, EntityView, actor_label, anchor, brief_tags, brief_title,
                     briefs_by_publication, briefs_by_tag, briefs_by_year, entities_by_kind,
-                    entity_slug, entity_views, related_briefs, strength_counts,
+                    entity_slug, entity_views, plain_item, related_briefs, strength_counts,
                     strongest_first)
 
 MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August",
@@ -56,7 +56,7 @@ def environment(templates: Path) -> jinja2.Environment:
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(templates)),
                              undefined=jinja2.StrictUndefined, keep_trailing_newline=True,
                              trim_blocks=True, lstrip_blocks=True, autoescape=False)
-    env.filters.update(md=md_text, md_inline=md_inline, plain=item_text, date=human_date,
+    env.filters.update(md=md_text, md_inline=md_inline, plain=plain_item, date=human_date,
                        authors=author_names, anchor=anchor, entity_slug=entity_slug,
                        text_anchor=text_anchor, actor=actor_label, safe_url=safe_url,
                        tags=brief_tags, web_url=web_url, title=brief_title)
@@ -191,13 +191,17 @@ def render_brief_page(env: jinja2.Environment, cache: RenderCache, brief: Brief,
     return cache.page("brief-page", (brief, page, linked), produce)
 
 
+BRIEF_JSON = "brief-json"
+"""The render cache's name for a brief's part of briefs.json (a caller may preset it)."""
+
+
 def briefs_json(briefs: list[Brief], cache: RenderCache) -> str:
     """briefs_to_json's very bytes, each brief's part reused when the brief is unchanged:
     the list's skeleton around a placeholder, each brief dumped one level deeper."""
     if not briefs:
         return briefs_to_json(briefs)
     head, tail = to_json({"schema": SCHEMA, "briefs": ["\0"]}).split('"\\u0000"')
-    parts = [cache.get("brief-json", b, lambda b=b: to_json(brief_to_dict(b))[:-1].replace("\n", "\n    "))
+    parts = [cache.get(BRIEF_JSON, b, lambda b=b: to_json(brief_to_dict(b))[:-1].replace("\n", "\n    "))
              for b in briefs]
     return head + ",\n    ".join(parts) + tail
 

@@ -183,6 +183,15 @@ class RenderCache:
             return produce()
         return self.text(key, produce)
 
+    def preset(self, name: str, inputs: Any, text: str) -> None:
+        """Take `text` as what `name` renders from `inputs` (the caller kept it from the
+        build that rendered it, for the very same inputs), so the store need not be read."""
+        self.used.setdefault(self.key(name, inputs), text)
+
+    def rendered(self, name: str, inputs: Any) -> str | None:
+        """The text this build rendered (or took) for `name` from `inputs`, if any."""
+        return self.used.get(self.key(name, inputs))
+
     def page(self, name: str, inputs: Any, produce: Callable[[], str]) -> str | Deferred:
         """A whole file's render, as `get` but deferred to `settle` when kept between builds."""
         if self.folder is None:

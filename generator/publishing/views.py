@@ -128,9 +128,14 @@ class RecommendationIndex:
     by_actor: dict[str, tuple[int, ...]]
 
 
+plain_item = lru_cache(maxsize=1 << 16)(item_text)
+"""item_text, remembered for the build: the views, the list pages and the entity pages
+show the same sentences again."""
+
+
 def index_recommendations(briefs: Sequence[Brief]) -> RecommendationIndex:
     """The site's recommendations, each with its plain text, indexed by the words in it."""
-    items = tuple((b, r, item_text(r.text)) for b in briefs for r in b.recommendations)
+    items = tuple((b, r, plain_item(r.text)) for b in briefs for r in b.recommendations)
     by_word: dict[str, list[int]] = defaultdict(list)
     by_actor: dict[str, list[int]] = defaultdict(list)
     for i, (_, rec, text) in enumerate(items):
