@@ -16,10 +16,11 @@ from urllib.parse import quote
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
-from .markdown_safe import item_text, md_text
+from .markdown_safe import md_text
 from .pages import ITEMS_PER_PAGE, paginate, render_pages
 from .rendercache import CachedEnvironment, RenderCache
 from ..model import IdRecord
+from .views import plain_item
 
 SHORT_DIR = "r"
 INDEX_PAGE = "ids.md"
@@ -34,7 +35,7 @@ def environment(templates: Path) -> Environment:
                       autoescape=select_autoescape(["html.j2"], default=False),
                       undefined=StrictUndefined, keep_trailing_newline=True,
                       trim_blocks=True, lstrip_blocks=True)
-    env.filters.update(md=md_text, plain=item_text)
+    env.filters.update(md=md_text, plain=plain_item)  # the sentences the views made plain
     return env
 
 
