@@ -15,6 +15,16 @@ The store is one file under the build's cache (`.cache/pages/pages.pickle`), a l
 a build appends only the entries it added and the keys it dropped (pagestore.py): read
 back, it holds the entries the last build used, one generation of pages. A torn, edited
 or foreign part reads as missing (those pages rendered again, never wrong output).
+
+So that a rebuild after one changed seed costs what changed, not the site, a whole page is
+`Deferred` (its key, and how to produce it) until `settle`, just before the write: a page
+whose key is the one its file was last written from (`index.pickle`, beside the store: the
+key of every page by path, and the store's keys), and whose file the write record
+(publishing/write.py) shows untouched since, is handed to the write as `Kept`, neither
+rendered nor read; any other is produced, or read from the store when its key is there.
+The store itself is read only then, and a build that reads nothing from it appends its
+frame by the index alone. The index is removed before the write and written after it, so
+an interrupted build leaves none (the next build settles every page the long way).
 """
 from __future__ import annotations
 
