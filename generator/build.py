@@ -20,18 +20,22 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import cache as disk
+from . import sitestate
 from .identity.registry import REGISTRY_FILE, load_registry, save_registry
 from .model import Brief, Problem, SeedError, Site
 from .parallel import parse_all
 from .progress import Progress
-from .publishing.write import STAGING, write_tree
+from .publishing.write import STAGING, stat_of, write_tree
 
 if TYPE_CHECKING:
     from .extraction.aliases import Aliases
+    from .identity.ids import IdResult
 # The stages (parsing, ids, rendering) are imported where they run: a build that finds
 # nothing changed stops before them, and importing them would take most of its time.
 
 CACHE_DIR = ".cache"
+BRIEFS_JSON = "briefs.json"
+"""The JSON of every brief (publishing/export.py), which also records each seed's slug."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -206,36 +210,71 @@ def build(paths: Paths, cache: ParseCache | None = None) -> BuildReport:
 
 def full_build(paths: Paths, files: list[Path], keys: list[str], registry: Path,
                cache: ParseCache | None, start: float) -> BuildReport:
-    """Every stage, each seed's brief read from the cache where it holds."""
+    """Every stage, each seed's brief read from the caches where they hold, the ids of
+    unchanged briefs kept as the last build left them (sitestate.py)."""
     from .extraction.aliases import load_aliases
-    from .identity.ids import assign_ids
-    from .identity.slugs import assign_slugs, known_slugs
-    from .publishing.render import render_site
+    from .publishing.render import BRIEF_JSON, render_site
     from .publishing.rendercache import RenderCache
-    parsed = parse_seeds(paths, files, keys, load_aliases(paths.aliases), cache)
-    problems = [r for r in parsed.results if isinstance(r, Problem)]
-    records = load_registry(registry)
-    briefs, clashes = assign_slugs([r for r in parsed.results if isinstance(r, Brief)],
-                                   known_slugs(paths.out, records))
-    problems += clashes
-    ids = assign_ids(briefs, records)
+    state = sitestate.load(paths.cache) if paths.cache else None
+    memory = cache if cache is not None or state is None else state.parsed()
+    parsed = parse_seeds(paths, files, keys, load_aliases(paths.aliases), memory)
+    if paths.cache:
+        sitestate.forget(paths.cache)
+    ids, published, clashes = identify(paths, parsed, registry, state)
+    problems = [r for r in parsed.results if isinstance(r, Problem)] + clashes
     site = Site(briefs=ids.briefs, ids=ids.records, problems=tuple(problems))
-    renders = RenderCache(paths.cache / "pages" if paths.cache else None, paths.templates)
+    record = paths.cache / disk.WRITTEN if paths.cache else None
+    renders = RenderCache(paths.cache / "pages" if paths.cache else None, paths.templates,
+                          paths.out, record)
+    for key, brief in published.items():
+        renders.know(brief, key)
+        if state and (part := state.json_part(key, brief)) is not None:
+            renders.preset(BRIEF_JSON, brief, part)
     written = write_tree(paths.out, render_site(site, paths.templates, paths.directory_urls,
                                                 paths.site_url, paths.site_name, renders),
-                         paths.cache / disk.WRITTEN if paths.cache else None)
+                         record)
     renders.save()
     problems += [Problem(display_path(paths.out / rel, paths.root), "made by hand, so left alone; "
                          "move it to let the generator write this page") for rel in written.kept]
-    registry_changed = save_registry(registry, ids.records)
+    save_registry(registry, ids.records)
     from_cache, extracted, failed = parsed.counts()
     report = BuildReport(ids.briefs, tuple(problems), written.changed, ids.notes, len(ids.briefs),
                          from_cache, extracted, failed, time.perf_counter() - start)
-    if paths.cache and not registry_changed:  # else the next build reads another registry
-        disk.save_stamp(paths.cache, build_inputs(paths, keys, registry), paths.out,
-                        {"built": report.built, "failed": failed,
-                         "problems": [[p.path, p.message, p.line] for p in report.problems]})
+    if paths.cache:
+        parts = {k: renders.rendered(BRIEF_JSON, b) for k, b in published.items()}
+        remember(paths, keys, registry, parsed, published, parts, BRIEFS_JSON in written.kept, report)
     return report
+
+
+def identify(paths: Paths, parsed: Parsed, registry: Path, state: sitestate.SiteState | None
+             ) -> tuple[IdResult, dict[str, Brief], list[Problem]]:
+    """Slugs, then ids (a brief unchanged since the last build keeps its own: ids.py); the
+    briefs as published by seed key; and a line for each slug clash."""
+    from .identity.ids import assign_ids
+    from .identity.slugs import assign_slugs, known_slugs
+    records = load_registry(registry)
+    found = [(k, r) for k, r in zip(parsed.keys, parsed.results) if isinstance(r, Brief)]
+    intact = state and state.briefs_json == tuple(stat_of(paths.out / BRIEFS_JSON))
+    briefs, clashes = assign_slugs([r for _, r in found],
+                                   known_slugs(paths.out, records, state.slugs() if intact else None))
+    settled = state.settled(briefs, [k for k, _ in found], disk.file_digest(registry)) if state else {}
+    ids = assign_ids(briefs, records, settled=settled)
+    return ids, dict(zip((k for k, _ in found), ids.briefs)), clashes
+
+
+def remember(paths: Paths, keys: list[str], registry: Path, parsed: Parsed,
+             published: dict[str, Brief], parts: dict[str, str | None], json_kept: bool,
+             report: BuildReport) -> None:
+    """What the next build reuses: this build's state (sitestate.py; `parts`: each brief's
+    part of briefs.json; `json_kept`: a hand-made briefs.json, which lists no slugs of
+    ours) and its stamp (cache.py)."""
+    briefs_json = () if json_kept else tuple(stat_of(paths.out / BRIEFS_JSON))
+    sitestate.save(paths.cache, sitestate.SiteState(
+        disk.file_digest(registry), briefs_json,
+        {k: (r, published.get(k), parts.get(k)) for k, r in zip(parsed.keys, parsed.results)}))
+    disk.save_stamp(paths.cache, build_inputs(paths, keys, registry), paths.out,
+                    {"built": report.built, "failed": report.failed,
+                     "problems": [[p.path, p.message, p.line] for p in report.problems]})
 
 
 def unchanged_report(last: dict, seconds: float) -> BuildReport:

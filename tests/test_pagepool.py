@@ -65,7 +65,7 @@ def test_only_pages_the_cache_does_not_hold_are_rendered(tmp_path: Path) -> None
     def pages(inputs: dict[str, tuple[str, str]]) -> dict[str, str]:
         cache = RenderCache(tmp_path / "pages", ROOT / "templates")
         with pagepool.BriefPages(None, cache, ROOT / "templates", inputs, render, str) as made:
-            texts = made.texts_by_slug()
+            texts = cache.settle(made.pages_by_slug())
         cache.save()
         return texts
 

@@ -29,12 +29,18 @@ content as git recognises a renamed file).
 So an item keeps its id across rebuilds, when other paragraphs are added, removed or
 reordered, and when its seed file is renamed. A record that no item matches is kept and
 marked removed (its short page says so); should its item come back, it is restored.
+
+A rebuild need not match the briefs it already matched: a brief whose seed did not change,
+under the same slug, against the very registry the last build wrote, would be matched to
+its own records, one to one (the build wrote exactly those), so it keeps the ids it had
+(`settled`). Nothing else can claim a live brief's records (step "own records" above), so
+only the changed briefs are matched, and the ids are those a full rebuild gives.
 """
 from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import PurePath
 
@@ -152,11 +158,10 @@ def own_records(brief: Brief, found: Sequence[Found], idx: dict, current: Counte
 
 
 def match_briefs(briefs: Sequence[Brief], found: Sequence[Sequence[Found]],
-                 records: Sequence[IdRecord]
+                 records: Sequence[IdRecord], live: Collection[str]
                  ) -> tuple[dict[tuple[int, int], IdRecord], set[str]]:
     """(brief, item) → the record it keeps, each brief matched against its own records;
-    and the ids of every record some brief could have kept."""
-    live = {b.slug for b in briefs}
+    and the ids of every record some brief could have kept. `live`: every brief's slug."""
     idx = index(records)
     current = Counter(r.slug for r in records if not r.removed)
     chosen: dict[tuple[int, int], IdRecord] = {}
@@ -173,23 +178,29 @@ def match_briefs(briefs: Sequence[Brief], found: Sequence[Sequence[Found]],
 
 
 def assign_ids(briefs: Sequence[Brief], records: Sequence[IdRecord],
-               complete: bool = True) -> IdResult:
+               complete: bool = True, settled: Mapping[int, Brief] | None = None) -> IdResult:
     """Give every item of `briefs` its id; return them, the updated registry and notes.
 
     `complete` says the briefs are the whole site, so records no brief kept are removed;
     `extract` of one seed passes False and touches only the records of that brief.
+    `settled` maps the position of a brief that keeps the ids it had (module docstring)
+    to that brief with its ids; it must hold only briefs with items.
     """
-    found = [find_items(b) for b in briefs]
-    chosen, scoped = match_briefs(briefs, found, records)
-    taken = {r.id for r in records}
+    settled = settled or {}
+    todo = [b for b, _ in enumerate(briefs) if b not in settled]
+    found = {b: find_items(briefs[b]) for b in todo}
+    chosen, scoped = match_briefs([briefs[b] for b in todo], [found[b] for b in todo], records,
+                                  {b.slug for b in briefs})
+    by_id = {r.id: r for r in records}
+    updated = {item.id: by_id[item.id] for brief in settled.values() for item in items(brief)}
+    taken = set(by_id)
     next_salt: dict[str, int] = {}
-    updated: dict[str, IdRecord] = {}
     notes: list[str] = []
-    out = []
-    for b, brief in enumerate(briefs):
-        ids = []
+    out = dict(settled)
+    for n, b in enumerate(todo):
+        brief, ids = briefs[b], []
         for i, f in enumerate(found[b]):
-            old = chosen.get((b, i))
+            old = chosen.get((n, i))
             seed = f"{brief.slug}\n{f.anchor.kind}\n{f.anchor.key}"
             if old:
                 rid = old.id
@@ -200,13 +211,14 @@ def assign_ids(briefs: Sequence[Brief], records: Sequence[IdRecord],
             ids.append(rid)
             updated[rid] = record_for(brief, f, rid)
             notes += change_notes(old, updated[rid])
-        out.append(apply_ids(brief, ids))
+        out[b] = apply_ids(brief, ids)
     for r in retire(records, set(updated), scoped if not complete else None):
         notes.append(f"{r.slug}: {r.kind} {r.id} not found again, marked removed: "
                      f"“{shorten(r.text)}”")
         updated[r.id] = r
-    merged = {r.id: r for r in records} | updated
-    return IdResult(tuple(out), tuple(merged[k] for k in sorted(merged)), tuple(notes))
+    merged = by_id | updated
+    return IdResult(tuple(out[b] for b in range(len(briefs))),
+                    tuple(merged[k] for k in sorted(merged)), tuple(notes))
 
 
 def record_for(brief: Brief, found: Found, rid: str) -> IdRecord:

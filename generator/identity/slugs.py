@@ -35,19 +35,27 @@ MAX_CHARS = 150
 SLUG_SHAPE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 
-def known_slugs(out_dir: Path, records: Iterable[IdRecord] = ()) -> dict[str, str]:
-    """source_file → slug it was published under: last build first, then the id registry."""
+def known_slugs(out_dir: Path, records: Iterable[IdRecord] = (),
+                last: Mapping[str, str] | None = None) -> dict[str, str]:
+    """source_file → slug it was published under: last build first, then the id registry.
+    `last`: what `out_dir`'s briefs.json holds, when the caller knows (sitestate.py)."""
     known: dict[str, str] = {}
     for r in sorted(records, key=lambda r: (r.source_file, r.slug)):
         if not r.removed:
             known.setdefault(r.source_file, r.slug)
-    try:
-        data = json.loads((out_dir / "briefs.json").read_text("utf-8"))
-        last = {b["source_file"]: b["slug"] for b in data["briefs"]}
-    except (OSError, ValueError, KeyError, TypeError):
-        last = {}  # no earlier build here: the registry alone remembers
+    if last is None:
+        last = published_slugs(out_dir)
     merged = {**known, **{k: v for k, v in last.items() if isinstance(k, str) and isinstance(v, str)}}
     return {k: v for k, v in merged.items() if SLUG_SHAPE.fullmatch(v)}  # a slug names a file
+
+
+def published_slugs(out_dir: Path) -> dict[str, str]:
+    """source_file → slug, as the last build's `briefs.json` lists them (none: no build yet)."""
+    try:
+        data = json.loads((out_dir / "briefs.json").read_text("utf-8"))
+        return {b["source_file"]: b["slug"] for b in data["briefs"]}
+    except (OSError, ValueError, KeyError, TypeError):
+        return {}  # no earlier build here: the registry alone remembers
 
 
 def capped(slug: str) -> str:

@@ -4,8 +4,10 @@ same bytes as rendering them one by one.
 
 A brief page depends only on its inputs (the brief, its BriefPage, the slugs of its
 entities that have pages: frozen values) and the templates, so where it is rendered
-cannot change it. The building process works out each page's render-cache key and takes
-what the cache holds; when at least PARALLEL_PAGES_FROM pages are left, worker processes
+cannot change it. The building process works out each page's render-cache key; a page the
+cache holds (from this build, or the store of the last) is left to the cache, which gives
+it, or leaves its file as it is, when the site settles. When at least PARALLEL_PAGES_FROM
+pages are left to render, worker processes
 (parallel.py's fork server, each with its own Jinja2 environment over the same templates)
 render them in chunks while the building process goes on with the cross-brief pages and
 the short pages, and their texts join the cache as if rendered here. Fewer pages are
@@ -54,10 +56,10 @@ class BriefPages:
     def __init__(self, env: Any, cache: RenderCache, templates: Path,
                  inputs: dict[str, PageInputs], render: Render,
                  environment: Callable[[Path], Any]) -> None:
-        self.cache, self.pool = cache, None
+        self.cache, self.pool, self.inputs, self.env, self.render = cache, None, inputs, env, render
         self.keys = {slug: cache.key(NAME, page) for slug, page in inputs.items()}
-        self.texts = {slug: cache.lookup(key) for slug, key in self.keys.items()}
-        missing = [slug for slug, text in self.texts.items() if text is None]
+        self.texts: dict[str, str] = {}
+        missing = [slug for slug, key in self.keys.items() if not cache.holds(key)]
         workers = workers_for(len(missing)) if len(missing) >= PARALLEL_PAGES_FROM else 1
         self.chunks: list[tuple[list[str], Future]] = []
         if workers == 1:
@@ -77,10 +79,13 @@ class BriefPages:
         if self.pool is not None:
             self.pool.shutdown(cancel_futures=True)
 
-    def texts_by_slug(self) -> dict[str, str]:
-        """Every brief's page (waiting for the workers), each kept in the render cache."""
+    def pages_by_slug(self) -> dict[str, Any]:
+        """Every brief's page (waiting for the workers): the rendered ones kept in the render
+        cache, each given as the cache gives a page (its text, or deferred to the cache's
+        `settle`, which leaves a page the last build wrote as it is)."""
         for slugs, future in self.chunks:
             self.texts.update(zip(slugs, future.result()))
         for slug, text in self.texts.items():
             self.cache.keep(self.keys[slug], text)
-        return self.texts
+        return {slug: self.cache.page(NAME, page, lambda page=page: self.render(self.env, *page))
+                for slug, page in self.inputs.items()}

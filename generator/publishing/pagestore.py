@@ -88,17 +88,26 @@ def load(path: Path) -> PageLog:
         return PageLog()
 
 
-def save(path: Path, log: PageLog, used: dict[str, str]) -> None:
+def save(path: Path, log: PageLog, used: dict[str, str]) -> tuple[int, int]:
     """Bring the store from `log` (as read) to `used`: one frame appended, or the whole
-    log written anew when it is damaged or mostly dead entries."""
+    log written anew when it is damaged or mostly dead entries. Returns where its last
+    frame ends and how many entries its frames hold."""
     added = {k: v for k, v in used.items() if k not in log.entries}
     dropped = tuple(k for k in log.entries if k not in used)
     if log.end is not None and not added and not dropped:
-        return
+        return log.end, log.stored
     if log.end is None or log.stored + len(added) > COMPACT * max(len(used), 1):
-        disk.replace_file(path, MAGIC + frame(used, ()))
-        return
+        data = MAGIC + frame(used, ())
+        disk.replace_file(path, data)
+        return len(data), len(used)
+    return append(path, log.end, added, dropped), log.stored + len(added)
+
+
+def append(path: Path, end: int, added: dict[str, str], dropped: tuple[str, ...]) -> int:
+    """Write one frame where the store's last whole frame ends (`end`); the new end."""
+    data = frame(added, dropped)
     with open(path, "r+b") as handle:
-        handle.seek(log.end)
-        handle.write(frame(added, dropped))
+        handle.seek(end)
+        handle.write(data)
         handle.truncate()
+    return end + len(data)

@@ -23,6 +23,7 @@ from ..model import Brief, Recommendation, Site
 from .briefpage import brief_pages
 from .pagepool import BriefPages
 from .rendercache import CachedEnvironment, RenderCache
+from .write import Kept
 from .pages import (BRIEFS_PER_PAGE, ITEMS_PER_PAGE, TAG_ENTRIES_PER_PAGE, pack, paginate,
                     render_pages)
 from .search import ASSETS as SEARCH_ASSETS
@@ -202,21 +203,26 @@ def render_brief_pages(env: jinja2.Environment, cache: RenderCache, templates: P
     return BriefPages(env, cache, templates, inputs, brief_page_text, environment)
 
 
+BRIEF_JSON = "brief-json"
+"""The render cache's name for a brief's part of briefs.json (a caller may preset it)."""
+
+
 def briefs_json(briefs: list[Brief], cache: RenderCache) -> str:
     """briefs_to_json's very bytes, each brief's part reused when the brief is unchanged:
     the list's skeleton around a placeholder, each brief dumped one level deeper."""
     if not briefs:
         return briefs_to_json(briefs)
     head, tail = to_json({"schema": SCHEMA, "briefs": ["\0"]}).split('"\\u0000"')
-    parts = [cache.get("brief-json", b, lambda b=b: to_json(brief_to_dict(b))[:-1].replace("\n", "\n    "))
+    parts = [cache.get(BRIEF_JSON, b, lambda b=b: to_json(brief_to_dict(b))[:-1].replace("\n", "\n    "))
              for b in briefs]
     return head + ",\n    ".join(parts) + tail
 
 
 def render_site(site: Site, templates: Path, directory_urls: bool = True,
                 site_url: str | None = None, site_name: str = "Briefs",
-                cache: RenderCache | None = None) -> dict[str, str]:
-    """Every generated file of `site_src/`, as {relative path: content}; `directory_urls`
+                cache: RenderCache | None = None) -> dict[str, str | Kept]:
+    """Every generated file of `site_src/`, as {relative path: content, or Kept when the
+    cache finds its file holds it already}; `directory_urls`
     as MkDocs' use_directory_urls (False in the offline copy), `site_url` and `site_name`
     as in mkdocs.yml (the feed's links and title); `cache` reuses the renders of inputs
     seen before (rendercache.py)."""
@@ -229,13 +235,13 @@ def render_site(site: Site, templates: Path, directory_urls: bool = True,
     names = {e.name for b in briefs for e in b.entities}
     entity_pages = {n: s for n, s in ((n, entity_slug(n)) for n in names) if s in slugs}
     with render_brief_pages(env, cache, templates, briefs, pages, entity_pages) as brief_files:
-        rest = render_views(CachedEnvironment(env, cache), briefs, entities)
-        rest["briefs.json"] = briefs_json(briefs, cache)
-        rest[FEED_PATH] = cache.get("feed", (briefs, site_name, site_url, directory_urls),
-                                    lambda: feed_xml(home_order(briefs), site_name, site_url,
-                                                     directory_urls))
-        rest.update({a: (templates / a).read_text(encoding="utf-8") for a in ASSETS})
-        rest.update(permalink_files(site.ids, {b.slug for b in briefs}, templates,
-                                    directory_urls, cache))
-        files = {f"briefs/{slug}.md": text for slug, text in brief_files.texts_by_slug().items()}
-    return files | rest
+        files = render_views(CachedEnvironment(env, cache), briefs, entities)
+        files["briefs.json"] = briefs_json(briefs, cache)
+        files[FEED_PATH] = cache.get("feed", (briefs, site_name, site_url, directory_urls),
+                                     lambda: feed_xml(home_order(briefs), site_name, site_url,
+                                                      directory_urls))
+        files.update({a: (templates / a).read_text(encoding="utf-8") for a in ASSETS})
+        files.update(permalink_files(site.ids, {b.slug for b in briefs}, templates,
+                                     directory_urls, cache))
+        files.update({f"briefs/{slug}.md": page for slug, page in brief_files.pages_by_slug().items()})
+    return cache.settle(files)

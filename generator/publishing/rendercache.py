@@ -8,12 +8,23 @@ bytes, the template's name and every value passed to it. Values are digested can
 process, so a set's own order would too), and pickled without pickle's memo, so equal
 values give equal bytes whichever objects hold them. A key is recomputed for every
 render, never read from the store, so an entry can only ever be used for the very
-inputs it was rendered from.
+inputs it was rendered from. A brief of the build is digested from what fixes it (its
+seed's cache key, slug and ids: `know`) rather than pickled whole.
 
 The store is one file under the build's cache (`.cache/pages/pages.pickle`), a log to which
 a build appends only the entries it added and the keys it dropped (pagestore.py): read
 back, it holds the entries the last build used, one generation of pages. A torn, edited
 or foreign part reads as missing (those pages rendered again, never wrong output).
+
+So that a rebuild after one changed seed costs what changed, not the site, a whole page is
+`Deferred` (its key, and how to produce it) until `settle`, just before the write: a page
+whose key is the one its file was last written from (`index.pickle`, beside the store: the
+key of every page by path, and the store's keys), and whose file the write record
+(publishing/write.py) shows untouched since, is handed to the write as `Kept`, neither
+rendered nor read; any other is produced, or read from the store when its key is there.
+The store itself is read only then, and a build that reads nothing from it appends its
+frame by the index alone. The index is removed before the write and written after it, so
+an interrupted build leaves none (the next build settles every page the long way).
 """
 from __future__ import annotations
 
@@ -21,7 +32,7 @@ import hashlib
 import io
 import pickle
 from collections.abc import Callable
-from dataclasses import fields
+from dataclasses import dataclass, fields
 from operator import attrgetter
 from pathlib import Path
 from typing import Any
@@ -29,8 +40,10 @@ from typing import Any
 from .. import cache as disk
 from .. import model
 from . import pagestore
+from .write import Kept, known_states, stat_of
 
 STORE = "pages.pickle"
+INDEX = "index.pickle"
 MODEL = model.__name__
 """The module of the frozen dataclasses digested whole (model.py holds no sets)."""
 
@@ -103,18 +116,67 @@ def fast_pickle(value: Any) -> bytes:
     return buffer.getvalue()
 
 
-class RenderCache:
-    """Rendered texts by a digest of their inputs; `folder` None keeps nothing between builds."""
+@dataclass(frozen=True, slots=True)
+class Deferred:
+    """A whole page, by the key of its inputs: its text is produced, or read from the
+    store, only when its file does not hold it already (RenderCache.settle)."""
 
-    def __init__(self, folder: Path | None, templates: Path) -> None:
+    key: str
+    produce: Callable[[], str]
+
+
+@dataclass(frozen=True, slots=True)
+class Index:
+    """What the last build left in the store (its end, how many entries its frames hold,
+    its live keys) and the key each of its pages was rendered from, by path."""
+
+    end: int
+    stored: int
+    keys: frozenset[str]
+    paths: dict[str, str]
+
+
+class RenderCache:
+    """Rendered texts by a digest of their inputs; `folder` None keeps nothing between
+    builds. With `out` and `written` (the site folder and the write record of
+    publishing/write.py), a page whose file already holds its render is not read at all."""
+
+    def __init__(self, folder: Path | None, templates: Path, out: Path | None = None,
+                 written: Path | None = None) -> None:
         self.folder = folder
         self.salt = (disk.generator_version() + "\0"
                      + disk.tree_digest(templates, ("*",))).encode()
-        self.log = pagestore.load(folder / STORE) if folder else pagestore.PageLog()
-        self.old = self.log.entries
-        self.used: dict[str, str] = {}
+        self.out, self.written = out, written
+        self.index = read_index(folder) if folder else None
+        self.store: pagestore.PageLog | None = None if folder else pagestore.PageLog()
+        self.used: dict[str, str | None] = {}
+        """Key → text of every render this build used (None: a kept page, whose text the
+        store holds and no one read)."""
+        self.paths: dict[str, str] = {}
         self.seen: dict[int, tuple[Any, bytes]] = {}
         self.hits = 0
+
+    @property
+    def old(self) -> dict[str, str]:
+        """The entries the store holds, read on first need."""
+        if self.store is None:
+            self.store = pagestore.load(self.folder / STORE)
+        return self.store.entries
+
+    def stored(self, key: str) -> bool:
+        """Whether the store holds `key` (by its index, without reading it, when it can)."""
+        return key in self.index.keys if self.store is None and self.index else key in self.old
+
+    def know(self, brief: model.Brief, seed_key: str) -> None:
+        """Digest `brief` and its items from its seed's cache key (which fixes what parsing
+        gave), its slug and its ids, instead of pickling each whole: a brief's part of
+        every key then costs a look-up, whatever the brief's size."""
+        parts = (seed_key, brief.slug, *(i.id for i in (*brief.recommendations, *brief.open_questions)))
+        digest = hashlib.sha256("\0".join(parts).encode("utf-8", "surrogateescape")).digest()
+        self.seen[id(brief)] = (brief, digest)
+        for kind, group in ((b"r", brief.recommendations), (b"q", brief.open_questions)):
+            for n, item in enumerate(group):
+                self.seen[id(item)] = (item, hashlib.sha256(digest + kind + str(n).encode()).digest())
 
     def key(self, name: str, inputs: Any) -> str:
         """The digest of one render: the version, the templates, `name` and its inputs."""
@@ -129,33 +191,106 @@ class RenderCache:
             key = self.key(name, inputs)
         except (pickle.PicklingError, TypeError, AttributeError):  # inputs it cannot digest
             return produce()
-        text = self.lookup(key)
-        if text is None:
-            text = self.used[key] = produce()
-        return text
+        return self.text(key, produce)
 
-    def lookup(self, key: str) -> str | None:
-        """The text kept for `key` (by this build or the last), or None: then `keep` it."""
+    def preset(self, name: str, inputs: Any, text: str) -> None:
+        """Take `text` as what `name` renders from `inputs` (the caller kept it from the
+        build that rendered it, for the very same inputs), so the store need not be read."""
+        self.used.setdefault(self.key(name, inputs), text)
+
+    def rendered(self, name: str, inputs: Any) -> str | None:
+        """The text this build rendered (or took) for `name` from `inputs`, if any."""
+        return self.used.get(self.key(name, inputs))
+
+    def page(self, name: str, inputs: Any, produce: Callable[[], str]) -> str | Deferred:
+        """A whole file's render, as `get` but deferred to `settle` when kept between builds."""
+        if self.folder is None:
+            return self.get(name, inputs, produce)
+        try:
+            return Deferred(self.key(name, inputs), produce)
+        except (pickle.PicklingError, TypeError, AttributeError):
+            return produce()
+
+    def text(self, key: str, produce: Callable[[], str]) -> str:
+        """The text of `key`: used already, in the store, or produced now."""
         text = self.used.get(key)
         if text is None:
-            text = self.old.get(key)
-            if text is not None:
+            text = self.old.get(key) if self.stored(key) else None
+            if text is None:
+                text = produce()
+            else:
                 self.hits += 1
-                self.used[key] = text
+            self.used[key] = text
         return text
+
+    def holds(self, key: str) -> bool:
+        """Whether this build or the store has a text for `key` (the store's by its index,
+        without reading it): a page that holds needs no rendering."""
+        return self.used.get(key) is not None or self.stored(key)
 
     def keep(self, key: str, text: str) -> None:
         """Remember `text`, rendered from the inputs of `key`, for this build and the next."""
         self.used[key] = text
 
+    def settle(self, files: dict[str, Any]) -> dict[str, Any]:
+        """`files` with each deferred page as its text, or as `Kept` when the last build
+        wrote its file from the same key and the write record shows it untouched since.
+        Called once, before the write: the index no longer tells what the pages hold."""
+        last = self.index.paths if self.index else {}
+        if self.folder and self.index:
+            (self.folder / INDEX).unlink(missing_ok=True)
+        recorded = known_states(self.written, self.out) if last and self.out else {}
+        settled = {}
+        for rel, value in files.items():
+            if not isinstance(value, Deferred):
+                settled[rel] = value
+                continue
+            self.paths[rel] = value.key
+            state = recorded.get(rel) if last.get(rel) == value.key else None
+            if isinstance(state, list) and len(state) == 3 and state[:2] == stat_of(self.out / rel):
+                self.used.setdefault(value.key, None)
+                settled[rel] = Kept(state[2])
+            else:
+                settled[rel] = self.text(value.key, value.produce)
+        return settled
+
     def save(self) -> None:
-        """Keep the entries this build used (and only those); unwritable is only slower."""
+        """Keep the entries this build used (and only those) and the key of each page;
+        unwritable is only slower."""
         if self.folder is None:
             return
         try:
-            pagestore.save(self.folder / STORE, self.log, self.used)
+            end, stored = self.save_store()
+            live = frozenset(k for k, t in self.used.items() if t is not None or self.stored(k))
+            data = pickle.dumps(Index(end, stored, live, self.paths), protocol=pickle.HIGHEST_PROTOCOL)
+            disk.replace_file(self.folder / INDEX, data)
         except OSError:
             pass
+
+    def save_store(self) -> tuple[int, int]:
+        """Bring the store to this build's entries: a frame appended by the index alone
+        when the store was not read and holds few dead entries, else through pagestore."""
+        index, path = self.index, self.folder / STORE
+        if self.store is None and index:
+            added = {k: t for k, t in self.used.items() if t is not None and k not in index.keys}
+            if index.stored + len(added) <= pagestore.COMPACT * max(len(self.used), 1):
+                dropped = tuple(k for k in index.keys if k not in self.used)
+                if not added and not dropped:
+                    return index.end, index.stored
+                return pagestore.append(path, index.end, added, dropped), index.stored + len(added)
+        old = self.old
+        texts = {k: old.get(k) if t is None else t for k, t in self.used.items()}
+        return pagestore.save(path, self.store, {k: t for k, t in texts.items() if t is not None})
+
+
+def read_index(folder: Path) -> Index | None:
+    """The index the last build left, when it describes the store as it is now."""
+    try:
+        index = pickle.loads((folder / INDEX).read_bytes())
+        ok = isinstance(index, Index) and index.end == (folder / STORE).stat().st_size
+    except Exception:  # missing, torn or foreign: the store is read instead
+        return None
+    return index if ok else None
 
 
 class CachedTemplate:
@@ -165,9 +300,9 @@ class CachedTemplate:
         self.template = template
         self.cache = cache
 
-    def render(self, **context: Any) -> str:
-        return self.cache.get(f"template:{self.template.name}", context,
-                              lambda: self.template.render(**context))
+    def render(self, **context: Any) -> str | Deferred:
+        return self.cache.page(f"template:{self.template.name}", context,
+                               lambda: self.template.render(**context))
 
 
 class CachedEnvironment:

@@ -128,6 +128,8 @@ class RecommendationIndex:
     by_actor: dict[str, tuple[int, ...]]
 
 
+
+
 def index_recommendations(briefs: Sequence[Brief]) -> RecommendationIndex:
     """The site's recommendations, each with its plain text, indexed by the words in it."""
     items = tuple((b, r, item_text(r.text)) for b in briefs for r in b.recommendations)

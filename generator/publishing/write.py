@@ -56,6 +56,14 @@ writes too, which on a busy machine costs more than a few fsyncs)."""
 
 
 @dataclass(frozen=True, slots=True)
+class Kept:
+    """A generated file its caller knows to hold already what it would write (by the
+    build's record: publishing/rendercache.py), given by digest: not rendered, not read."""
+
+    digest: str
+
+
+@dataclass(frozen=True, slots=True)
 class Written:
     """What a write did: files changed (written or deleted), and hand-made files kept."""
 
@@ -236,23 +244,25 @@ def recover(out_dir: Path) -> None:
         apply_plan(out_dir, plan)
 
 
-def write_tree(out_dir: Path, files: dict[str, str], record: Path | None = None) -> Written:
+def write_tree(out_dir: Path, files: dict[str, str | Kept], record: Path | None = None) -> Written:
     """Bring `out_dir` to exactly `files` (for generated paths); report changes and kept
     files. With a `record` (in the build's cache), a file it shows as holding the same
-    bytes, untouched since, is not read back (a site of 1,000 briefs has 14,000 files)."""
+    bytes, untouched since, is not read back (a site of 1,000 briefs has 14,000 files);
+    a `Kept` file is one the caller found so."""
     out_dir.mkdir(parents=True, exist_ok=True)
     recover(out_dir)
     old = previous_outputs(out_dir)
-    data = {rel: text.encode("utf-8") for rel, text in files.items() if inside(rel)}
-    digests = {rel: hashlib.sha256(b).hexdigest() for rel, b in data.items()} if record else {}
+    same = {rel: v.digest for rel, v in files.items() if isinstance(v, Kept) and inside(rel)}
+    data = {rel: text.encode("utf-8") for rel, text in files.items() if inside(rel) and rel not in same}
+    digests = {rel: hashlib.sha256(b).hexdigest() for rel, b in data.items()} | same if record else {}
     recorded = known_states(record, out_dir) if record else {}
-    now = {rel: stat_of(out_dir / rel) for rel in data}  # [] where there is no file
+    now = {rel: stat_of(out_dir / rel) for rel in data.keys() | same.keys()}  # [] where there is no file
     known = {rel for rel in digests if known_same(recorded.get(rel), now[rel], digests[rel])}
     kept = sorted(rel for rel in data if rel not in old and now[rel]
                   and differs(out_dir / rel, data[rel]))
-    ours = {rel: b for rel, b in data.items() if rel not in kept}
-    write = sorted(rel for rel, b in ours.items()
-                   if rel not in known and (not now[rel] or differs(out_dir / rel, b)))
+    ours = {rel: b for rel, b in data.items() if rel not in kept} | dict.fromkeys(same, b"")
+    write = sorted(rel for rel, b in ours.items() if rel not in known and rel not in same
+                   and (not now[rel] or differs(out_dir / rel, b)))
     delete = sorted(rel for rel in old - set(ours) if (out_dir / rel).is_file())
     created: dict[str, list[int]] = {}
     if write or delete or old != set(ours) or not (out_dir / MANIFEST).is_file():

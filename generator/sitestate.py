@@ -1,0 +1,111 @@
+"""The last build's briefs as it published them: what a rebuild after a few changed seeds
+reuses, so that its work grows with what changed rather than with the site.
+
+`.cache/site.pickle` holds, for every seed of the last build, by its cache key
+(cache.seed_key): what parsing gave (a Brief without ids, or the Problem that skipped it)
+and the Brief as published (its slug and ids); with the digest of the id registry as that
+build wrote it, and the size and mtime of the `briefs.json` it left. A rebuild then
+
+- reads every unchanged seed from this one file, not one cache file per seed;
+- takes the slug each seed was published under from here instead of reading
+  `briefs.json` back (identity/slugs.py), while that file is as the build left it;
+- keeps the ids of a brief whose seed did not change, under the same slug, while the
+  registry is the one the last build wrote (identity/ids.py, `settled`): only the changed
+  briefs are matched against the registry;
+- takes such a brief's part of `briefs.json` as that build wrote it (render.briefs_json),
+  without reading the page store (publishing/rendercache.py).
+
+One file, its header holding the generator's version and its payload's digest: a file
+that is missing, torn, edited or of another version reads as no state, and the build does
+all the work again; a state never changes what a build writes, only how fast.
+"""
+from __future__ import annotations
+
+import hashlib
+import pickle
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import cache as disk
+from .model import Brief, Problem
+
+FILE = "site.pickle"
+MAGIC = b"sitestate/2\n"
+
+
+@dataclass(frozen=True, slots=True)
+class SiteState:
+    """What the last build parsed and published, and the files it left behind."""
+
+    registry: str
+    """The id registry's digest as the build wrote it (cache.file_digest)."""
+    briefs_json: tuple[int, ...]
+    """`briefs.json`'s [size, mtime_ns] as the build left it (publishing/write.stat_of)."""
+    entries: dict[str, tuple[Brief | Problem, Brief | None, str | None]]
+    """Seed key → (what parsing gave, the brief as published, its part of briefs.json;
+    None and None for a Problem)."""
+
+    def parsed(self) -> dict[str, Brief | Problem]:
+        """Seed key → what parsing gave: the cache a build parses through (build.ParseCache)."""
+        return {key: parsed for key, (parsed, _, _) in self.entries.items()}
+
+    def slugs(self) -> dict[str, str]:
+        """source_file → the slug the last build published it under."""
+        return {b.source_file: b.slug for _, b, _ in self.entries.values() if b is not None}
+
+    def json_part(self, key: str, brief: Brief) -> str | None:
+        """The part of briefs.json the last build wrote for `brief`, when it published this
+        very brief (one it keeps: `settled`) from the seed of `key`."""
+        _, published, part = self.entries.get(key, (None, None, None))
+        return part if published is brief else None
+
+    def settled(self, briefs: Sequence[Brief], keys: Sequence[str], registry: str
+                ) -> dict[int, Brief]:
+        """Position → published brief, for each of `briefs` (seed keys `keys`) that keeps
+        its ids: its seed unchanged, its slug the same, it has items, and `registry` (the
+        digest of the registry now) is the one this state's build wrote."""
+        if registry != self.registry:
+            return {}
+        found = {}
+        for n, (brief, key) in enumerate(zip(briefs, keys)):
+            published = self.entries.get(key, (None, None, None))[1]
+            if (published is not None and published.slug == brief.slug
+                    and (published.recommendations or published.open_questions)):
+                found[n] = published
+        return found
+
+
+def load(folder: Path) -> SiteState | None:
+    """The state the last build left in `folder`, or None when there is none to trust."""
+    try:
+        data = (folder / FILE).read_bytes()
+    except OSError:
+        return None
+    head, _, payload = data.partition(b"\n\n")
+    if head != header(payload):
+        return None
+    try:  # the payload is ours (digest checked); a failure is still only a miss
+        state = pickle.loads(payload)
+    except Exception:
+        return None
+    return state if isinstance(state, SiteState) else None
+
+
+def save(folder: Path, state: SiteState) -> None:
+    """Keep `state` for the next build; a state that cannot be written is only slower."""
+    payload = pickle.dumps(state, protocol=pickle.HIGHEST_PROTOCOL)
+    try:
+        disk.replace_file(folder / FILE, header(payload) + b"\n\n" + payload)
+    except OSError:
+        pass
+
+
+def forget(folder: Path) -> None:
+    """Before a build changes the registry or the pages: interrupted, it leaves no state."""
+    (folder / FILE).unlink(missing_ok=True)
+
+
+def header(payload: bytes) -> bytes:
+    """The line a state file starts with: this generator's version, the payload's digest."""
+    return MAGIC + f"{disk.generator_version()}\n{hashlib.sha256(payload).hexdigest()}".encode()

@@ -1,0 +1,140 @@
+"""A rebuild after a few changed seeds (sitestate.py, ids kept for unchanged briefs, pages
+reused by path) writes the very bytes of a full rebuild: site_src/ and ids.lock.json.
+
+Each case builds a project twice (the second build settles on the last build's state),
+copies it, makes the same change in both, and builds the original incrementally and the
+copy from nothing but its seeds and registry. Lists are cut into pages of a few items so
+the paginated paths (pages that shift when one item is added) are exercised too.
+"""
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from generator import sitestate
+from generator.build import Paths, build
+from generator.identity import ids
+from generator.publishing import render, shortlinks
+from generator.publishing.rendercache import RenderCache
+from generator.publishing.write import Kept
+from seedkit import article
+from test_cache import TITLES, small_project, tree
+
+Change = Callable[[Path], None]
+
+
+@pytest.fixture(autouse=True)
+def small_pages(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Pages of a few items, so that four briefs already fill several pages of each list."""
+    for module, names in ((render, ("ITEMS_PER_PAGE", "BRIEFS_PER_PAGE")),
+                          (shortlinks, ("ITEMS_PER_PAGE",))):
+        for name in names:
+            monkeypatch.setattr(module, name, 3)
+
+
+def outputs(project: Path) -> dict[str, bytes]:
+    """What a build leaves that must not depend on how it was built."""
+    return {**tree(project / "site_src"), "ids.lock.json": (project / "ids.lock.json").read_bytes()}
+
+
+def full_rebuild(project: Path, dest: Path) -> dict[str, bytes]:
+    """The outputs of a build of `project`'s seeds and registry without any cache or page."""
+    shutil.copytree(project, dest, ignore=shutil.ignore_patterns(".cache", "site_src"))
+    (dest / "site_src").mkdir()
+    build(replace(Paths.under(dest), cache=None))
+    return outputs(dest)
+
+
+def assert_incremental_is_full(tmp_path: Path, change: Change) -> dict[str, bytes]:
+    """Build, settle, change both copies, and compare; the incremental outputs."""
+    project = small_project(tmp_path / "p", TITLES[:4])
+    build(Paths.under(project))
+    build(Paths.under(project))
+    before = tmp_path / "before"
+    shutil.copytree(project, before, ignore=shutil.ignore_patterns(".cache", "site_src"))
+    change(project)
+    change(before)
+    build(Paths.under(project))
+    got = outputs(project)
+    assert got == full_rebuild(before, tmp_path / "full")
+    return got
+
+
+def append(name: str, text: str) -> Change:
+    def change(project: Path) -> None:
+        seed = project / "seeds" / name
+        seed.write_text(seed.read_text("utf-8") + "\n\n" + text + "\n", "utf-8")
+    return change
+
+
+def test_a_recommendation_added_to_one_seed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    matched: list[str] = []
+    find_items = ids.find_items
+    monkeypatch.setattr(ids, "find_items", lambda brief: matched.append(brief.slug) or find_items(brief))
+    kept: list[int] = []
+    settle = RenderCache.settle
+
+    def counting(self: RenderCache, files: dict) -> dict:
+        out = settle(self, files)
+        kept.append(sum(isinstance(v, Kept) for v in out.values()))
+        return out
+    monkeypatch.setattr(RenderCache, "settle", counting)
+    got = assert_incremental_is_full(tmp_path, append("extra_1.txt", "The council should repaint the locks."))
+    assert b"repaint the locks" in got["ids.lock.json"]
+    briefs = 6  # the two repo seeds and four extra ones, each matched in full by the first build
+    assert len(matched) == briefs + 1 + briefs  # then only the changed one, then the full rebuild
+    assert kept[0] == 0 and kept[1] > len(got) / 2 and kept[2] == 0  # most pages left as they were
+
+
+def test_a_seed_whose_entities_appear_and_disappear(tmp_path: Path) -> None:
+    new_names = ("The Port of Antwerp must publish its tariffs, said Ilse Vandermeer of the "
+                 "Flemish Harbour Board. Ilse Vandermeer and the Flemish Harbour Board disagree.")
+    assert_incremental_is_full(tmp_path, append("extra_0.txt", new_names))
+
+    def rewrite(project: Path) -> None:
+        (project / "seeds" / "extra_2.txt").write_text(
+            "Lighthouses Need Keepers\n\nBy Ana Sousa\n\nThe coast guard should staff every "
+            "lighthouse in winter.\n", "utf-8")
+    assert_incremental_is_full(tmp_path / "second", rewrite)
+
+
+def test_a_seed_added_and_a_seed_removed(tmp_path: Path) -> None:
+    def add(project: Path) -> None:
+        (project / "seeds" / "extra_9.txt").write_text(article(TITLES[6]), "utf-8")
+    assert_incremental_is_full(tmp_path, add)
+    assert_incremental_is_full(tmp_path / "second",
+                               lambda project: (project / "seeds" / "extra_1.txt").unlink())
+
+
+def test_a_new_title_and_date_move_a_brief_in_the_lists(tmp_path: Path) -> None:
+    def retitle(project: Path) -> None:
+        seed = project / "seeds" / "extra_3.txt"
+        text = seed.read_text("utf-8").replace(TITLES[3], "Aardvark Tunnels Should Be Dug First")
+        seed.write_text(text.replace("By Mara Lindqvist", "By Mara Lindqvist\n\nMarch 3, 1999"), "utf-8")
+    got = assert_incremental_is_full(tmp_path, retitle)
+    assert any("aardvark" in name for name in got)
+
+
+def test_a_registry_edited_since_the_last_build_is_matched_again(tmp_path: Path) -> None:
+    def forget_ids(project: Path) -> None:
+        (project / "ids.lock.json").unlink()
+    assert_incremental_is_full(tmp_path, forget_ids)
+
+
+def test_a_damaged_state_is_not_trusted(tmp_path: Path) -> None:
+    def damage(project: Path) -> None:
+        state = project / ".cache" / sitestate.FILE
+        if state.exists():
+            state.write_bytes(state.read_bytes()[:-10] + b"x" * 10)
+        append("extra_2.txt", "The council must hire lock keepers.")(project)
+    assert_incremental_is_full(tmp_path, damage)
+    project = small_project(tmp_path / "q")
+    build(Paths.under(project))
+    state = project / ".cache" / sitestate.FILE
+    assert sitestate.load(project / ".cache") is not None
+    state.write_bytes(state.read_bytes()[:-10] + b"x" * 10)
+    assert sitestate.load(project / ".cache") is None
