@@ -1,9 +1,10 @@
 """Blocks a saved page sets beside the article: a teaser that is one link and nothing else
 (another story, the site's logo), a run of linked headlines with the label over it ("More
-from us"), a byline repeated inside the body, a closing line that gives an e-mail
-address ("Write to the author at …"), and a last line that leads on to nothing. Told apart by shape — links, length, how a block ends — not by words;
-each class is a named furniture rule. Only blocks after the article's first paragraph are
-read: the header above it (masthead, bylines, bios) is the metadata stage's to read.
+from us"), a byline repeated inside the body, a closing line that gives an e-mail address
+("Write to the author at …"), and a last line that leads on to nothing. Told apart by
+shape (links, length, how a block ends), not by words; each class is a named furniture
+rule. Only blocks after the article's first paragraph are read: the header above it
+(masthead, bylines, bios) is the metadata stage's to read.
 """
 from __future__ import annotations
 
@@ -31,6 +32,7 @@ EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}", re.I)
 UNFINISHED = re.compile(r"[.!:;,]$")
 """A headline or label ends without a full stop (a question mark is a headline's too)."""
 RUN = 3
+"""Linked headlines in a row that make a list of other stories (two may be a pair of sources)."""
 CONTACT_WORDS = 12
 """A contact line is a name and an address ('Write to X at …'); a longer block with an address
 is an invitation the article makes, and stays."""
