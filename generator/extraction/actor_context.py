@@ -9,8 +9,9 @@ look-back is bounded (LOOKBACK sentences, or the section), so resolving all item
 from __future__ import annotations
 
 import re
+from typing import Any
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -90,34 +91,32 @@ def _unlabelled(sentence: Sentence) -> str:
     return sentence.plain[len(label):].lstrip() if label else sentence.plain
 
 
-_PATTERNS: dict[int, tuple[Aliases, re.Pattern[str]]] = {}
-"""The actor pattern of each alias table in use, by identity (a table is a dict-holding
-dataclass, not hashable); the table is kept beside it so a reused id is never mistaken."""
+_PER_TABLE: dict[tuple[str, int], tuple[Aliases, Any]] = {}
+"""What is worked out once per alias table in use, by name and the table's identity (a table
+is a dict-holding dataclass, not hashable); the table is kept beside it so a reused id is
+never mistaken."""
+
+
+def per_table(name: str, aliases: Aliases, make: Callable[[Aliases], Any]) -> Any:
+    """`make(aliases)`, once per table: every seed of a build shares one table."""
+    found = _PER_TABLE.get((name, id(aliases)))
+    if found is None or found[0] is not aliases:
+        if len(_PER_TABLE) >= 16:
+            _PER_TABLE.clear()
+        found = _PER_TABLE[(name, id(aliases))] = (aliases, make(aliases))
+    return found[1]
 
 
 def actor_pattern(aliases: Aliases) -> re.Pattern[str]:
-    """`alias_pattern` for this table, built once: every seed of a build shares one table,
-    and building the pattern's text costs about 1 ms (re's cache then compiles it once)."""
-    found = _PATTERNS.get(id(aliases))
-    if found is None or found[0] is not aliases:
-        if len(_PATTERNS) >= 8:
-            _PATTERNS.clear()
-        found = _PATTERNS[id(aliases)] = (aliases, alias_pattern(aliases))
-    return found[1]
-
-
-_COMMON_FORMS: dict[int, tuple[Aliases, frozenset[str]]] = {}
+    """`alias_pattern` for this table, built once (building its text costs about 1 ms; re's
+    cache then compiles it once)."""
+    return per_table("pattern", aliases, alias_pattern)
 
 
 def common_forms(aliases: Aliases) -> frozenset[str]:
-    """The alias table's forms written in lower case, common nouns ("lawmakers"): read once
-    per table (kept by identity, as actor_pattern keeps its pattern)."""
-    found = _COMMON_FORMS.get(id(aliases))
-    if found is None or found[0] is not aliases:
-        _COMMON_FORMS.clear() if len(_COMMON_FORMS) >= 8 else None
-        forms = frozenset(f for fs in aliases.forms.values() for f in fs if f.islower())
-        found = _COMMON_FORMS[id(aliases)] = (aliases, forms)
-    return found[1]
+    """The alias table's forms written in lower case, common nouns ("lawmakers")."""
+    return per_table("common", aliases,
+                     lambda table: frozenset(f for fs in table.forms.values() for f in fs if f.islower()))
 
 
 def _generic(m: Mention, common: frozenset[str]) -> bool:

@@ -27,11 +27,6 @@ BARE_TAG = re.compile(rf"^\[?{SPEAKER}\s+{SPEECH_VERB}(?:\s+\w+){{0,3}}\]?\.$")
 """A sentence that is only a speech tag: "Wallace asked Trump."."""
 
 
-def quote_open_at_end(plain: str) -> bool:
-    """A quotation opened in this text and not closed by its end."""
-    return inside_quotes(plain, len(plain))
-
-
 def lead_of_quote(plain: str, index: int) -> str:
     """The words before the quotation that holds position `index`."""
     opening = max(plain.rfind("“", 0, index), plain.rfind('"', 0, index))

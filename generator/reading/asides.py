@@ -95,14 +95,17 @@ def headline_runs(blocks: list[str], start: int) -> set[int]:
         return set()
     found: set[int] = set()
     run: list[int] = []
+    count = 0
     for i, block in enumerate([*blocks, ""]):
-        if i >= start and block and headlines(block):
+        many = headlines(block) if i >= start and block else 0
+        if many:
             run.append(i)
+            count += many
             continue
-        if sum(headlines(blocks[j]) for j in run) >= RUN:
+        if count >= RUN:
             found.update(run)
             found.update([run[0] - 1] if run[0] > start and label(blocks[run[0] - 1]) else [])
-        run = []
+        run, count = [], 0
     return found
 
 

@@ -42,15 +42,21 @@ def normalize_spaces(text: str) -> str:
     return (re.sub(r"\n{3,}", "\n\n", text) if "\n\n\n" in text else text).strip() + "\n"
 
 
+LINK_THEN_WORD = re.compile(r"(\]\([^)\s]*\))(?=[A-Za-z])")
+"""A saved page's link run into the next word ("[fair](url)in Las Vegas"): the space it lost."""
+
+
 def repair_links(text: str) -> str:
     """Links written twice, hidden behind '#' or with an address in angle brackets: keep one
-    plain link (parentheses in the address escaped as %28/%29), or just the text."""
+    plain link (parentheses in the address escaped as %28/%29), or just the text; a link run
+    into the next word gets its space back."""
     text = screened_sub(ANGLE_LINK, lambda m: f"[{m.group(1)}]({escape_parens(m.group(2))})", text)
     text = screened_sub(DOUBLED_LINK, r"\1", text)
     text = screened_sub(BOLD_WITH_URL, r"**[\1](\2)**", text)
     text = screened_sub(BARE_URL_ECHO, "", text)
     text = screened_sub(ESCAPED_PATH_LINK, r"\1", text)
-    return screened_sub(DEAD_LINK, r"\1", text)
+    text = screened_sub(DEAD_LINK, r"\1", text)
+    return LINK_THEN_WORD.sub(r"\1 ", text) if "](" in text else text
 
 
 def escape_parens(url: str) -> str:
@@ -141,8 +147,6 @@ GOES_ON = re.compile(r"[*_]*(?:[a-z]|\[)")
 WORDS_ON = re.compile(r"[*_\[\"“]*[A-Za-z]")
 """After a paragraph that cannot end, a block of words goes on with it (a note, opening
 with its number, does not)."""
-LINK_THEN_WORD = re.compile(r"(\]\([^)\s]*\))(?=[A-Za-z])")
-"""A saved page's link run into the next word ("[fair](url)in Las Vegas"): the space it lost."""
 
 
 def join_page_breaks(text: str) -> str:
@@ -150,7 +154,7 @@ def join_page_breaks(text: str) -> str:
     an emphasis on a line of its own. The first part stops on a lower-case word or a comma
     (a title ends on a capital), the next opens in lower case or with a link."""
     out: list[str] = []
-    for block in blocks_of(LINK_THEN_WORD.sub(r"\1 ", text)):
+    for block in blocks_of(text):
         prev = out[-1] if out else ""
         goes_on = ((CANNOT_END.search(prev) and WORDS_ON.match(block))
                    or (GOES_ON.match(block) and UNFINISHED_LINE.search(prev)))
