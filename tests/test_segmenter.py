@@ -11,12 +11,12 @@ import pytest
 from hypothesis import example, given, settings, strategies as st
 from pysbd.lang.english import English
 from pysbd.lists_item_replacer import ListItemReplacer
-from pysbd.utils import Rule
+from pysbd.utils import Rule, Text
 
 from generator.reading.clean import clean_text
 from generator.reading.paragraphs import split_paragraphs
 from generator.reading.regex_needs import may_match, needs
-from generator.reading.segmenter import segmenter
+from generator.reading.segmenter import _apply_screened, segmenter
 
 
 def rule_patterns(holder: object, seen: set[int] | None = None) -> set[str]:
@@ -67,6 +67,31 @@ def test_the_screen_reads_what_a_pattern_needs() -> None:
     assert needs(r"[^a]b") == (frozenset("b"),) and needs(r"\wb") == (frozenset("b"),)
     assert not may_match(needs("[À-Ö]é"), "plain text é") and may_match(needs("[À-Ö]é"), "ÀÉ é")
     assert needs(r"(?i)abc") == () and needs("abc", re.IGNORECASE) == () and needs("a*") == ()
+
+
+def rule_runs(holder: object, seen: set[int] | None = None) -> set[tuple[Rule, ...]]:
+    """The lists of rules a pysbd language class applies together (`Text.apply(*rules)`)."""
+    seen = set() if seen is None else seen
+    if id(holder) in seen:
+        return set()
+    seen.add(id(holder))
+    runs = set()
+    for name in dir(holder):
+        value = getattr(holder, name, None)
+        if isinstance(value, (list, tuple)) and value and all(isinstance(v, Rule) for v in value):
+            runs.add(tuple(value))
+        elif isinstance(value, type) and not name.startswith("__"):
+            runs |= rule_runs(value, seen)
+    return runs
+
+
+RUNS = sorted(rule_runs(English), key=lambda run: [rule.pattern for rule in run])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(RUNS), TEXT)
+def test_a_run_of_rules_applied_screened_gives_pysbds_text(rules: tuple[Rule, ...], text: str) -> None:
+    assert _apply_screened(text, *rules) == Text(text).apply(*rules)
 
 
 def pysbd_spans(text: str) -> list[tuple[int, int]]:

@@ -1,9 +1,11 @@
 """pysbd, the sentence segmenter, made quicker without changing a boundary.
 
-Three changes, each giving pysbd's own output (tests/test_segmenter.py compares): the
+Four changes, each giving pysbd's own output (tests/test_segmenter.py compares): the
 abbreviation pass skips abbreviations no word of the text ends with a full stop; sentences
-are located by string search; and while it segments, pysbd's regex substitutions skip a
-pattern whose needed text the string lacks (reading/regex_needs.py).
+are located by string search; while it segments, pysbd's regex substitutions skip a pattern
+whose needed text the string lacks (reading/regex_needs.py); and a run of rules pysbd
+applies together is skipped whole, with one scan, when the text holds none of what any of
+them needs.
 """
 from __future__ import annotations
 
@@ -20,10 +22,10 @@ import pysbd.processor
 import pysbd.punctuation_replacer
 import pysbd.utils
 from pysbd.lang.english import English
-from pysbd.utils import TextSpan
+from pysbd.utils import Rule, Text, TextSpan
 
 from ..extraction.prefilter import FOLDS_TO_ASCII
-from .regex_needs import may_match, needs
+from .regex_needs import Needs, may_match, needs
 
 
 class _QuickAbbreviations(English.AbbreviationReplacer):
@@ -96,6 +98,31 @@ class _ScreenedRe:
 
 
 _SCREENED = _ScreenedRe()
+
+
+@lru_cache(maxsize=64)
+def _rule_run(rules: tuple[Rule, ...]) -> tuple[re.Pattern[str] | None, tuple[tuple[re.Pattern[str], str, Needs], ...]]:
+    """A run of rules as pysbd applies it (`Text.apply`), read once: each rule compiled
+    with what it needs, and a gate, one regex for the pieces of every rule's first need,
+    that a text none of the rules can match fails (None when a rule needs nothing)."""
+    compiled = tuple((re.compile(rule.pattern), rule.replacement, needs(rule.pattern)) for rule in rules)
+    if not all(need for _, _, need in compiled):
+        return None, compiled
+    pieces = sorted({piece for _, _, need in compiled for piece in need[0]}, key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, pieces))), compiled
+
+
+def _apply_screened(text: str, *rules: Rule) -> str:
+    """pysbd's `Text.apply` (each rule's substitution in turn), skipping the whole run when
+    the gate finds nothing, else each rule whose needs the text lacks: the rules rarely
+    match, and a text none of them matches is never changed by them."""
+    gate, compiled = _rule_run(rules)
+    if gate is not None and gate.search(text) is None:
+        return text
+    for pattern, replacement, need in compiled:
+        if may_match(need, text):
+            text = pattern.sub(replacement, text)
+    return text
 _PYSBD_MODULES = (pysbd.utils, pysbd.processor, pysbd.abbreviation_replacer,
                   pysbd.lists_item_replacer, pysbd.between_punctuation,
                   pysbd.exclamation_words, pysbd.punctuation_replacer)
@@ -116,14 +143,17 @@ class _SpanSegmenter(pysbd.Segmenter):
         return sentence_spans(self.original_text, sentences)
 
     def segment(self, text: str) -> list[TextSpan]:
-        """pysbd's segment, its modules calling the screened `re` meanwhile (only then, so
-        pysbd used elsewhere stays as it is)."""
+        """pysbd's segment, its modules calling the screened `re` and its rules applied
+        screened meanwhile (only then, so pysbd used elsewhere stays as it is)."""
         saved = [module.re for module in _PYSBD_MODULES]
+        saved_apply = Text.apply
         for module in _PYSBD_MODULES:
             module.re = _SCREENED
+        Text.apply = _apply_screened
         try:
             return super().segment(text)
         finally:
+            Text.apply = saved_apply
             for module, original in zip(_PYSBD_MODULES, saved):
                 module.re = original
 
