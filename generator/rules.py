@@ -48,6 +48,11 @@ def switched_off_of(names: frozenset[str]) -> frozenset[str]:
     return _SWITCHED_OFF.get() & names
 
 
+def all_switched_off() -> frozenset[str]:
+    """Every rule switched off now (a memo key for results that may depend on any rule)."""
+    return _SWITCHED_OFF.get()
+
+
 @contextmanager
 def switched_off(*names: str) -> Iterator[None]:
     """Run a block with these rules off (ablation, tests); unknown names are an error."""

@@ -70,6 +70,9 @@ class Article:
         default_factory=dict, hash=False, compare=False)
     """By paragraph start: how often each actor is the subject of its advice, and of its other
     sentences (see paragraph_topic)."""
+    phrase_actors: dict[tuple, object] = field(default_factory=dict, hash=False, compare=False, repr=False)
+    """Memo of actors.actor_of_phrase, shared by the article's later versions (`replace`):
+    the stages ask for the same subject phrase more than once."""
 
 
 def _starts(sentences: Sequence[Sentence]) -> tuple[tuple[int, ...], tuple[int, ...]]:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from .actor_context import (LOOKBACK, Article, context_org, earlier, index_article, last_place, named_only,
                             pair_actor, paragraph_counts, paragraph_topic, run_in_label)
@@ -24,7 +24,7 @@ from .aliases import Aliases
 from .lexicon import lexicon
 from .prefilter import may_match, required_words, screened
 from ..model import Sentence
-from ..rules import active, rule
+from ..rules import active, all_switched_off, rule
 
 __all__ = ["Article", "actor_of_phrase", "fallback_actor", "make_article", "resolve_actor",
            "strip_openers", "subject_before"]
@@ -163,9 +163,32 @@ def _head_actor(text: str, doc: Article, pos: int, whole_phrase: str = "",
     return role or _attested(proper_name(text), doc) or leading_name(text) or group
 
 
+@dataclass(frozen=True, slots=True)
+class _Pronoun:
+    """A subject phrase that is a pronoun: what it stands for depends on the advice before."""
+
+    kind: str
+    offset: int
+
+
 def actor_of_phrase(phrase: str, offset: int, doc: Article, pos: int,
                     previous: Sequence[tuple[int, str | None]]) -> str | None:
-    """A subject phrase -> the canonical actor, or None when it names no one who can act."""
+    """A subject phrase -> the canonical actor, or None when it names no one who can act
+    (memoised per article: only a pronoun's reading depends on `previous`)."""
+    key = (phrase, offset, pos, doc.we, all_switched_off())
+    read = doc.phrase_actors.get(key, _UNREAD)
+    if read is _UNREAD:
+        read = doc.phrase_actors[key] = _read_phrase(phrase, offset, doc, pos)
+    if isinstance(read, _Pronoun):
+        return _pronoun(read.kind, read.offset, doc, pos, previous)
+    return read
+
+
+_UNREAD = object()
+
+
+def _read_phrase(phrase: str, offset: int, doc: Article, pos: int) -> str | _Pronoun | None:
+    """`actor_of_phrase` but for a pronoun, returned as such."""
     lex = lexicon()
     label = run_in_label(doc.sentences[pos]) if offset == 0 else None
     if label and phrase.startswith(label) and phrase[len(label):].strip():
@@ -192,7 +215,7 @@ def actor_of_phrase(phrase: str, offset: int, doc: Article, pos: int,
         return READER
     for kind in ("person", "thing", "plural"):
         if low in lex.pronouns[kind]:
-            return _pronoun(kind, offset, doc, pos, previous)
+            return _Pronoun(kind, offset)
     whole = named_only(mentions_in(text, doc.aliases, doc.pattern), doc)
     words = text.split()
     if active(ACTION_NOUN) and not whole and 0 < len(words) <= 3 \

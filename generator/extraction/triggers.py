@@ -99,11 +99,21 @@ def _vocabulary(off: frozenset[str]) -> frozenset[str]:
                        *(words for _, words in _guard_patterns(off)[1])])
 
 
+@lru_cache(maxsize=1024)
 def _sentence_guards(present: Present, off: frozenset[str]) -> Guards:
     """The guards of the rules not in `off` whose words the sentence holds: a sentence with
-    many triggers screens each not-advice-before pattern once, then each look-behind."""
+    many triggers screens each not-advice-before pattern once, then each look-behind
+    (memoised: an article's sentences hold few distinct sets of the lexicon's words)."""
     after, before = _guard_patterns(off)
     return after, tuple((p, words) for p, words in before if may_hold(words, present))
+
+
+@lru_cache(maxsize=1024)
+def _sentence_patterns(present: Present, off: frozenset[str]) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """(strength, pattern) of the trigger rules not in `off` whose words the sentence holds,
+    in the lexicon's order (memoised like `_sentence_guards`)."""
+    return tuple((strength, pattern) for strength, pattern, words in _trigger_patterns(off)
+                 if may_hold(words, present))
 
 
 @lru_cache(maxsize=4096)
@@ -114,6 +124,6 @@ def _triggers(plain: str, off: frozenset[str]) -> tuple[Trigger, ...]:
     present = words_present(_vocabulary(off), lowered)
     guards = _sentence_guards(present, off)
     found = [Trigger(m.start(), strength, *_actor_phrase(plain, m))
-             for strength, pattern, words in _trigger_patterns(off) if may_hold(words, present)
+             for strength, pattern in _sentence_patterns(present, off)
              for m in pattern.finditer(plain) if not _blocked(plain, lowered, m.start(), guards)]
     return tuple(sorted(found, key=lambda t: t.start))
