@@ -46,9 +46,11 @@ MAX_GROUP_WORDS = 5
 """A longer common-noun subject is a description, not a group's name."""
 
 
+@lru_cache(maxsize=4096)
 def subject_before(plain: str, start: int) -> tuple[str, int]:
     """The subject phrase of the clause whose verb starts at `start`, and where it starts,
-    without the auxiliaries before that verb ("USPS will need to" -> "USPS").
+    without the auxiliaries before that verb ("USPS will need to" -> "USPS"); memoised, as
+    an advice sentence's modal is read for its subject by the actor index and its trigger.
 
     Parentheses are blanked out and an aside set off just before the verb
     ("The United States, working with Iraq, should") is skipped."""

@@ -69,8 +69,10 @@ def plain(text: str) -> str:
 
 @lru_cache(maxsize=NORMALIZED)
 def normalize(text: str) -> str:
-    """Lower-case words only: the form in which case, punctuation and spacing don't count."""
-    text = unicodedata.normalize("NFKC", plain(text)).lower()
+    """Lower-case words only: the form in which case, punctuation and spacing don't count
+    (NFKC leaves ASCII text as it is)."""
+    text = plain(text)
+    text = (text if text.isascii() else unicodedata.normalize("NFKC", text)).lower()
     return " ".join(_WORD.findall(text))
 
 
