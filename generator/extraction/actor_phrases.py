@@ -46,7 +46,7 @@ MAX_GROUP_WORDS = 5
 """A longer common-noun subject is a description, not a group's name."""
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=1 << 16)
 def subject_before(plain: str, start: int) -> tuple[str, int]:
     """The subject phrase of the clause whose verb starts at `start`, and where it starts,
     without the auxiliaries before that verb ("USPS will need to" -> "USPS"); memoised, as

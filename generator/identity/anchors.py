@@ -63,8 +63,10 @@ class Anchor:
 
 
 def plain(text: str) -> str:
-    """Markdown links reduced to their text, emphasis marks dropped: what a reader sees."""
-    return _LINK.sub(r"\1", text).replace("**", "").replace("__", "")
+    """Markdown links reduced to their text, emphasis marks dropped: what a reader sees
+    (the link pattern is run only on text with a link's "](")."""
+    text = _LINK.sub(r"\1", text) if "](" in text else text
+    return text.replace("**", "").replace("__", "")
 
 
 @lru_cache(maxsize=NORMALIZED)

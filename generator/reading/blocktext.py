@@ -32,7 +32,7 @@ _EDGE_EMPHASIS = re.compile(r"^[*_](?=\S)|(?<=\S)[*_]$")
 _LINK = re.compile(r"(?<!!)\[([^\]\n]*)\]\([^)\s]*(?:\s[^)]*)?\)")
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=1 << 16)
 def folded(block: str) -> str:
     """A block on one line, emphasis marks off: what furniture patterns are matched against
     (memoised: the metadata and furniture passes fold the same blocks again)."""
