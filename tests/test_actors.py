@@ -176,6 +176,11 @@ PRONOUNS_AND_FALLBACKS = [
     (["The bridge is old. It should be done soon."], None),
     (["The European Union asked Japan for more time. It should first publish its own plan."],
      "European Union"),
+    # A name that owns the subject is not it, nor the "it" after it.
+    (["Mrs Okafor’s budget is dead. It must now be withdrawn."], None),
+    (["Senator Hale’s plan failed. The committee should start again."], "committee"),
+    # A clause opening with a preposition has no subject there.
+    (["With Mayor Ruiz away, the vote slipped. It must be held in March."], None),
 ]
 
 

@@ -13,7 +13,7 @@ from functools import lru_cache
 from .aliases import Aliases, alias_key
 from .lexicon import lexicon
 from .mentions import Mention
-from .names import name_words
+from .names import name_words, strip_possessive
 
 
 @lru_cache(maxsize=1)
@@ -91,7 +91,9 @@ def _mention(m: re.Match[str], aliases: Aliases) -> Mention | None:
     if m.group("titled"):
         if not m.group()[:1].isupper():
             return None
-        return Mention(m.group(), m.group("titled"), "person", start=m.start(), end=m.end())
+        name = strip_possessive(m.group("titled"))  # "Mrs May’s deal": May, who owns the deal
+        end = m.end("titled") - (len(m.group("titled")) - len(name))
+        return Mention(m.group()[:end - m.start()], name, "person", start=m.start(), end=end)
     if m.group("role"):
         return Mention(m.group("role"), m.group("role"), "person", start=m.start("role"), end=m.end())
     written = m.group("alias")

@@ -145,14 +145,11 @@ def _head_actor(text: str, doc: Article, pos: int, whole_phrase: str = "",
         return None  # a conjunct that was all openers ("we and and")
     if text.split()[0].lower() in lex.pronoun_words:
         return None  # "We Americans", "It Works": a pronoun opens no name
-    nouns = lex.government_nouns
     found = named_only(mentions_in(text, doc.aliases, doc.pattern), doc) if mentions is None else mentions
-    if found and found[0].start == 0:
-        owner = re.match(_APOS + r"\s+([\w-]+)", text[found[0].end:])
-        if owner is None or owner.group(1).lower() in nouns:
-            return found[0].name
+    if found and found[0].start == 0 and not _owns_subject(text, found[0].end):
+        return found[0].name
     located = re.match(r"([\w-]+)\s+(?:in|from|of)\s+(?:the\s+)?", text)
-    if located and located.group(1).lower() in nouns:
+    if located and located.group(1).lower() in lex.government_nouns:
         inside = [m for m in found if m.start == located.end()]
         if inside:
             return inside[0].name
@@ -169,6 +166,13 @@ class _Pronoun:
 
     kind: str
     offset: int
+
+
+def _owns_subject(text: str, end: int) -> bool:
+    """Whether the name ending at `end` owns the subject rather than being it ("Mrs May’s
+    deal is dead"), unless what it owns is its government ("Iraq's government")."""
+    owner = re.match(_APOS + r"\s+([\w-]+)", text[end:])
+    return owner is not None and owner.group(1).lower() not in lexicon().government_nouns
 
 
 def actor_of_phrase(phrase: str, offset: int, doc: Article, pos: int,
@@ -328,10 +332,11 @@ def _sentence_subject(doc: Article, pos: int) -> tuple[str | None, bool]:
     text = strip_openers(plain)
     lead = plain.find(text) if text else -1
     opening = [m for m in doc.mentions[pos] if m.start == lead]
-    if opening:
+    if opening and not _owns_subject(plain, opening[0].end):
         return opening[0].name, False
-    pronoun = text.split()[0].lower() in lexicon().pronoun_words if text.split() else True
-    named = leading_name(text) if active(NAMED_SUBJECT) and text[:1].isupper() and not pronoun else None
+    first = text.split()[0].lower() if text.split() else ""
+    no_subject = not first or first in lexicon().pronoun_words or first in lexicon().prepositions
+    named = leading_name(text) if active(NAMED_SUBJECT) and text[:1].isupper() and not no_subject else None
     owner = named is not None and re.search(_APOS + r"s?\b", named) is not None  # "State's staff"
     return (named, False) if named and " " in named and not owner else (None, False)
 

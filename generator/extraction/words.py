@@ -8,12 +8,14 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-
 from .aliases import is_acronym
 from .names import Span, is_capitalized, name_words
 from ..datafiles import load_data
+from ..rules import active, rule
 
 MAX_PERSON_WORDS = 4
+MONTH_IN_NAME = rule("month-in-a-name", "entity", "A month that is also a name, after a personal "
+                     "name's first word, is part of it ('Theresa May'), not a date word.")
 DESIGNATOR = re.compile(r"[A-Z]{1,3}|[IVXLC]+")
 """What follows a law's part word to name it: a letter or two, a roman numeral."""
 CONTRACTION = re.compile(r"[’'](?:ve|re|d|ll|m)$", re.I)
@@ -54,8 +56,11 @@ def is_name_word(word: str) -> bool:
 
 
 def looks_like_person(words: Sequence[str]) -> bool:
-    """One to four name words, none of them a joiner of an institution's name."""
-    return 1 <= len(words) <= MAX_PERSON_WORDS and all(is_name_word(w) for w in words) \
+    """One to four name words, none of them a joiner of an institution's name; after the
+    first, a month that is also a name counts ("Theresa May"; rule month-in-a-name)."""
+    months = name_words()["name_months"] if active(MONTH_IN_NAME) else frozenset()
+    return 1 <= len(words) <= MAX_PERSON_WORDS and is_name_word(words[0]) \
+        and all(is_name_word(w) or w in months for w in words[1:]) \
         and not any(w in ("of", "for", "on", "and") for w in words)
 
 
