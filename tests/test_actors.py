@@ -179,6 +179,9 @@ PRONOUNS_AND_FALLBACKS = [
     # A name that owns the subject is not it, nor the "it" after it.
     (["Mrs Okafor’s budget is dead. It must now be withdrawn."], None),
     (["Senator Hale’s plan failed. The committee should start again."], "committee"),
+    # A capitalised modal before the advising verb is a name, not conjecture.
+    (["Councillor Tess May should call a recount."], "Tess May"),
+    (["Mrs May should call a recount."], "May"),
     # A clause opening with a preposition has no subject there.
     (["With Mayor Ruiz away, the vote slipped. It must be held in March."], None),
 ]

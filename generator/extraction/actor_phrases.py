@@ -27,9 +27,10 @@ _APOS = r"(?:'s|’s|'|’)"
 _CLAUSE_BREAK = re.compile(
     r"[,;:()\u2014\u2013]|--|\s-\s|\b(?:that|which|who|whom|but|because|while|if|when|"
     r"whereas|although|though|since|unless|until|so|then|whether|as|why|how|where)\b", re.I)
-_AUXILIARIES = re.compile(r"(?:\s+(?:will|would|shall|may|might|can|could|also|still|now|then|"
+_AUXILIARIES = re.compile(r"(?:\s+(?:(?-i:will|would|shall|may|might|can|could)|also|still|now|then|"
                           r"really|just|eventually|ultimately|therefore))+\s*$", re.I)
-"""Verbs and adverbs between a subject and its advising verb ("USPS will need to")."""
+"""Verbs and adverbs between a subject and its advising verb ("USPS will need to"); a
+capitalised modal there is a name ("Mrs May should")."""
 _TIME_OWNER = re.compile(r"^(?:this|last|next|the)\s+(?:week|month|year|day|session)" + _APOS + r"\s+", re.I)
 _AGENT_ENDING = re.compile(r"(?:ers|ors|ists|ians|eers|ees|ants|dents)$")
 _PASSIVE = re.compile(
