@@ -1,5 +1,5 @@
-"""Parse many seeds across the machine's cores; the same results, in the same order, as
-parsing them one by one.
+"""Work across the machine's cores, with the same results, in the same order, as doing it
+one piece after another.
 
 Parsing is pure (a seed's bytes, the aliases → a Brief), so where it runs cannot change
 what it gives; ids, slugs and pages are made afterwards, in one process, in seed order.
@@ -7,11 +7,18 @@ Below PARALLEL_FROM seeds, or on one core, starting workers costs more than it s
 Workers come from a fork server that has imported the generator once (spawned where the
 platform has no fork server): never forked from a process that may be running threads,
 such as `mkdocs serve`.
+
+One seed too large for a core to read quickly (a 1 MB page) has its paragraphs split into
+sentences in two halves, the second in a forked copy of the process, when that process is
+the main one of a command with no other threads (`in_halves`).
 """
 from __future__ import annotations
 
 import multiprocessing
 import os
+import pickle
+import sys
+import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
@@ -36,10 +43,14 @@ def _parse_in_worker(path: Path) -> Brief | Problem:
     return _parse(path)
 
 
+def cores() -> int:
+    """The cores this process may run on."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
 def workers_for(count: int) -> int:
     """How many processes to parse `count` seeds with (1: in this process)."""
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
-    return 1 if count < PARALLEL_FROM else max(1, min(cores, count // 2))
+    return 1 if count < PARALLEL_FROM else max(1, min(cores(), count // 2))
 
 
 def context() -> multiprocessing.context.BaseContext:
@@ -69,3 +80,40 @@ def parse_all(parse: Parse, paths: Sequence[Path], progress: Progress) -> list[B
             out[futures[future]] = future.result()
             progress.advance()
     return out
+
+
+def may_fork() -> bool:
+    """Whether this process may fork a copy of itself to share its work: on Linux, with a
+    second core, in the main process (not a pool's worker, whose siblings hold the other
+    cores) and with no other thread running (a fork copies only the calling thread)."""
+    return (sys.platform.startswith("linux") and cores() > 1 and threading.active_count() == 1
+            and multiprocessing.parent_process() is None)
+
+
+def in_halves(work: Callable[[object], object], items: Sequence, sizes: Sequence[int]) -> list:
+    """`[work(x) for x in items]`, the items past the middle of `sizes` (each item's share
+    of the work) done in a forked copy of this process meanwhile. A copy that fails gives
+    nothing back, and its half is done here: the same results (or exception) as in series."""
+    half, total, running = 0, sum(sizes), 0
+    while half < len(items) and 2 * running < total:
+        running += sizes[half]
+        half += 1
+    read_end, write_end = os.pipe()
+    child = os.fork()
+    if child == 0:  # the copy: its half, pickled down the pipe, then exit without cleanup
+        os.close(read_end)
+        try:
+            payload = pickle.dumps([work(x) for x in items[half:]], protocol=pickle.HIGHEST_PROTOCOL)
+        except BaseException:
+            payload = b""
+        with os.fdopen(write_end, "wb") as out:
+            out.write(payload)
+        os._exit(0)
+    os.close(write_end)
+    try:
+        first = [work(x) for x in items[:half]]
+    finally:
+        with os.fdopen(read_end, "rb") as pipe:
+            payload = pipe.read()
+        os.waitpid(child, 0)
+    return first + (pickle.loads(payload) if payload else [work(x) for x in items[half:]])

@@ -88,7 +88,7 @@ def is_capitalized(word: str) -> bool:
     if word[0].isupper():
         return True
     head, _, rest = word.partition("-")
-    return head in name_words()["name_prefixes"] and rest[:1].isupper()
+    return rest[:1].isupper() and head in name_words()["name_prefixes"]
 
 
 @lru_cache(maxsize=1)

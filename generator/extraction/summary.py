@@ -231,6 +231,8 @@ def pick(ranked: Sequence[tuple[float, Sentence, Labels]]) -> list[Sentence]:
 
 def fill(chosen: list[Sentence], sentences: Sequence[Sentence]) -> list[Sentence]:
     """Top up to three with the earliest remaining sentences, body text before headings."""
+    if len(chosen) >= MIN_SENTENCES:
+        return chosen
     rest = sorted((s for s in sentences if s not in chosen), key=lambda s: s.heading)
     return chosen + rest[:max(0, MIN_SENTENCES - len(chosen))]
 
