@@ -300,3 +300,15 @@ def test_a_command_opening_running_text_is_for_the_reader() -> None:
 def test_the_object_of_we_is_not_the_group_we_speak_for() -> None:
     (rec,) = recs("Just as we ask lenders to check incomes, we should check buyers of cranes too.")
     assert "ask" not in (rec.actor or "")
+
+
+@pytest.mark.parametrize("texts,kept", [
+    (("The panel proposed a levy on empty homes. Part of it should fund repairs.",), 0),
+    (("The panel proposed a levy on empty homes.", "The rest of the money should go to the housing fund."), 0),
+    (("The panel proposed a levy on empty homes. The council should adopt it.",), 1),  # names who acts
+    (("The panel proposed a levy on empty homes. But the money should go to schools.",), 1),  # the author turns
+    (("The panel proposed a levy on empty homes. We think the rate should be lower.",), 1),
+    (("Studies suggest the levy is too low. The rate should be doubled.",), 1),  # evidence, not a proposal
+])
+def test_advice_continuing_a_reported_proposal(texts: tuple[str, ...], kept: int) -> None:
+    assert len(recs(*texts)) == kept

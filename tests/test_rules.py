@@ -77,6 +77,8 @@ RECOMMENDATION_RULES = {
     "short-command": (["Vote no."], None, True),
     "reported-crosshead": (["Landlords should be licensed", "The inquiry will recommend a national register of landlords."],
                            "Landlords should be licensed", False),
+    "reported-continuation": (["The inquiry will recommend a levy on empty homes. Half of the money should "
+                               "go to the housing fund."], "Half of the money should go to the housing fund.", False),
     "imperative-to-reader": (["Ask your landlord for the energy certificate before you sign."], None, True),
     "related-link-headline": (["The port reopened in May.", "Why Harbour Cities Should Ban Cruise Ships",
                                "[Ten Ferries That Changed Coastal Towns](https://example.org/ferries)"],

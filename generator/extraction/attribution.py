@@ -82,10 +82,23 @@ def reported(plain: str, start: int) -> bool:
 
 def reports_someone(plain: str) -> bool:
     """True when the sentence reports what a third party says, suggests or believes."""
+    return _third_party(plain, lexicon().reporting, frozenset())
+
+
+def proposes_for_someone(plain: str) -> bool:
+    """True when the sentence gives a third party's proposal ("The committee will suggest a
+    tax"), not evidence ("The data suggest …")."""
+    return _third_party(plain, lexicon().proposing, lexicon().evidence_nouns)
+
+
+def _third_party(plain: str, verbs: re.Pattern[str], not_reporters: frozenset[str]) -> bool:
+    """True when one of `verbs` has a third party as its subject (not the author, not a
+    noun's determiner, none of `not_reporters`)."""
     lex = lexicon()
-    for m in lex.reporting.finditer(plain):
+    for m in verbs.finditer(plain):
         said_by = _reporter(plain[:m.start()].split())
-        if said_by and said_by not in lex.first_person and said_by not in lex.not_before_reporting:
+        if said_by and said_by not in lex.first_person and said_by not in lex.not_before_reporting \
+                and said_by not in not_reporters:
             return True
     return False
 

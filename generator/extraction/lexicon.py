@@ -37,6 +37,8 @@ class Lexicon:
     passive_patient: re.Pattern[str]
     passive_agent: re.Pattern[str]
     reporting: re.Pattern[str]
+    proposing: re.Pattern[str]
+    evidence_nouns: frozenset[str]
     reported_sentence: re.Pattern[str]
     first_person: frozenset[str]
     not_before_reporting: frozenset[str]
@@ -121,6 +123,8 @@ def compile_lexicon(data: dict) -> Lexicon:
         passive_patient=re.compile(data["passive_patient"], flags),
         passive_agent=re.compile(data["passive_agent"]),
         reporting=_any_word(data["reporting_verbs"]),
+        proposing=_any_word(data["proposal_verbs"]),
+        evidence_nouns=_words(data["evidence_nouns"]),
         reported_sentence=re.compile(data["reported_sentence"]),
         first_person=_words(data["first_person"]),
         not_before_reporting=_words(data["not_before_reporting"]),

@@ -15,7 +15,7 @@ from .actors import READER, Article, actor_of_phrase, make_article, resolve_acto
 from .advice_layout import (fronted_imperative, is_imperative, link_headline, list_starts, reported_crosshead,
                             reported_list, structural_advice)
 from .aliases import Aliases
-from .attribution import attributed, inside_quotes
+from .attribution import attributed, inside_quotes, proposes_for_someone
 from .triggers import Trigger, triggers
 from .lexicon import lexicon
 from .prefilter import may_match, required_words, screened
@@ -36,6 +36,11 @@ LEAD_IN_ACTOR = rule("lead-in-names-the-actor", "recommendation",
 COMMAND_TO_READER = rule("command-to-reader", "recommendation",
                          "A command opening running text, not continuing advice to someone named, is for the reader.")
 _SECOND_PERSON = re.compile(r"\b(?:you|your|yours|yourself|yourselves)\b", re.I)
+REPORTED_CONTINUATION = rule("reported-continuation", "recommendation",
+                             "Advice right after a third party's reported proposal, naming no actor and no "
+                             "word of the author's, continues it.")
+_AUTHOR_VOICE = re.compile(r"\b(?:(?i:we|us|our|ours|my|me)|I)\b|^\W*(?i:but|however|instead|yet|still|rather)\b")
+"""First person, or a turn against what came before: the author speaking again."""
 MAX_LEAD_IN_TAIL = 8
 """Words at most from a trigger to the colon that ends a lead-in ("the SEC should:")."""
 
@@ -128,6 +133,22 @@ def _reader_command(doc: Article, pos: int, seen: set[int]) -> str | None:
     return READER if named is None or says_you else None
 
 
+def _continues_report(doc: Article, pos: int, found: Sequence[Trigger], reporting: set[int]) -> bool:
+    """True for advice that goes on giving a third party's proposal: the sentence before it
+    (the last of the paragraph before, for a paragraph's first) proposes in someone else's
+    name ("The committee will suggest a tax.", "…, the committee will suggest.") or goes on
+    doing so (`reporting`), and this one names no actor and has no word of the author's
+    ("Some of the money should fund the regulators.")."""
+    s = doc.sentences[pos]
+    if not (active(REPORTED_CONTINUATION) and found and pos > 0) or s.heading or s.list_item:
+        return False
+    before = doc.sentences[pos - 1]
+    if before.heading or _AUTHOR_VOICE.search(s.plain):
+        return False
+    proposes = pos - 1 in reporting or attributed(before.plain) or proposes_for_someone(before.plain)
+    return proposes and all(actor_of_phrase(t.phrase, t.offset, doc, pos, ()) is None for t in found)
+
+
 def find_recommendations(sentences: Sequence[Sentence], aliases: Aliases) -> tuple[Recommendation, ...]:
     """The author's recommendations, in reading order (ids are left for the id stage)."""
     return recommendations_of(make_article(sentences, aliases))
@@ -140,8 +161,12 @@ def recommendations_of(doc: Article) -> tuple[Recommendation, ...]:
     starts = list_starts(doc.sentences)
     recs: list[Recommendation] = []
     lead_actors: dict[int, str | None] = {}  # a list's first position -> the actor its lead-in names
+    reporting: set[int] = set()  # positions of advice that goes on reporting a proposal
     for pos, s in enumerate(doc.sentences):
         hit = advice(doc.sentences, pos, seen, starts)
+        if hit is not None and _continues_report(doc, pos, hit[1], reporting):
+            reporting.add(pos)
+            continue
         if hit is None:
             lead_in = _lead_in_actor(doc, pos, previous)
             previous += lead_in
