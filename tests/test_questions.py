@@ -20,6 +20,7 @@ CASES = [
     ("Whether the coalition survives the budget vote remains an open question.", "implicit"),
     ("After the first round of talks, several questions remain.", "implicit"),
     ("How the money will reach the provinces is unclear.", "implicit"),
+    ("The long-term effects of the levy are still unknown.", "implicit"),
     ("A key question is whether the banks will lend.", "implicit"),
     ("Only time will tell if the gamble pays off.", "implicit"),
     ("We still don't know how many contracts were cancelled.", "implicit"),
