@@ -13,6 +13,7 @@ import time
 from pathlib import Path
 
 from .build import Paths, build, parse_seed
+from .memory import collect_less_often
 from .model import SeedError
 from .identity.registry import REGISTRY_FILE, load_registry, save_registry
 
@@ -27,6 +28,7 @@ def extract(args: argparse.Namespace) -> int:
     from .identity.ids import assign_ids
     from .publishing.export import brief_to_dict, to_json
     root = Path.cwd()
+    collect_less_often()
     try:
         brief = parse_seed(Path(args.seed), root, load_aliases(root / "aliases.yaml"))
         records = load_registry(Path(args.ids) if args.ids else root / REGISTRY_FILE)
@@ -74,6 +76,7 @@ def rules_cmd(args: argparse.Namespace) -> int:
     if not (args.gold and args.seeds):
         print("rules --ablate needs --gold DIR and --seeds DIR", file=sys.stderr)
         return 2
+    collect_less_often()
     gold, seeds = Path(args.gold), Path(args.seeds)
     if not gold.is_dir() or not seeds.is_dir():
         print(f"not a folder: {gold if not gold.is_dir() else seeds}", file=sys.stderr)

@@ -23,6 +23,7 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
 
+from .memory import collect_less_often
 from .model import Brief, Problem
 from .progress import Progress
 
@@ -34,9 +35,11 @@ _parse: Parse | None = None
 
 
 def _start_worker(parse: Parse) -> None:
-    """Each worker receives the parser (and its aliases) once, not with every seed."""
+    """Each worker receives the parser (and its aliases) once, not with every seed, and
+    collects garbage at the generator's pace (generator.memory)."""
     global _parse
     _parse = parse
+    collect_less_often()
 
 
 def _parse_in_worker(path: Path) -> Brief | Problem:
