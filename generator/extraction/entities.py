@@ -122,7 +122,7 @@ def titled_person(words: list[str], ctx: Context) -> list[Mention] | None:
     modifiers = name_words()["title_modifiers"]
     before = [w for w in words[:start] if w not in modifiers]
     cut = next((i for i, w in enumerate(rest) if w in ("of", "for", "from", "at")), len(rest))
-    if rest and (looks_like_person(rest[:cut]) or honorific_surname(words[start:end], rest[:cut])):
+    if rest and (looks_like_person(rest[:cut], titled=True) or honorific_surname(words[start:end], rest[:cut])):
         person = Mention(" ".join(rest[:cut]), canonical(" ".join(rest[:cut]), ctx), "person")
         affiliation = rest[cut + 1:]
         affiliation = affiliation[1:] if affiliation[:1] == ["the"] else affiliation

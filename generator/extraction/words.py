@@ -55,11 +55,13 @@ def is_name_word(word: str) -> bool:
         and not is_no_name(word) and not is_acronym(word)
 
 
-def looks_like_person(words: Sequence[str]) -> bool:
+def looks_like_person(words: Sequence[str], titled: bool = False) -> bool:
     """One to four name words, none of them a joiner of an institution's name; after the
-    first, a month that is also a name counts ("Theresa May"; rule month-in-a-name)."""
+    first, or after a title (`titled`), a month that is also a name counts ("Theresa May",
+    "Sen. June Walker"; rule month-in-a-name)."""
     months = name_words()["name_months"] if active(MONTH_IN_NAME) else frozenset()
-    return 1 <= len(words) <= MAX_PERSON_WORDS and is_name_word(words[0]) \
+    return 1 <= len(words) <= MAX_PERSON_WORDS \
+        and (is_name_word(words[0]) or (titled and words[0] in months and len(words) > 1)) \
         and all(is_name_word(w) or w in months for w in words[1:]) \
         and not any(w in ("of", "for", "on", "and") for w in words)
 
