@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 from .aliases import Aliases, is_acronym
 from .mentions import Mention, merge_mentions
 from ..model import Entity, Paragraph
+from ..rules import active, rule
 from .names import Span, find_spans, name_words, looks_like_title, plain, strip_possessive
 from .words import (MAX_ACRONYM, cue_kind, find_title, gazetteer, guess_kind, is_no_name,
                     looks_like_person, word_key)
@@ -185,7 +186,7 @@ def resolve(words: list[str], span: Span, ctx: Context, initial: bool) -> list[M
         return known_parts(words, ctx)
     vouched = ctx.alone if len(words) == 1 else ctx.capitalized
     if initial and word_key(words[0]) not in vouched and not is_acronym(words[0]) \
-            and not opens_name(words, ctx) and not acts_as_name(words, span):
+            and not inner_capital(words[0]) and not opens_name(words, ctx) and not acts_as_name(words, span):
         return resolve(words[1:], span, ctx, False)
     if len(words) > 1 and is_no_name(words[0]):
         rest = resolve(words[1:], span, ctx, False)
@@ -214,6 +215,16 @@ def split_compound(words: list[str], span: Span, ctx: Context, initial: bool
         return None
     right = words[q + 2:] if words[q + 1:q + 2] == ["the"] else words[q + 1:]
     return resolve(words[:q], span, ctx, initial) + resolve(right, span, ctx, False)
+
+
+INNER_CAPITAL = rule("inner-capital-is-a-name", "entity", "A word with a capital after its "
+                     "first lower-case letter ('ExxonMobil', 'McKinsey') is a name even opening a sentence.")
+_INNER_CAPITAL = re.compile(r"^[A-Z][a-z]+[A-Z]")
+
+
+def inner_capital(word: str) -> bool:
+    """Whether a word is written with a capital inside it, as only names are."""
+    return active(INNER_CAPITAL) and _INNER_CAPITAL.match(word) is not None
 
 
 def opens_name(words: list[str], ctx: Context) -> bool:
