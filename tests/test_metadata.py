@@ -29,6 +29,22 @@ def test_field(text: str, field: str, expected: object) -> None:
     assert getattr(meta, field) == expected
 
 
+COPIED_HEADER = f"OPINION\nPublished 14 February 2022\n\nSaving Rural Hospitals\nWritten by Amara Okafor, Policy Analyst\n\n{BODY}"
+
+
+@pytest.mark.parametrize("field,expected", [("title", "Saving Rural Hospitals"), ("date", "2022-02-14"),
+                                            ("kind", "Opinion")])
+def test_a_header_copied_as_lines_is_read_line_by_line(field: str, expected: str) -> None:
+    meta, body = find_metadata(clean_text(COPIED_HEADER))
+    assert getattr(meta, field) == expected
+    assert [a.name for a in meta.authors] == ["Amara Okafor"] and body.strip() == BODY
+
+
+def test_a_byline_gives_its_date_after_a_bar() -> None:
+    meta, _ = find_metadata(clean_text(f"# Saving Rural Hospitals\n\nBy Jane Roe and John Doe | March 3, 2024\n\n{BODY}"))
+    assert ([a.name for a in meta.authors], meta.date) == (["Jane Roe", "John Doe"], "2024-03-03")
+
+
 def test_byline_names_every_author() -> None:
     meta, body = find_metadata(clean_text(f"# A Title Here\n\nBy Jane Roe, John Doe and Ann Lee\n\n{BODY}"))
     assert [a.name for a in meta.authors] == ["Jane Roe", "John Doe", "Ann Lee"]

@@ -106,15 +106,18 @@ def read_label(block: str, found: Reading) -> str | None:
 
 
 def read_byline(block: str, found: Reading) -> bool:
-    """A byline or a "Name | date" line (its first line, over a role); True when it was one."""
+    """A "Name | date" line (a byline with its date: "By A and B | March 3, 2024") or a
+    byline (its first line, over a role); True when it was one."""
+    parts = meta_line(block)
+    if parts:
+        for label, date in parts[1]:
+            found.add_date(label, date)
+        found.names += parts[0]
+        return True
     if byline(block) is not None:
         found.names += byline(block)
         return True
-    parts = meta_line(block)
-    for label, date in parts[1] if parts else []:
-        found.add_date(label, date)
-    found.names += parts[0] if parts else []
-    return bool(parts)
+    return False
 
 
 def read_names(block: str, found: Reading, in_authors: bool) -> str | None:
@@ -230,8 +233,29 @@ def read_header(blocks: list[str], found: Reading) -> int:
     return len(blocks)
 
 
+def is_meta_line(line: str) -> bool:
+    """A kind label ("OPINION"), a date line ("Published 14 February 2022") or a byline."""
+    folded_line = unlinked(folded(line))
+    return (folded_line.lower() in patterns()["kinds"] or byline(line) is not None
+            or (len(folded_line.split()) <= 14 and parse_date(folded_line) is not None))
+
+
+def header_lines_apart(blocks: list[str]) -> list[str]:
+    """Header blocks that run metadata lines together with other lines (a page copied as
+    text: "OPINION / Published 14 February 2022", "Schools Need Nurses / Written by …"),
+    one block per line, so each line is read as what it is."""
+    end = next((i for i, b in enumerate(blocks) if is_article_paragraph(b)), len(blocks))
+    out: list[str] = []
+    for block in blocks[:end]:
+        lines = [ln.strip() for ln in block.splitlines() if ln.strip()]
+        apart = len(lines) > 1 and not heading_text(block) and any(is_meta_line(ln) for ln in lines)
+        out += lines if apart else [block]
+    return out + blocks[end:]
+
+
 def scan(blocks: list[str], found: Reading) -> list[str]:
     """Walk header then trailer blocks, recording metadata; return the body's blocks."""
+    blocks = header_lines_apart(blocks)
     start = read_header(blocks, found)
     if start < len(blocks) and not found.names:
         blocks = [*blocks[:start], split_cover(blocks[start], found), *blocks[start + 1:]]
