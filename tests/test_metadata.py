@@ -40,6 +40,11 @@ def test_a_header_copied_as_lines_is_read_line_by_line(field: str, expected: str
     assert [a.name for a in meta.authors] == ["Amara Okafor"] and body.strip() == BODY
 
 
+def test_a_kind_label_beside_a_reading_time_is_no_title() -> None:
+    meta, _ = find_metadata(clean_text(f"Commentary | 5 min read\n\nSaving Rural Hospitals\n\nBy Jane Roe\n\n{BODY}"))
+    assert (meta.title, meta.kind) == ("Saving Rural Hospitals", "Commentary")
+
+
 def test_a_byline_gives_its_date_after_a_bar() -> None:
     meta, _ = find_metadata(clean_text(f"# Saving Rural Hospitals\n\nBy Jane Roe and John Doe | March 3, 2024\n\n{BODY}"))
     assert ([a.name for a in meta.authors], meta.date) == (["Jane Roe", "John Doe"], "2024-03-03")

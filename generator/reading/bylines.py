@@ -196,11 +196,12 @@ def strip_title_label(title: str) -> str:
 
 def meta_line(block: str) -> tuple[list[str], list[tuple[str, str]]] | None:
     """'Jane Roe | Published March 3, 2021 · Updated …' → (names, [(label, iso date)]);
-    None unless every part is a byline, a list of names or a (labelled) date."""
+    None unless every part is a byline, a list of names, a (labelled) date, furniture or a
+    kind label (beside no bare list of names, which would be a title's words)."""
     parts = patterns()["meta_line_split"].split(unlinked(folded(block)))
     if len(parts) < 2:
         return None
-    names, dates = [], []
+    names, dates, labelled, listed = [], [], False, False
     for part in parts:
         date = parse_date(part)
         people = byline(part) if byline(part) is not None else name_list(part)
@@ -208,6 +209,9 @@ def meta_line(block: str) -> tuple[list[str], list[tuple[str, str]]] | None:
             dates.append(("updated" if part.lower().startswith("updated") else "published", date))
         elif people or byline(part) is not None:
             names += people
+            listed = listed or byline(part) is None
+        elif part.lower() in patterns()["kinds"]:
+            labelled = True  # "Commentary | 5 min read"; "Opinion | Title Words" is a title
         elif not furniture()["blocks"].match(part):
             return None
-    return names, dates
+    return None if labelled and listed else (names, dates)

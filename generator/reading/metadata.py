@@ -95,8 +95,9 @@ def read_label(block: str, found: Reading) -> str | None:
     """A kind label ("Commentary") or a date line (perhaps "Updated …"); what it was."""
     line = unlinked(folded(block))
     kinds = patterns()["kinds"]
-    if found.kind is None and line.lower() in kinds:
-        found.kind = kinds[line.lower()]
+    labelled = [p for p in patterns()["meta_line_split"].split(line) if p.lower() in kinds]
+    if found.kind is None and (line.lower() in kinds or (labelled and meta_line(block))):
+        found.kind = kinds[(labelled or [line])[0].lower()]
         return "kind"
     if len(line.split()) <= 14 and parse_date(line):
         found.add_date("updated" if line.lower().startswith("updated") else "published",
