@@ -45,6 +45,14 @@ def test_a_kind_label_beside_a_reading_time_is_no_title() -> None:
     assert (meta.title, meta.kind) == ("Saving Rural Hospitals", "Commentary")
 
 
+@pytest.mark.parametrize("shouted,name", [("LEE WONG", "Lee Wong"), ("ANNA O'NEIL III", "Anna O'Neil III"),
+                                          ("J. R. SMITH", "J. R. Smith"), ("XI JINPING", "Xi Jinping"),
+                                          ("Lee Wong", "Lee Wong")])
+def test_a_shouted_byline_name_is_written_as_a_name(shouted: str, name: str) -> None:
+    meta, _ = find_metadata(clean_text(f"# Saving Rural Hospitals\n\nBy {shouted}\n\n{BODY}"))
+    assert [a.name for a in meta.authors] == [name]
+
+
 def test_a_byline_gives_its_date_after_a_bar() -> None:
     meta, _ = find_metadata(clean_text(f"# Saving Rural Hospitals\n\nBy Jane Roe and John Doe | March 3, 2024\n\n{BODY}"))
     assert ([a.name for a in meta.authors], meta.date) == (["Jane Roe", "John Doe"], "2024-03-03")

@@ -298,16 +298,29 @@ def sign_off(blocks: list[str], start: int, found: Reading) -> int:
     return len(blocks)
 
 
+_ROMAN = re.compile(r"[IVX]+\.?")
+
+
+def unshouted(name: str) -> str:
+    """A name a byline shouts ("LEE WONG", "ANNA O'NEIL III") as a name is written."""
+    if not name.isupper():
+        return name
+    words = name.split()
+    suffix = len(words) > 1 and _ROMAN.fullmatch(words[-1]) is not None  # "III", not "XI Jinping"
+    return " ".join(w if len(w.rstrip(".")) == 1 or (suffix and i == len(words) - 1) else w.title()
+                    for i, w in enumerate(words))
+
+
 def authors_of(found: Reading, hints: tuple[tuple[str, str], ...]) -> tuple[Author, ...]:
     """Authors from front matter or <meta>, else bylines and author sections, else names
     listed under the title, else bios; bios attached."""
     written = found.names or found.listed or list(found.bios) or found.signers
     names = as_written(hint(hints, "author"), [*written, *found.bios, *found.section_names]) or written
-    unique = list(dict.fromkeys(names))
+    unique = list(dict.fromkeys(unshouted(n) for n in names))
 
     def bio_for(name: str) -> str | None:
-        last = name.split()[-1]
-        return next((b for n, b in found.bios.items() if n == name or n.split()[-1] == last), None)
+        last = name.split()[-1].casefold()
+        return next((b for n, b in found.bios.items() if n == name or n.split()[-1].casefold() == last), None)
 
     return tuple(Author(name=n, bio=bio_for(n)) for n in unique)
 
