@@ -11,6 +11,8 @@ gone: an id the site ever published never ends on a 404. All links are relative
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable
+from dataclasses import fields
+from operator import attrgetter
 from pathlib import Path
 from urllib.parse import quote
 
@@ -18,7 +20,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 
 from .markdown_safe import item_text, md_text
 from .pages import ITEMS_PER_PAGE, paginate, render_pages
-from .rendercache import CachedEnvironment, RenderCache
+from .rendercache import CachedEnvironment, Deferred, RenderCache
 from ..model import IdRecord
 
 SHORT_DIR = "r"
@@ -26,6 +28,8 @@ INDEX_PAGE = "ids.md"
 ASSETS = ("assets/permalinks.js", "assets/permalinks.css")
 """Static files the copy buttons need, copied from the templates folder as they are."""
 KIND_LABELS = {"recommendation": "recommendation", "question": "open question"}
+RECORD_VALUES = attrgetter(*(f.name for f in fields(IdRecord)))
+"""An id record's field values, all plain (str, int, bool, None): a short page's key."""
 
 
 def environment(templates: Path) -> Environment:
@@ -50,7 +54,7 @@ def brief_href(slug: str, rid: str | None = None, directory_urls: bool = True) -
     return f"../../briefs/{page}" + (f"#{quote(rid)}" if rid else "")
 
 
-def render_shortlink(record: IdRecord, live_slugs: Collection[str], env: Environment | CachedEnvironment,
+def render_shortlink(record: IdRecord, live_slugs: Collection[str], env: Environment,
                      directory_urls: bool = True) -> str:
     """One short page: a redirect to a live item, or a note that the item was removed."""
     has_brief = record.slug in live_slugs
@@ -61,6 +65,14 @@ def render_shortlink(record: IdRecord, live_slugs: Collection[str], env: Environ
         item_url=brief_href(record.slug, record.id, directory_urls) if live else None,
         brief_url=brief_href(record.slug, None, directory_urls) if has_brief else None,
         home_url="../../" if directory_urls else "../../index.html")
+
+
+def shortlink_page(record: IdRecord, live_slugs: Collection[str], env: Environment,
+                   cache: RenderCache, directory_urls: bool = True) -> str | Deferred:
+    """One short page through `cache`, keyed by what it shows: the record's fields,
+    whether its brief is live, the URL style (render_shortlink reads nothing else)."""
+    return cache.plain_page("shortlink", (*RECORD_VALUES(record), record.slug in live_slugs, directory_urls),
+                            lambda: render_shortlink(record, live_slugs, env, directory_urls))
 
 
 def render_id_index(records: Iterable[IdRecord], live_slugs: Collection[str],
@@ -81,9 +93,10 @@ def permalink_files(records: Iterable[IdRecord], live_slugs: Collection[str],
     """Every file the ids add to site_src/: a short page per id, the id index, the assets;
     renders seen before come from `cache`."""
     records = tuple(records)
-    env = CachedEnvironment(environment(templates), cache or RenderCache(None, templates))
-    files = {short_path(r.id): render_shortlink(r, live_slugs, env, directory_urls)
+    cache = cache or RenderCache(None, templates)
+    env = environment(templates)
+    files = {short_path(r.id): shortlink_page(r, live_slugs, env, cache, directory_urls)
              for r in records}
-    files.update(render_id_index(records, live_slugs, env))
+    files.update(render_id_index(records, live_slugs, CachedEnvironment(env, cache)))
     files.update({a: (templates / a).read_text(encoding="utf-8") for a in ASSETS})
     return files
