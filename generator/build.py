@@ -242,7 +242,8 @@ def full_build(paths: Paths, files: list[Path], keys: list[str], registry: Path,
                          from_cache, extracted, failed, time.perf_counter() - start)
     if paths.cache:
         parts = {k: renders.rendered(BRIEF_JSON, b) for k, b in published.items()}
-        remember(paths, keys, registry, parsed, published, parts, BRIEFS_JSON in written.kept, report)
+        remember(paths, keys, registry, parsed, published, parts, BRIEFS_JSON in written.kept, report,
+                 state)
     return report
 
 
@@ -264,14 +265,14 @@ def identify(paths: Paths, parsed: Parsed, registry: Path, state: sitestate.Site
 
 def remember(paths: Paths, keys: list[str], registry: Path, parsed: Parsed,
              published: dict[str, Brief], parts: dict[str, str | None], json_kept: bool,
-             report: BuildReport) -> None:
+             report: BuildReport, last: sitestate.SiteState | None) -> None:
     """What the next build reuses: this build's state (sitestate.py; `parts`: each brief's
     part of briefs.json; `json_kept`: a hand-made briefs.json, which lists no slugs of
-    ours) and its stamp (cache.py)."""
+    ours; `last`: the state this build loaded) and its stamp (cache.py)."""
     briefs_json = () if json_kept else tuple(stat_of(paths.out / BRIEFS_JSON))
     sitestate.save(paths.cache, sitestate.SiteState(
         disk.file_digest(registry), briefs_json,
-        {k: (r, published.get(k), parts.get(k)) for k, r in zip(parsed.keys, parsed.results)}))
+        {k: (r, published.get(k), parts.get(k)) for k, r in zip(parsed.keys, parsed.results)}), last)
     disk.save_stamp(paths.cache, build_inputs(paths, keys, registry), paths.out,
                     {"built": report.built, "failed": report.failed,
                      "problems": [[p.path, p.message, p.line] for p in report.problems]})
