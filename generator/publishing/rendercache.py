@@ -178,6 +178,14 @@ class RenderCache:
             for n, item in enumerate(group):
                 self.seen[id(item)] = (item, hashlib.sha256(digest + kind + str(n).encode()).digest())
 
+    def know_plain(self, obj: Any, values: tuple) -> bytes:
+        """Digest `obj`, a value of the model whose fields are `values`, all plain (str,
+        int, bool, None: an IdRecord), by their repr instead of pickling it: what stands
+        for it in every key after."""
+        digest = hashlib.sha256(repr(values).encode("utf-8", "surrogateescape")).digest()
+        self.seen[id(obj)] = (obj, digest)
+        return digest
+
     def key(self, name: str, inputs: Any) -> str:
         """The digest of one render: the version, the templates, `name` and its inputs."""
         h = hashlib.sha256(self.salt)

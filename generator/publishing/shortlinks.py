@@ -69,21 +69,26 @@ def render_shortlink(record: IdRecord, live_slugs: Collection[str], env: Environ
 
 def shortlink_page(record: IdRecord, live_slugs: Collection[str], env: Environment,
                    cache: RenderCache, directory_urls: bool = True) -> str | Deferred:
-    """One short page through `cache`, keyed by what it shows: the record's fields,
-    whether its brief is live, the URL style (render_shortlink reads nothing else)."""
-    return cache.plain_page("shortlink", (*RECORD_VALUES(record), record.slug in live_slugs, directory_urls),
+    """One short page through `cache`, keyed by what it shows: the record's fields (also
+    its digest in the id index's keys), whether its brief is live, the URL style
+    (render_shortlink reads nothing else)."""
+    digest = cache.know_plain(record, RECORD_VALUES(record))
+    return cache.plain_page("shortlink", (digest, record.slug in live_slugs, directory_urls),
                             lambda: render_shortlink(record, live_slugs, env, directory_urls))
 
 
 def render_id_index(records: Iterable[IdRecord], live_slugs: Collection[str],
                     env: Environment | CachedEnvironment) -> dict[str, str]:
     """The Markdown pages that list every id the site has published, current and removed:
-    `ids.md`, and when they do not fit one page, numbered pages under `ids/` it indexes."""
+    `ids.md`, and when they do not fit one page, numbered pages under `ids/` it indexes.
+    Each row is (record, whether its brief is live): a page's render reads its own rows
+    only, not every slug of the site."""
     ordered = sorted(records, key=lambda r: (r.removed, r.title or r.slug, r.slug,
                                              r.paragraph, r.id))
+    rows = [(r, r.slug in live_slugs) for r in ordered]
     return render_pages(env.get_template("ids.md.j2"),
-                        paginate([(None, ordered)], INDEX_PAGE, ITEMS_PER_PAGE), INDEX_PAGE,
-                        lambda _, r: r.title or r.slug, live_slugs=live_slugs,
+                        paginate([(None, rows)], INDEX_PAGE, ITEMS_PER_PAGE), INDEX_PAGE,
+                        lambda _, row: row[0].title or row[0].slug,
                         kinds=KIND_LABELS, short_path=short_path, quote=quote)
 
 
