@@ -11,9 +11,12 @@ something they show changed.
 """
 from __future__ import annotations
 
+import gc
 import hashlib
 import time
+from contextlib import contextmanager
 from functools import partial
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -194,9 +197,34 @@ def build_inputs(paths: Paths, keys: list[str], registry: Path) -> str:
     return h.hexdigest()
 
 
+YOUNG_OBJECTS = 50_000
+"""Objects allocated between two collections of the youngest generation while a build
+runs (Python's default: 700). A build holds every brief and id record for its whole run
+(at 1,000 briefs, a one-changed rebuild loads 66,000 tracked objects in a blink); at the
+default, the oldest generation is walked again and again, ~0.6 s of such a rebuild."""
+
+
+@contextmanager
+def fewer_collections() -> Iterator[None]:
+    """Collect garbage less often while a build runs (as type checkers do), still in
+    every generation; the thresholds as they were afterwards (`mkdocs serve` goes on)."""
+    before = gc.get_threshold()
+    gc.set_threshold(YOUNG_OBJECTS, *before[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*before)
+
+
 def build(paths: Paths, cache: ParseCache | None = None) -> BuildReport:
     """Load seeds → parse each (or read it from the cache) → check across briefs → ids →
     render → write; or, when nothing it reads changed since the last build, its report."""
+    with fewer_collections():
+        return build_once(paths, cache)
+
+
+def build_once(paths: Paths, cache: ParseCache | None = None) -> BuildReport:
+    """A build, as `build` describes it."""
     start = time.perf_counter()
     files, keys = seed_keys(paths)
     registry = paths.registry or paths.root / REGISTRY_FILE
