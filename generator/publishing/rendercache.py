@@ -40,6 +40,7 @@ from typing import Any
 from .. import cache as disk
 from .. import model
 from . import pagestore
+from .pages import Page
 from .write import Kept, known_states, stat_of
 
 STORE = "pages.pickle"
@@ -72,7 +73,8 @@ class Digester(pickle.Pickler):
     (shared or not, equal values give equal bytes), sets in sorted order, and a value of
     the model (a Brief, a Recommendation: frozen, no sets, passed to many pages) as its
     digest, worked out once per build (`seen` keeps the object too, so its id is not
-    reused while the digest is remembered)."""
+    reused while the digest is remembered); so is a list's `Page` (tuples all through),
+    which an index passes again for each group it starts (`starts`) and in `ranges`."""
 
     def __init__(self, buffer: io.BytesIO, seen: dict[int, tuple[Any, bytes]]) -> None:
         super().__init__(buffer, protocol=pickle.HIGHEST_PROTOCOL)
@@ -88,6 +90,12 @@ class Digester(pickle.Pickler):
             known = self.seen.get(id(obj))
             if known is None:
                 known = self.seen[id(obj)] = (obj, hashlib.sha256(fast_pickle(obj)).digest())
+            return known[1]
+        if kind is Page:  # one page of a list, in an index's `starts` and `ranges` again
+            known = self.seen.get(id(obj))
+            if known is None:
+                values = digest_bytes(REDUCERS[kind](obj)[1], self.seen)
+                known = self.seen[id(obj)] = (obj, hashlib.sha256(b"page\0" + values).digest())
             return known[1]
         if kind in (set, frozenset):
             if all(type(item) is str for item in obj):  # the usual set: slugs
