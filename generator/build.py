@@ -260,7 +260,7 @@ def full_build(paths: Paths, files: list[Path], keys: list[str], registry: Path,
             renders.preset(BRIEF_JSON, brief, part)
     written = write_tree(paths.out, render_site(site, paths.templates, paths.directory_urls,
                                                 paths.site_url, paths.site_name, renders),
-                         record)
+                         record, renders.recorded)
     renders.save()
     problems += [Problem(display_path(paths.out / rel, paths.root), "made by hand, so left alone; "
                          "move it to let the generator write this page") for rel in written.kept]

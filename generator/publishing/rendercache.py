@@ -163,6 +163,8 @@ class RenderCache:
         self.paths: dict[str, str] = {}
         self.seen: dict[int, tuple[Any, bytes]] = {}
         self.hits = 0
+        self.recorded: dict[str, list] | None = None
+        """The write record's known_states, as `settle` read them (for write_tree)."""
 
     @property
     def old(self) -> dict[str, str]:
@@ -264,7 +266,9 @@ class RenderCache:
         last = self.index.paths if self.index else {}
         if self.folder and self.index:
             (self.folder / INDEX).unlink(missing_ok=True)
-        recorded = known_states(self.written, self.out) if last and self.out else {}
+        self.recorded = known_states(self.written, self.out) if last and self.out else None
+        recorded = self.recorded or {}
+        root = str(self.out)
         settled = {}
         for rel, value in files.items():
             if not isinstance(value, Deferred):
@@ -272,9 +276,9 @@ class RenderCache:
                 continue
             self.paths[rel] = value.key
             state = recorded.get(rel) if last.get(rel) == value.key else None
-            if isinstance(state, list) and len(state) == 3 and state[:2] == stat_of(self.out / rel):
+            if isinstance(state, list) and len(state) == 3 and state[:2] == stat_of(f"{root}/{rel}"):
                 self.used.setdefault(value.key, None)
-                settled[rel] = Kept(state[2])
+                settled[rel] = Kept(state[2], state[:2])
             else:
                 settled[rel] = self.text(value.key, value.produce)
         return settled
