@@ -18,6 +18,7 @@ from urllib.parse import quote
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
+from .compiled import keep_compiled
 from .markdown_safe import item_text, md_text
 from .pages import ITEMS_PER_PAGE, paginate, render_pages
 from .rendercache import CachedEnvironment, Deferred, RenderCache
@@ -99,7 +100,7 @@ def permalink_files(records: Iterable[IdRecord], live_slugs: Collection[str],
     renders seen before come from `cache`."""
     records = tuple(records)
     cache = cache or RenderCache(None, templates)
-    env = environment(templates)
+    env = keep_compiled(environment(templates), cache.folder, "shortlinks")
     files = {short_path(r.id): shortlink_page(r, live_slugs, env, cache, directory_urls)
              for r in records}
     files.update(render_id_index(records, live_slugs, CachedEnvironment(env, cache)))
