@@ -16,7 +16,7 @@ import hashlib
 import time
 from contextlib import contextmanager
 from functools import partial
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -261,6 +261,7 @@ def full_build(paths: Paths, files: list[Path], keys: list[str], registry: Path,
     written = write_tree(paths.out, render_site(site, paths.templates, paths.directory_urls,
                                                 paths.site_url, paths.site_name, renders),
                          record, renders.recorded)
+    states = disk.states_meanwhile(paths.out) if paths.cache else None
     renders.save()
     problems += [Problem(display_path(paths.out / rel, paths.root), "made by hand, so left alone; "
                          "move it to let the generator write this page") for rel in written.kept]
@@ -271,7 +272,7 @@ def full_build(paths: Paths, files: list[Path], keys: list[str], registry: Path,
     if paths.cache:
         parts = {k: renders.rendered(BRIEF_JSON, b) for k, b in published.items()}
         remember(paths, keys, registry, parsed, published, parts, BRIEFS_JSON in written.kept, report,
-                 state)
+                 state, states)
     return report
 
 
@@ -293,17 +294,19 @@ def identify(paths: Paths, parsed: Parsed, registry: Path, state: sitestate.Site
 
 def remember(paths: Paths, keys: list[str], registry: Path, parsed: Parsed,
              published: dict[str, Brief], parts: dict[str, str | None], json_kept: bool,
-             report: BuildReport, last: sitestate.SiteState | None) -> None:
+             report: BuildReport, last: sitestate.SiteState | None,
+             states: Callable[[], dict[str, list[int]]] | None) -> None:
     """What the next build reuses: this build's state (sitestate.py; `parts`: each brief's
     part of briefs.json; `json_kept`: a hand-made briefs.json, which lists no slugs of
-    ours; `last`: the state this build loaded) and its stamp (cache.py)."""
+    ours; `last`: the state this build loaded) and its stamp (cache.py; `states`: the
+    files it left, being looked at since the write)."""
     briefs_json = () if json_kept else tuple(stat_of(paths.out / BRIEFS_JSON))
     sitestate.save(paths.cache, sitestate.SiteState(
         disk.file_digest(registry), briefs_json,
         {k: (r, published.get(k), parts.get(k)) for k, r in zip(parsed.keys, parsed.results)}), last)
     disk.save_stamp(paths.cache, build_inputs(paths, keys, registry), paths.out,
                     {"built": report.built, "failed": report.failed,
-                     "problems": [[p.path, p.message, p.line] for p in report.problems]})
+                     "problems": [[p.path, p.message, p.line] for p in report.problems]}, states)
 
 
 def unchanged_report(last: dict, seconds: float) -> BuildReport:

@@ -235,7 +235,10 @@ class RenderCache:
         for the tens of thousands of short pages."""
         h = hashlib.sha256(self.salt)
         h.update(b"\0plain:" + name.encode() + b"\0" + repr(values).encode("utf-8", "surrogateescape"))
-        key = h.hexdigest()
+        return self.page_by_key(h.hexdigest(), produce)
+
+    def page_by_key(self, key: str, produce: Callable[[], str]) -> str | Deferred:
+        """As `page`, for a key its caller worked out already (`key`, `plain_page`)."""
         return Deferred(key, produce) if self.folder else self.text(key, produce)
 
     def text(self, key: str, produce: Callable[[], str]) -> str:
