@@ -26,7 +26,7 @@ from . import cache as disk
 from . import sitestate
 from .identity.registry import REGISTRY_FILE, load_registry, save_registry
 from .model import Brief, Problem, SeedError, Site
-from .parallel import parse_all
+from .parallel import parse_all, parse_soon
 from .progress import Progress
 from .publishing.write import STAGING, stat_of, write_tree
 
@@ -161,20 +161,42 @@ def seed_key(paths: Paths, path: Path, alias_digest: str) -> str:
     return disk.seed_key(relative_name(path, paths.root), disk.file_digest(path), alias_digest)
 
 
+Early = dict[int, Callable[[], "Brief | Problem"]]
+"""Seed position → what to call for its result, being parsed in a worker meanwhile."""
+
+
+def parse_early(paths: Paths, files: list[Path], keys: list[str], aliases: Aliases,
+                memory: ParseCache | None) -> Early:
+    """When the last build left a state to load, start parsing the few seeds neither
+    cache holds (the changed ones) in a worker meanwhile (parallel.parse_soon)."""
+    if not paths.cache or not (paths.cache / sitestate.FILE).is_file():
+        return {}
+    store = disk.BriefCache(paths.cache / "briefs")
+    todo = [i for i, key in enumerate(keys)
+            if (memory is None or key not in memory) and not store.path(key).is_file()]
+    soon = parse_soon(partial(parse_or_problem, root=paths.root, aliases=aliases),
+                      [files[i] for i in todo])
+    return dict(zip(todo, soon)) if soon else {}
+
+
 def parse_seeds(paths: Paths, files: list[Path], keys: list[str], aliases: Aliases,
-                memory: ParseCache | None = None) -> Parsed:
+                memory: ParseCache | None = None, early: Early | None = None) -> Parsed:
     """Every seed → a Brief, or a Problem naming the file and the reason; seeds parsed
-    before come from the caches, the rest are parsed (in parallel when many)."""
+    before come from the caches, the rest are parsed (in parallel when many; `early`:
+    those being parsed already)."""
+    early = early or {}
     store = disk.BriefCache(paths.cache / "briefs") if paths.cache else None
     results: list[Brief | Problem | None] = []
     for key in keys:
         found = memory.get(key) if memory is not None else None
         results.append(found if found is not None else store.load(key) if store else None)
     missing = [i for i, r in enumerate(results) if r is None]
-    fresh = parse_all(partial(parse_or_problem, root=paths.root, aliases=aliases),
-                      [files[i] for i in missing], Progress(len(missing), "extracted"))
+    late = [i for i in missing if i not in early]
+    fresh = dict(zip(late, parse_all(partial(parse_or_problem, root=paths.root, aliases=aliases),
+                                     [files[i] for i in late], Progress(len(late), "extracted"))))
+    fresh.update({i: early[i]() for i in missing if i in early})
     alias_digest = disk.file_digest(paths.aliases)
-    for i, result in zip(missing, fresh):
+    for i, result in sorted(fresh.items()):
         results[i] = result
         if store and seed_key(paths, files[i], alias_digest) == keys[i]:  # unchanged while parsed
             store.store(keys[i], result)
@@ -241,11 +263,13 @@ def full_build(paths: Paths, files: list[Path], keys: list[str], registry: Path,
     """Every stage, each seed's brief read from the caches where they hold, the ids of
     unchanged briefs kept as the last build left them (sitestate.py)."""
     from .extraction.aliases import load_aliases
+    aliases = load_aliases(paths.aliases)
+    early = parse_early(paths, files, keys, aliases, cache)
     from .publishing.render import BRIEF_JSON, render_site
     from .publishing.rendercache import RenderCache
     state = sitestate.load(paths.cache) if paths.cache else None
     memory = cache if cache is not None or state is None else state.parsed()
-    parsed = parse_seeds(paths, files, keys, load_aliases(paths.aliases), memory)
+    parsed = parse_seeds(paths, files, keys, aliases, memory, early)
     if paths.cache:
         sitestate.forget(paths.cache)
     ids, published, clashes = identify(paths, parsed, registry, state)

@@ -38,8 +38,24 @@ def _parse_in_worker(path: Path) -> Brief | Problem:
 
 def workers_for(count: int) -> int:
     """How many processes to parse `count` seeds with (1: in this process)."""
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
-    return 1 if count < PARALLEL_FROM else max(1, min(cores, count // 2))
+    return 1 if count < PARALLEL_FROM else max(1, min(cores(), count // 2))
+
+
+def cores() -> int:
+    """The cores this process may run on."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+def parse_soon(parse: Parse, paths: Sequence[Path]) -> list[Callable[[], Brief | Problem]] | None:
+    """Start parsing a few seeds in one worker process while this one goes on (a rebuild
+    after a few changed seeds loads every other brief meanwhile): for each seed, what to
+    call for its result. None on one core, or for as many seeds as parse_all spreads."""
+    if not paths or len(paths) >= PARALLEL_FROM or cores() < 2:
+        return None
+    pool = ProcessPoolExecutor(1, mp_context=context(), initializer=_start_worker, initargs=(parse,))
+    futures = [pool.submit(_parse_in_worker, path) for path in paths]
+    pool.shutdown(wait=False)
+    return [future.result for future in futures]
 
 
 def context() -> multiprocessing.context.BaseContext:
