@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 from . import cache as disk
 from . import sitestate
 from .identity.registry import REGISTRY_FILE, load_registry, save_registry
-from .model import Brief, Problem, SeedError, Site
+from .model import Brief, IdRecord, Problem, SeedError, Site
 from .parallel import parse_all, parse_soon
 from .progress import Progress
 from .publishing.write import STAGING, stat_of, write_tree
@@ -268,11 +268,12 @@ def full_build(paths: Paths, files: list[Path], keys: list[str], registry: Path,
     from .publishing.render import BRIEF_JSON, render_site
     from .publishing.rendercache import RenderCache
     state = sitestate.load(paths.cache) if paths.cache else None
+    records = load_registry(registry)  # while the worker parses
     memory = cache if cache is not None or state is None else state.parsed()
     parsed = parse_seeds(paths, files, keys, aliases, memory, early)
     if paths.cache:
         sitestate.forget(paths.cache)
-    ids, published, clashes = identify(paths, parsed, registry, state)
+    ids, published, clashes = identify(paths, parsed, records, registry, state)
     problems = [r for r in parsed.results if isinstance(r, Problem)] + clashes
     site = Site(briefs=ids.briefs, ids=ids.records, problems=tuple(problems))
     record = paths.cache / disk.WRITTEN if paths.cache else None
@@ -300,13 +301,13 @@ def full_build(paths: Paths, files: list[Path], keys: list[str], registry: Path,
     return report
 
 
-def identify(paths: Paths, parsed: Parsed, registry: Path, state: sitestate.SiteState | None
-             ) -> tuple[IdResult, dict[str, Brief], list[Problem]]:
-    """Slugs, then ids (a brief unchanged since the last build keeps its own: ids.py); the
-    briefs as published by seed key; and a line for each slug clash."""
+def identify(paths: Paths, parsed: Parsed, records: tuple[IdRecord, ...], registry: Path,
+             state: sitestate.SiteState | None) -> tuple[IdResult, dict[str, Brief], list[Problem]]:
+    """Slugs, then ids (a brief unchanged since the last build keeps its own: ids.py) from
+    the registry's `records`; the briefs as published by seed key; and a line for each
+    slug clash."""
     from .identity.ids import assign_ids
     from .identity.slugs import assign_slugs, known_slugs
-    records = load_registry(registry)
     found = [(k, r) for k, r in zip(parsed.keys, parsed.results) if isinstance(r, Brief)]
     intact = state and state.briefs_json == tuple(stat_of(paths.out / BRIEFS_JSON))
     briefs, clashes = assign_slugs([r for _, r in found],
