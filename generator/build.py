@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import time
 from functools import partial
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,8 +23,9 @@ from typing import TYPE_CHECKING
 from . import cache as disk
 from . import sitestate
 from .identity.registry import REGISTRY_FILE, load_registry, save_registry
-from .model import Brief, Problem, SeedError, Site
-from .parallel import parse_all
+from .memory import fewer_collections
+from .model import Brief, IdRecord, Problem, SeedError, Site
+from .parallel import parse_all, parse_soon
 from .progress import Progress
 from .publishing.write import STAGING, stat_of, write_tree
 
@@ -158,20 +160,42 @@ def seed_key(paths: Paths, path: Path, alias_digest: str) -> str:
     return disk.seed_key(relative_name(path, paths.root), disk.file_digest(path), alias_digest)
 
 
+Early = dict[int, Callable[[], "Brief | Problem"]]
+"""Seed position → what to call for its result, being parsed in a worker meanwhile."""
+
+
+def parse_early(paths: Paths, files: list[Path], keys: list[str], aliases: Aliases,
+                memory: ParseCache | None) -> Early:
+    """When the last build left a state to load, start parsing the few seeds neither
+    cache holds (the changed ones) in a worker meanwhile (parallel.parse_soon)."""
+    if not paths.cache or not (paths.cache / sitestate.FILE).is_file():
+        return {}
+    store = disk.BriefCache(paths.cache / "briefs")
+    todo = [i for i, key in enumerate(keys)
+            if (memory is None or key not in memory) and not store.path(key).is_file()]
+    soon = parse_soon(partial(parse_or_problem, root=paths.root, aliases=aliases),
+                      [files[i] for i in todo])
+    return dict(zip(todo, soon)) if soon else {}
+
+
 def parse_seeds(paths: Paths, files: list[Path], keys: list[str], aliases: Aliases,
-                memory: ParseCache | None = None) -> Parsed:
+                memory: ParseCache | None = None, early: Early | None = None) -> Parsed:
     """Every seed → a Brief, or a Problem naming the file and the reason; seeds parsed
-    before come from the caches, the rest are parsed (in parallel when many)."""
+    before come from the caches, the rest are parsed (in parallel when many; `early`:
+    those being parsed already)."""
+    early = early or {}
     store = disk.BriefCache(paths.cache / "briefs") if paths.cache else None
     results: list[Brief | Problem | None] = []
     for key in keys:
         found = memory.get(key) if memory is not None else None
         results.append(found if found is not None else store.load(key) if store else None)
     missing = [i for i, r in enumerate(results) if r is None]
-    fresh = parse_all(partial(parse_or_problem, root=paths.root, aliases=aliases),
-                      [files[i] for i in missing], Progress(len(missing), "extracted"))
+    late = [i for i in missing if i not in early]
+    fresh = dict(zip(late, parse_all(partial(parse_or_problem, root=paths.root, aliases=aliases),
+                                     [files[i] for i in late], Progress(len(late), "extracted"))))
+    fresh.update({i: early[i]() for i in missing if i in early})
     alias_digest = disk.file_digest(paths.aliases)
-    for i, result in zip(missing, fresh):
+    for i, result in sorted(fresh.items()):
         results[i] = result
         if store and seed_key(paths, files[i], alias_digest) == keys[i]:  # unchanged while parsed
             store.store(keys[i], result)
@@ -197,6 +221,12 @@ def build_inputs(paths: Paths, keys: list[str], registry: Path) -> str:
 def build(paths: Paths, cache: ParseCache | None = None) -> BuildReport:
     """Load seeds → parse each (or read it from the cache) → check across briefs → ids →
     render → write; or, when nothing it reads changed since the last build, its report."""
+    with fewer_collections():
+        return build_once(paths, cache)
+
+
+def build_once(paths: Paths, cache: ParseCache | None = None) -> BuildReport:
+    """A build, as `build` describes it."""
     start = time.perf_counter()
     files, keys = seed_keys(paths)
     registry = paths.registry or paths.root / REGISTRY_FILE
@@ -213,14 +243,17 @@ def full_build(paths: Paths, files: list[Path], keys: list[str], registry: Path,
     """Every stage, each seed's brief read from the caches where they hold, the ids of
     unchanged briefs kept as the last build left them (sitestate.py)."""
     from .extraction.aliases import load_aliases
+    aliases = load_aliases(paths.aliases)
+    early = parse_early(paths, files, keys, aliases, cache)
     from .publishing.render import BRIEF_JSON, render_site
     from .publishing.rendercache import RenderCache
     state = sitestate.load(paths.cache) if paths.cache else None
+    records = load_registry(registry)  # while the worker parses
     memory = cache if cache is not None or state is None else state.parsed()
-    parsed = parse_seeds(paths, files, keys, load_aliases(paths.aliases), memory)
+    parsed = parse_seeds(paths, files, keys, aliases, memory, early)
     if paths.cache:
         sitestate.forget(paths.cache)
-    ids, published, clashes = identify(paths, parsed, registry, state)
+    ids, published, clashes = identify(paths, parsed, records, registry, state)
     problems = [r for r in parsed.results if isinstance(r, Problem)] + clashes
     site = Site(briefs=ids.briefs, ids=ids.records, problems=tuple(problems))
     record = paths.cache / disk.WRITTEN if paths.cache else None
@@ -232,7 +265,8 @@ def full_build(paths: Paths, files: list[Path], keys: list[str], registry: Path,
             renders.preset(BRIEF_JSON, brief, part)
     written = write_tree(paths.out, render_site(site, paths.templates, paths.directory_urls,
                                                 paths.site_url, paths.site_name, renders),
-                         record)
+                         record, renders.recorded)
+    states = disk.states_meanwhile(paths.out) if paths.cache else None
     renders.save()
     problems += [Problem(display_path(paths.out / rel, paths.root), "made by hand, so left alone; "
                          "move it to let the generator write this page") for rel in written.kept]
@@ -242,17 +276,18 @@ def full_build(paths: Paths, files: list[Path], keys: list[str], registry: Path,
                          from_cache, extracted, failed, time.perf_counter() - start)
     if paths.cache:
         parts = {k: renders.rendered(BRIEF_JSON, b) for k, b in published.items()}
-        remember(paths, keys, registry, parsed, published, parts, BRIEFS_JSON in written.kept, report)
+        remember(paths, keys, registry, parsed, published, parts, BRIEFS_JSON in written.kept, report,
+                 state, states)
     return report
 
 
-def identify(paths: Paths, parsed: Parsed, registry: Path, state: sitestate.SiteState | None
-             ) -> tuple[IdResult, dict[str, Brief], list[Problem]]:
-    """Slugs, then ids (a brief unchanged since the last build keeps its own: ids.py); the
-    briefs as published by seed key; and a line for each slug clash."""
+def identify(paths: Paths, parsed: Parsed, records: tuple[IdRecord, ...], registry: Path,
+             state: sitestate.SiteState | None) -> tuple[IdResult, dict[str, Brief], list[Problem]]:
+    """Slugs, then ids (a brief unchanged since the last build keeps its own: ids.py) from
+    the registry's `records`; the briefs as published by seed key; and a line for each
+    slug clash."""
     from .identity.ids import assign_ids
     from .identity.slugs import assign_slugs, known_slugs
-    records = load_registry(registry)
     found = [(k, r) for k, r in zip(parsed.keys, parsed.results) if isinstance(r, Brief)]
     intact = state and state.briefs_json == tuple(stat_of(paths.out / BRIEFS_JSON))
     briefs, clashes = assign_slugs([r for _, r in found],
@@ -264,17 +299,19 @@ def identify(paths: Paths, parsed: Parsed, registry: Path, state: sitestate.Site
 
 def remember(paths: Paths, keys: list[str], registry: Path, parsed: Parsed,
              published: dict[str, Brief], parts: dict[str, str | None], json_kept: bool,
-             report: BuildReport) -> None:
+             report: BuildReport, last: sitestate.SiteState | None,
+             states: Callable[[], dict[str, list[int]]] | None) -> None:
     """What the next build reuses: this build's state (sitestate.py; `parts`: each brief's
     part of briefs.json; `json_kept`: a hand-made briefs.json, which lists no slugs of
-    ours) and its stamp (cache.py)."""
+    ours; `last`: the state this build loaded) and its stamp (cache.py; `states`: the
+    files it left, being looked at since the write)."""
     briefs_json = () if json_kept else tuple(stat_of(paths.out / BRIEFS_JSON))
     sitestate.save(paths.cache, sitestate.SiteState(
         disk.file_digest(registry), briefs_json,
-        {k: (r, published.get(k), parts.get(k)) for k, r in zip(parsed.keys, parsed.results)}))
+        {k: (r, published.get(k), parts.get(k)) for k, r in zip(parsed.keys, parsed.results)}), last)
     disk.save_stamp(paths.cache, build_inputs(paths, keys, registry), paths.out,
                     {"built": report.built, "failed": report.failed,
-                     "problems": [[p.path, p.message, p.line] for p in report.problems]})
+                     "problems": [[p.path, p.message, p.line] for p in report.problems]}, states)
 
 
 def unchanged_report(last: dict, seconds: float) -> BuildReport:

@@ -56,6 +56,18 @@ def workers_for(count: int) -> int:
     return 1 if count < PARALLEL_FROM else max(1, min(cores(), count // 2))
 
 
+def parse_soon(parse: Parse, paths: Sequence[Path]) -> list[Callable[[], Brief | Problem]] | None:
+    """Start parsing a few seeds in one worker process while this one goes on (a rebuild
+    after a few changed seeds loads every other brief meanwhile): for each seed, what to
+    call for its result. None on one core, or for as many seeds as parse_all spreads."""
+    if not paths or len(paths) >= PARALLEL_FROM or cores() < 2:
+        return None
+    pool = ProcessPoolExecutor(1, mp_context=context(), initializer=_start_worker, initargs=(parse,))
+    futures = [pool.submit(_parse_in_worker, path) for path in paths]
+    pool.shutdown(wait=False)
+    return [future.result for future in futures]
+
+
 def context() -> multiprocessing.context.BaseContext:
     """A fork server preloaded with the parser where there is one, else spawn."""
     if "forkserver" in multiprocessing.get_all_start_methods():

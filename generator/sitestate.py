@@ -17,21 +17,27 @@ build wrote it, and the size and mtime of the `briefs.json` it left. A rebuild t
 
 One file, its header holding the generator's version and its payload's digest: a file
 that is missing, torn, edited or of another version reads as no state, and the build does
-all the work again; a state never changes what a build writes, only how fast.
+all the work again; a state never changes what a build writes, only how fast. Each seed's
+entry is pickled on its own (the model's dataclasses by their field values: rendercache's
+reducers), so a save re-pickles only the entries this build made and copies the bytes of
+the ones it took from the state it loaded (frozen values, so still the same bytes).
 """
 from __future__ import annotations
 
 import hashlib
+import io
 import pickle
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import cache as disk
 from .model import Brief, Problem
+from .publishing.rendercache import REDUCERS
 
 FILE = "site.pickle"
-MAGIC = b"sitestate/2\n"
+MAGIC = b"sitestate/3\n"
+Entry = tuple[Brief | Problem, Brief | None, str | None]
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,9 +48,11 @@ class SiteState:
     """The id registry's digest as the build wrote it (cache.file_digest)."""
     briefs_json: tuple[int, ...]
     """`briefs.json`'s [size, mtime_ns] as the build left it (publishing/write.stat_of)."""
-    entries: dict[str, tuple[Brief | Problem, Brief | None, str | None]]
+    entries: dict[str, Entry]
     """Seed key → (what parsing gave, the brief as published, its part of briefs.json;
     None and None for a Problem)."""
+    packed: dict[str, bytes] = field(default_factory=dict, compare=False)
+    """Seed key → its entry's bytes in the file this state was loaded from."""
 
     def parsed(self) -> dict[str, Brief | Problem]:
         """Seed key → what parsing gave: the cache a build parses through (build.ParseCache)."""
@@ -86,19 +94,38 @@ def load(folder: Path) -> SiteState | None:
     if head != header(payload):
         return None
     try:  # the payload is ours (digest checked); a failure is still only a miss
-        state = pickle.loads(payload)
+        registry, briefs_json, packed = pickle.loads(payload)
+        entries = {key: pickle.loads(entry) for key, entry in packed.items()}
+        return SiteState(registry, briefs_json, entries, packed)
     except Exception:
         return None
-    return state if isinstance(state, SiteState) else None
 
 
-def save(folder: Path, state: SiteState) -> None:
-    """Keep `state` for the next build; a state that cannot be written is only slower."""
-    payload = pickle.dumps(state, protocol=pickle.HIGHEST_PROTOCOL)
+def save(folder: Path, state: SiteState, last: SiteState | None = None) -> None:
+    """Keep `state` for the next build, each entry it holds unchanged from `last` (the
+    very objects) as `last`'s bytes; a state that cannot be written is only slower."""
+    before = last.entries if last else {}
+    packed = {key: last.packed[key] if same_objects(entry, before.get(key)) else pack(entry)
+              for key, entry in state.entries.items()}
+    payload = pickle.dumps((state.registry, state.briefs_json, packed), protocol=pickle.HIGHEST_PROTOCOL)
     try:
         disk.replace_file(folder / FILE, header(payload) + b"\n\n" + payload)
     except OSError:
         pass
+
+
+def same_objects(entry: Entry, loaded: Entry | None) -> bool:
+    """Whether `entry` is made of the very objects of an entry loaded from the file."""
+    return loaded is not None and all(a is b for a, b in zip(entry, loaded))
+
+
+def pack(entry: Entry) -> bytes:
+    """One entry pickled, the model's dataclasses as (class, field values)."""
+    buffer = io.BytesIO()
+    pickler = pickle.Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL)
+    pickler.dispatch_table = REDUCERS
+    pickler.dump(entry)
+    return buffer.getvalue()
 
 
 def forget(folder: Path) -> None:

@@ -15,7 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from generator import sitestate
+from generator import build as build_module
+from generator import parallel, sitestate
 from generator.build import Paths, build
 from generator.identity import ids
 from generator.publishing import render, shortlinks
@@ -88,6 +89,19 @@ def test_a_recommendation_added_to_one_seed(tmp_path: Path, monkeypatch: pytest.
     briefs = 6  # the two repo seeds and four extra ones, each matched in full by the first build
     assert len(matched) == briefs + 1 + briefs  # then only the changed one, then the full rebuild
     assert kept[0] == 0 and kept[1] > len(got) / 2 and kept[2] == 0  # most pages left as they were
+
+
+def test_the_changed_seed_is_parsed_in_a_worker_while_the_state_loads(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Only the seed no cache holds goes to the worker (build.parse_early), and the rebuild
+    still writes the bytes of a full one."""
+    monkeypatch.setattr(parallel, "cores", lambda: 2)
+    started: list[str] = []
+    parse_soon = build_module.parse_soon
+    monkeypatch.setattr(build_module, "parse_soon",
+                        lambda parse, paths: started.extend(p.name for p in paths) or parse_soon(parse, paths))
+    assert_incremental_is_full(tmp_path, append("extra_2.txt", "The council must hire lock keepers."))
+    assert started == ["extra_2.txt"]
 
 
 def test_a_seed_whose_entities_appear_and_disappear(tmp_path: Path) -> None:

@@ -159,6 +159,27 @@ def test_dataclasses_digest_by_their_field_values() -> None:
     assert digest_bytes(Loose(1), {}) != digest_bytes(Loose(2), {})  # others: pickle's own way
 
 
+def test_list_pages_and_id_records_digest_by_their_values() -> None:
+    """A list's Page is digested once (an index passes it again for every group it starts)
+    and an id record by its fields' repr: still equal values alike, any change apart."""
+    from generator.model import IdRecord
+    from generator.publishing.pages import paginate
+    record = IdRecord("k7m2pq", "recommendation", "port-plan", "port.txt", "The board must act.")
+    items = [("Board", [f"item {i}" for i in range(5)]), ("Council", ["one", "two"])]
+    pages = paginate(items, "recs.md", 3)
+    again = paginate([(g, list(i)) for g, i in items], "recs.md", 3)
+    assert digest_bytes({"p": pages, "s": {"Board": pages[0]}}, {}) == \
+        digest_bytes({"p": again, "s": {"Board": again[0]}}, {})
+    moved = paginate([("Board", [f"item {i}" for i in range(5)]), ("Council", ["one", "three"])], "recs.md", 3)
+    assert digest_bytes(pages, {}) != digest_bytes(moved, {})
+    plain, other = RenderCache(None, Path("templates")), RenderCache(None, Path("templates"))
+    assert plain.know_plain(record, (record.id, record.text)) == other.know_plain(
+        replace(record), (record.id, "The board " + "must act."))
+    assert plain.know_plain(record, (record.id, record.text)) != other.know_plain(
+        record, (record.id, record.text + " "))
+    assert plain.key("t", [record]) != other.key("t", [replace(record, removed=True)])
+
+
 @dataclass
 class Loose:
     """A dataclass neither frozen nor slotted: its instance dict may hold more than fields."""

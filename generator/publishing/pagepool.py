@@ -87,5 +87,5 @@ class BriefPages:
             self.texts.update(zip(slugs, future.result()))
         for slug, text in self.texts.items():
             self.cache.keep(self.keys[slug], text)
-        return {slug: self.cache.page(NAME, page, lambda page=page: self.render(self.env, *page))
+        return {slug: self.cache.page_by_key(self.keys[slug], lambda page=page: self.render(self.env, *page))
                 for slug, page in self.inputs.items()}

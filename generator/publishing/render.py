@@ -21,6 +21,7 @@ from .highlight import Marked, highlight_paragraph, spans, text_anchor
 from .markdown_safe import item_text, md_inline, md_text, safe_url, web_url
 from ..model import Brief, Recommendation, Site
 from .briefpage import brief_pages
+from .compiled import keep_compiled
 from .pagepool import BriefPages
 from .rendercache import CachedEnvironment, RenderCache
 from .write import Kept
@@ -227,7 +228,7 @@ def render_site(site: Site, templates: Path, directory_urls: bool = True,
     as in mkdocs.yml (the feed's links and title); `cache` reuses the renders of inputs
     seen before (rendercache.py)."""
     cache = cache or RenderCache(None, templates)
-    env = environment(templates)
+    env = keep_compiled(environment(templates), cache.folder, "pages")
     briefs = sorted(site.briefs, key=lambda b: b.slug)
     pages = brief_pages(home_order(briefs), related_briefs(briefs))
     entities = entity_views(briefs)

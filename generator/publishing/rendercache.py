@@ -40,6 +40,7 @@ from typing import Any
 from .. import cache as disk
 from .. import model
 from . import pagestore
+from .pages import Page
 from .write import Kept, known_states, stat_of
 
 STORE = "pages.pickle"
@@ -72,7 +73,8 @@ class Digester(pickle.Pickler):
     (shared or not, equal values give equal bytes), sets in sorted order, and a value of
     the model (a Brief, a Recommendation: frozen, no sets, passed to many pages) as its
     digest, worked out once per build (`seen` keeps the object too, so its id is not
-    reused while the digest is remembered)."""
+    reused while the digest is remembered); so is a list's `Page` (tuples all through),
+    which an index passes again for each group it starts (`starts`) and in `ranges`."""
 
     def __init__(self, buffer: io.BytesIO, seen: dict[int, tuple[Any, bytes]]) -> None:
         super().__init__(buffer, protocol=pickle.HIGHEST_PROTOCOL)
@@ -88,6 +90,12 @@ class Digester(pickle.Pickler):
             known = self.seen.get(id(obj))
             if known is None:
                 known = self.seen[id(obj)] = (obj, hashlib.sha256(fast_pickle(obj)).digest())
+            return known[1]
+        if kind is Page:  # one page of a list, in an index's `starts` and `ranges` again
+            known = self.seen.get(id(obj))
+            if known is None:
+                values = digest_bytes(REDUCERS[kind](obj)[1], self.seen)
+                known = self.seen[id(obj)] = (obj, hashlib.sha256(b"page\0" + values).digest())
             return known[1]
         if kind in (set, frozenset):
             if all(type(item) is str for item in obj):  # the usual set: slugs
@@ -155,6 +163,8 @@ class RenderCache:
         self.paths: dict[str, str] = {}
         self.seen: dict[int, tuple[Any, bytes]] = {}
         self.hits = 0
+        self.recorded: dict[str, list] | None = None
+        """The write record's known_states, as `settle` read them (for write_tree)."""
 
     @property
     def old(self) -> dict[str, str]:
@@ -177,6 +187,14 @@ class RenderCache:
         for kind, group in ((b"r", brief.recommendations), (b"q", brief.open_questions)):
             for n, item in enumerate(group):
                 self.seen[id(item)] = (item, hashlib.sha256(digest + kind + str(n).encode()).digest())
+
+    def know_plain(self, obj: Any, values: tuple) -> bytes:
+        """Digest `obj`, a value of the model whose fields are `values`, all plain (str,
+        int, bool, None: an IdRecord), by their repr instead of pickling it: what stands
+        for it in every key after."""
+        digest = hashlib.sha256(repr(values).encode("utf-8", "surrogateescape")).digest()
+        self.seen[id(obj)] = (obj, digest)
+        return digest
 
     def key(self, name: str, inputs: Any) -> str:
         """The digest of one render: the version, the templates, `name` and its inputs."""
@@ -211,6 +229,18 @@ class RenderCache:
         except (pickle.PicklingError, TypeError, AttributeError):
             return produce()
 
+    def plain_page(self, name: str, values: tuple, produce: Callable[[], str]) -> str | Deferred:
+        """As `page`, for inputs that are a flat tuple of plain values (str, int, bool,
+        None), keyed by their repr, which tells any two such tuples apart: no pickling,
+        for the tens of thousands of short pages."""
+        h = hashlib.sha256(self.salt)
+        h.update(b"\0plain:" + name.encode() + b"\0" + repr(values).encode("utf-8", "surrogateescape"))
+        return self.page_by_key(h.hexdigest(), produce)
+
+    def page_by_key(self, key: str, produce: Callable[[], str]) -> str | Deferred:
+        """As `page`, for a key its caller worked out already (`key`, `plain_page`)."""
+        return Deferred(key, produce) if self.folder else self.text(key, produce)
+
     def text(self, key: str, produce: Callable[[], str]) -> str:
         """The text of `key`: used already, in the store, or produced now."""
         text = self.used.get(key)
@@ -239,7 +269,9 @@ class RenderCache:
         last = self.index.paths if self.index else {}
         if self.folder and self.index:
             (self.folder / INDEX).unlink(missing_ok=True)
-        recorded = known_states(self.written, self.out) if last and self.out else {}
+        self.recorded = known_states(self.written, self.out) if last and self.out else None
+        recorded = self.recorded or {}
+        root = str(self.out)
         settled = {}
         for rel, value in files.items():
             if not isinstance(value, Deferred):
@@ -247,9 +279,9 @@ class RenderCache:
                 continue
             self.paths[rel] = value.key
             state = recorded.get(rel) if last.get(rel) == value.key else None
-            if isinstance(state, list) and len(state) == 3 and state[:2] == stat_of(self.out / rel):
+            if isinstance(state, list) and len(state) == 3 and state[:2] == stat_of(f"{root}/{rel}"):
                 self.used.setdefault(value.key, None)
-                settled[rel] = Kept(state[2])
+                settled[rel] = Kept(state[2], state[:2])
             else:
                 settled[rel] = self.text(value.key, value.produce)
         return settled

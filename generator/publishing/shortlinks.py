@@ -11,14 +11,17 @@ gone: an id the site ever published never ends on a 404. All links are relative
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable
+from dataclasses import fields
+from operator import attrgetter
 from pathlib import Path
 from urllib.parse import quote
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
+from .compiled import keep_compiled
 from .markdown_safe import item_text, md_text
 from .pages import ITEMS_PER_PAGE, paginate, render_pages
-from .rendercache import CachedEnvironment, RenderCache
+from .rendercache import CachedEnvironment, Deferred, RenderCache
 from ..model import IdRecord
 
 SHORT_DIR = "r"
@@ -26,6 +29,8 @@ INDEX_PAGE = "ids.md"
 ASSETS = ("assets/permalinks.js", "assets/permalinks.css")
 """Static files the copy buttons need, copied from the templates folder as they are."""
 KIND_LABELS = {"recommendation": "recommendation", "question": "open question"}
+RECORD_VALUES = attrgetter(*(f.name for f in fields(IdRecord)))
+"""An id record's field values, all plain (str, int, bool, None): a short page's key."""
 
 
 def environment(templates: Path) -> Environment:
@@ -50,7 +55,7 @@ def brief_href(slug: str, rid: str | None = None, directory_urls: bool = True) -
     return f"../../briefs/{page}" + (f"#{quote(rid)}" if rid else "")
 
 
-def render_shortlink(record: IdRecord, live_slugs: Collection[str], env: Environment | CachedEnvironment,
+def render_shortlink(record: IdRecord, live_slugs: Collection[str], env: Environment,
                      directory_urls: bool = True) -> str:
     """One short page: a redirect to a live item, or a note that the item was removed."""
     has_brief = record.slug in live_slugs
@@ -63,15 +68,28 @@ def render_shortlink(record: IdRecord, live_slugs: Collection[str], env: Environ
         home_url="../../" if directory_urls else "../../index.html")
 
 
+def shortlink_page(record: IdRecord, live_slugs: Collection[str], env: Environment,
+                   cache: RenderCache, directory_urls: bool = True) -> str | Deferred:
+    """One short page through `cache`, keyed by what it shows: the record's fields (also
+    its digest in the id index's keys), whether its brief is live, the URL style
+    (render_shortlink reads nothing else)."""
+    digest = cache.know_plain(record, RECORD_VALUES(record))
+    return cache.plain_page("shortlink", (digest, record.slug in live_slugs, directory_urls),
+                            lambda: render_shortlink(record, live_slugs, env, directory_urls))
+
+
 def render_id_index(records: Iterable[IdRecord], live_slugs: Collection[str],
                     env: Environment | CachedEnvironment) -> dict[str, str]:
     """The Markdown pages that list every id the site has published, current and removed:
-    `ids.md`, and when they do not fit one page, numbered pages under `ids/` it indexes."""
+    `ids.md`, and when they do not fit one page, numbered pages under `ids/` it indexes.
+    Each row is (record, whether its brief is live): a page's render reads its own rows
+    only, not every slug of the site."""
     ordered = sorted(records, key=lambda r: (r.removed, r.title or r.slug, r.slug,
                                              r.paragraph, r.id))
+    rows = [(r, r.slug in live_slugs) for r in ordered]
     return render_pages(env.get_template("ids.md.j2"),
-                        paginate([(None, ordered)], INDEX_PAGE, ITEMS_PER_PAGE), INDEX_PAGE,
-                        lambda _, r: r.title or r.slug, live_slugs=live_slugs,
+                        paginate([(None, rows)], INDEX_PAGE, ITEMS_PER_PAGE), INDEX_PAGE,
+                        lambda _, row: row[0].title or row[0].slug,
                         kinds=KIND_LABELS, short_path=short_path, quote=quote)
 
 
@@ -81,9 +99,10 @@ def permalink_files(records: Iterable[IdRecord], live_slugs: Collection[str],
     """Every file the ids add to site_src/: a short page per id, the id index, the assets;
     renders seen before come from `cache`."""
     records = tuple(records)
-    env = CachedEnvironment(environment(templates), cache or RenderCache(None, templates))
-    files = {short_path(r.id): render_shortlink(r, live_slugs, env, directory_urls)
+    cache = cache or RenderCache(None, templates)
+    env = keep_compiled(environment(templates), cache.folder, "shortlinks")
+    files = {short_path(r.id): shortlink_page(r, live_slugs, env, cache, directory_urls)
              for r in records}
-    files.update(render_id_index(records, live_slugs, env))
+    files.update(render_id_index(records, live_slugs, CachedEnvironment(env, cache)))
     files.update({a: (templates / a).read_text(encoding="utf-8") for a in ASSETS})
     return files

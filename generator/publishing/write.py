@@ -61,6 +61,8 @@ class Kept:
     build's record: publishing/rendercache.py), given by digest: not rendered, not read."""
 
     digest: str
+    state: list[int] | None = None
+    """The file's [size, mtime_ns] as the caller found it (stat_of), when it looked."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,8 +134,9 @@ def save_states(record: Path, out_dir: Path, digests: dict[str, str],
         pass
 
 
-def stat_of(path: Path) -> list[int]:
-    """A file's [size, mtime_ns] as folder_states gives them ([] when it is gone)."""
+def stat_of(path: Path | str) -> list[int]:
+    """A file's [size, mtime_ns] as folder_states gives them ([] when it is gone); a
+    path as a string saves making a Path for each of a site's 14,000 files."""
     try:
         st = os.stat(path)
     except OSError:
@@ -244,19 +247,28 @@ def recover(out_dir: Path) -> None:
         apply_plan(out_dir, plan)
 
 
-def write_tree(out_dir: Path, files: dict[str, str | Kept], record: Path | None = None) -> Written:
+def write_tree(out_dir: Path, files: dict[str, str | Kept], record: Path | None = None,
+               recorded: dict[str, list] | None = None) -> Written:
     """Bring `out_dir` to exactly `files` (for generated paths); report changes and kept
     files. With a `record` (in the build's cache), a file it shows as holding the same
     bytes, untouched since, is not read back (a site of 1,000 briefs has 14,000 files);
-    a `Kept` file is one the caller found so."""
+    a `Kept` file is one the caller found so. `recorded`: the record's known_states, when
+    the caller read them already."""
     out_dir.mkdir(parents=True, exist_ok=True)
     recover(out_dir)
     old = previous_outputs(out_dir)
-    same = {rel: v.digest for rel, v in files.items() if isinstance(v, Kept) and inside(rel)}
-    data = {rel: text.encode("utf-8") for rel, text in files.items() if inside(rel) and rel not in same}
-    digests = {rel: hashlib.sha256(b).hexdigest() for rel, b in data.items()} | same if record else {}
-    recorded = known_states(record, out_dir) if record else {}
-    now = {rel: stat_of(out_dir / rel) for rel in data.keys() | same.keys()}  # [] where there is no file
+    generated = {rel: value for rel, value in files.items() if inside(rel)}
+    same = {rel: v for rel, v in generated.items() if isinstance(v, Kept)}
+    data = {rel: text.encode("utf-8") for rel, text in generated.items() if rel not in same}
+    digests = {}
+    if record:
+        digests = {rel: hashlib.sha256(b).hexdigest() for rel, b in data.items()}
+        digests.update({rel: v.digest for rel, v in same.items()})
+    if recorded is None:
+        recorded = known_states(record, out_dir) if record else {}
+    root = str(out_dir)
+    now = {rel: stat_of(f"{root}/{rel}") for rel in data}  # [] where there is no file
+    now.update({rel: v.state or stat_of(f"{root}/{rel}") for rel, v in same.items()})
     known = {rel for rel in digests if known_same(recorded.get(rel), now[rel], digests[rel])}
     kept = sorted(rel for rel in data if rel not in old and now[rel]
                   and differs(out_dir / rel, data[rel]))
