@@ -20,6 +20,7 @@ import pickle
 import sys
 import threading
 from collections.abc import Callable, Sequence
+from typing import TypeVar
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
 
@@ -27,6 +28,7 @@ from .memory import collect_less_often
 from .model import Brief, Problem
 from .progress import Progress
 
+T = TypeVar("T")
 PARALLEL_FROM = 8
 """Fewer seeds than this are parsed in the building process itself."""
 
@@ -97,6 +99,17 @@ def parse_all(parse: Parse, paths: Sequence[Path], progress: Progress) -> list[B
     return out
 
 
+FORK_FROM = 200_000
+"""Characters of body from which one seed's work is shared with a forked copy of the
+process (`worth_forking`): a 1 MB page's ~10,000 paragraphs take seconds a stage."""
+
+
+def worth_forking(chars: int) -> bool:
+    """Whether a body of `chars` characters is large enough to share its work, and this
+    process may fork (`may_fork`)."""
+    return chars >= FORK_FROM and may_fork()
+
+
 def may_fork() -> bool:
     """Whether this process may fork a copy of itself to share its work: on Linux, with a
     second core, in the main process (not a pool's worker, whose siblings hold the other
@@ -105,30 +118,45 @@ def may_fork() -> bool:
             and multiprocessing.parent_process() is None)
 
 
-def in_halves(work: Callable[[object], object], items: Sequence, sizes: Sequence[int]) -> list:
-    """`[work(x) for x in items]`, the items past the middle of `sizes` (each item's share
-    of the work) done in a forked copy of this process meanwhile. A copy that fails gives
-    nothing back, and its half is done here: the same results (or exception) as in series."""
-    half, total, running = 0, sum(sizes), 0
-    while half < len(items) and 2 * running < total:
-        running += sizes[half]
-        half += 1
+def forked(work: Callable[[], T]) -> Callable[[], T]:
+    """Start `work()` in a forked copy of this process; return what gives its result. A copy
+    that fails gives nothing back, and the work is done here then: the same result (or
+    exception) as doing it in series. Call the result exactly once."""
     read_end, write_end = os.pipe()
     child = os.fork()
-    if child == 0:  # the copy: its half, pickled down the pipe, then exit without cleanup
+    if child == 0:  # the copy: the result, pickled down the pipe, then exit without cleanup
         os.close(read_end)
         try:
-            payload = pickle.dumps([work(x) for x in items[half:]], protocol=pickle.HIGHEST_PROTOCOL)
+            payload = pickle.dumps(work(), protocol=pickle.HIGHEST_PROTOCOL)
         except BaseException:
             payload = b""
         with os.fdopen(write_end, "wb") as out:
             out.write(payload)
         os._exit(0)
     os.close(write_end)
-    try:
-        first = [work(x) for x in items[:half]]
-    finally:
+
+    def result() -> T:
         with os.fdopen(read_end, "rb") as pipe:
             payload = pipe.read()
         os.waitpid(child, 0)
-    return first + (pickle.loads(payload) if payload else [work(x) for x in items[half:]])
+        return pickle.loads(payload) if payload else work()
+    return result
+
+
+def in_halves(work: Callable[[object], object], items: Sequence, sizes: Sequence[int]) -> list:
+    """`[work(x) for x in items]`, the items past the middle of `sizes` (each item's share
+    of the work) done in a forked copy of this process meanwhile (`forked`)."""
+    half, total, running = 0, sum(sizes), 0
+    while half < len(items) and 2 * running < total:
+        running += sizes[half]
+        half += 1
+    second = forked(lambda: [work(x) for x in items[half:]])
+    try:
+        first = [work(x) for x in items[:half]]
+    except BaseException:
+        try:
+            second()  # the copy is waited for before the error goes on
+        except BaseException:
+            pass  # this process's error is the one to report
+        raise
+    return first + second()

@@ -11,7 +11,8 @@ from .reading.clean import clean_text
 from .extraction.entities import find_entities
 from .extraction.headline import fallback_title
 from .reading.metadata import find_metadata
-from .model import Brief, Document, Metadata, Paragraph, SeedError, Sentence
+from .model import Brief, Document, Entity, Metadata, OpenQuestion, Paragraph, SeedError, Sentence
+from .parallel import forked, worth_forking
 from .reading.paragraphs import split_paragraphs
 from .extraction.questions import find_open_questions
 from .extraction.recommendations import find_recommendations
@@ -82,8 +83,15 @@ def read_article(doc: Document, source_file: str
 def parse_document(doc: Document, source_file: str, aliases: Aliases) -> Brief:
     """Decoded seed → Brief with every field but the item ids, which the id stage fills."""
     meta, paragraphs, sentences = read_article(doc, source_file)
+
+    def names_and_questions() -> tuple[tuple[Entity, ...], tuple[OpenQuestion, ...]]:
+        return find_entities(paragraphs, aliases), find_open_questions(sentences)
+
+    # A large body's names and questions are found meanwhile, in a forked copy of the process.
+    found = forked(names_and_questions) if worth_forking(sum(len(p.text) for p in paragraphs)) \
+        else names_and_questions
     recommendations = find_recommendations(sentences, aliases)
-    questions = find_open_questions(sentences)
+    entities, questions = found()
     return Brief(
         slug=slug_for(meta.title, doc.path.stem),
         source_file=source_file,
@@ -92,6 +100,6 @@ def parse_document(doc: Document, source_file: str, aliases: Aliases) -> Brief:
         summary=summarize(sentences, recommendations, questions, own_summary(doc.meta)),
         recommendations=recommendations,
         open_questions=questions,
-        entities=find_entities(paragraphs, aliases),
+        entities=entities,
         headline=meta.title or fallback_title(sentences, doc.path.stem),
     )

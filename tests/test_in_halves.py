@@ -1,5 +1,6 @@
-"""One large seed's paragraphs split in two halves, the second in a forked copy of the
-process: the same sentences, in the same order, as splitting them one after another."""
+"""One large seed's work shared with a forked copy of the process (its paragraphs split in
+two halves; its names and questions, its page head found meanwhile): the same results, in
+the same order, as doing the work in series."""
 from __future__ import annotations
 
 import os
@@ -53,9 +54,9 @@ def test_an_error_is_raised_as_in_series() -> None:
 def test_a_large_body_is_split_forked_as_in_series(monkeypatch: pytest.MonkeyPatch) -> None:
     body = [Paragraph(n, f"The board should publish report {n}. Dr. Lee must sign it by 5 p.m. on Monday.")
             for n in range(1, 4001)]
-    monkeypatch.setattr(sentences, "may_fork", lambda: True)
+    monkeypatch.setattr(sentences, "worth_forking", lambda chars: True)
     forked = sentences.split_sentences(body)
-    monkeypatch.setattr(sentences, "may_fork", lambda: False)
+    monkeypatch.setattr(sentences, "worth_forking", lambda chars: False)
     assert forked == sentences.split_sentences(body)
     assert len(forked) == 8000
 
@@ -71,3 +72,29 @@ def test_no_fork_from_a_process_running_threads() -> None:
     finally:
         stop.set()
         thread.join()
+
+
+def test_forked_work_gives_its_result_or_is_done_here() -> None:
+    parent = os.getpid()
+    assert parallel.forked(lambda: [1, 2, 3])() == [1, 2, 3]
+    assert parallel.forked(lambda: os.getpid() == parent or 1 / 0)() is True  # the copy failed
+
+
+@pytest.mark.parametrize("name", ["large.md", "page.html"])
+def test_a_large_seed_parses_the_same_forked(monkeypatch: pytest.MonkeyPatch, tmp_path, name: str) -> None:
+    from generator import parse
+    from generator.extraction.aliases import load_aliases
+    from generator.reading import read, webpage
+    paragraphs = [f"The port board should publish report {n}. Dr. Lee must sign it. Will the city pay?"
+                  for n in range(1, 400)]
+    seed = tmp_path / name
+    seed.write_text("<html><head><title>Harbour reports</title><meta name='author' content='Ann Lee'></head>"
+                    "<body><article><h1>Harbour reports</h1>" + "".join(f"<p>{p}</p>" for p in paragraphs)
+                    + "</article></body></html>" if name.endswith(".html")
+                    else "# Harbour reports\n\n" + "\n\n".join(paragraphs), "utf-8")
+    results = []
+    for fork in (True, False):
+        for module in (parse, sentences, webpage):
+            monkeypatch.setattr(module, "worth_forking", lambda chars, fork=fork: fork)
+        results.append(parse.parse_document(read.read_seed(seed), name, load_aliases()))
+    assert results[0] == results[1] and results[0].entities and results[0].open_questions

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from ..extraction.lexicon import lexicon
 from ..model import Paragraph, Sentence
-from ..parallel import in_halves, may_fork
+from ..parallel import in_halves, worth_forking
 from .segmenter import segmenter
 
 # Markup that plain text drops: [label](target) keeps its label; **, __, footnote marks
@@ -193,15 +193,11 @@ def split_paragraph(paragraph: Paragraph) -> tuple[Sentence, ...]:
                  for i, (text, words, item) in enumerate(pieces))
 
 
-FORK_FROM = 200_000
-"""Characters of body from which a forked copy of the process splits half the paragraphs
-(generator.parallel.in_halves): a 1 MB page's ~10,000 paragraphs take seconds to segment."""
-
-
 def split_sentences(paragraphs: Sequence[Paragraph]) -> tuple[Sentence, ...]:
-    """Every paragraph's sentences, in reading order."""
+    """Every paragraph's sentences, in reading order (a large body's in two halves, one in
+    a forked copy of the process: generator.parallel)."""
     sizes = [len(p.text) for p in paragraphs]
-    if sum(sizes) >= FORK_FROM and may_fork():
+    if worth_forking(sum(sizes)):
         per_paragraph = in_halves(split_paragraph, paragraphs, sizes)
     else:
         per_paragraph = [split_paragraph(p) for p in paragraphs]

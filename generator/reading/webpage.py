@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import logging
 import re
+from contextlib import suppress
+from functools import partial
 
 import lxml.html
 import trafilatura
@@ -19,6 +21,7 @@ from trafilatura.utils import load_html
 from .metadata import first
 from .pagehead import TITLE_SEPARATOR, drop_site_suffix, head_meta, person_names
 from ..model import SeedError
+from ..parallel import forked, worth_forking
 
 LIBRARY_LOGGERS = ("trafilatura", "htmldate", "courlan", "justext")
 META_FIELDS = (("title", "title"), ("author", "author"), ("date", "date"),
@@ -103,17 +106,28 @@ def with_header(text: str, lines: list[str]) -> str:
     return text[:at] + "\n" + "\n\n".join(missing) + "\n\n" + text[at:]
 
 
+def page_head(html: str) -> tuple[list[str], tuple[tuple[str, str], ...]]:
+    """The header lines trafilatura leaves out of the article, and the page's metadata
+    pairs, read from the page as trafilatura parses it (XHTML declarations too)."""
+    tree = load_html(html)
+    return (header_lines(tree) if tree is not None else []), page_meta(html, tree)
+
+
 def read_webpage(html: str, path: object) -> tuple[str, tuple[tuple[str, str], ...]]:
-    """HTML text → (main text as Markdown, metadata pairs); SeedError when there is no article."""
+    """HTML text → (main text as Markdown, metadata pairs); SeedError when there is no
+    article. A large page's head is read meanwhile in a forked copy of the process."""
     silence_library_logs()
+    head = forked(partial(page_head, html)) if worth_forking(len(html)) else None
     try:
         text = trafilatura.extract(html, output_format="markdown", include_links=True,
                                    include_comments=False, include_tables=True)
         meta: tuple[tuple[str, str], ...] = ()
         if text:
-            tree = load_html(html)  # as trafilatura parses it (XHTML declarations too)
-            lines = header_lines(tree) if tree is not None else []
-            text, meta = with_header(text, lines), page_meta(html, tree)
+            lines, meta = head() if head else page_head(html)
+            text = with_header(text, lines)
+        elif head:
+            with suppress(ValueError, LxmlError):
+                head()  # the copy is waited for; a page with no text needs no head
     except (ValueError, LxmlError) as err:  # lxml refusing the document
         raise SeedError(path, f"unreadable web page ({err})") from err
     if not text or not text.strip():
