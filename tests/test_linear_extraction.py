@@ -44,16 +44,16 @@ def test_the_clause_read_from_a_window_is_the_one_the_whole_prefix_gives(words, 
 class _Counting:
     """A clause-break pattern that counts the characters each scan is given."""
 
-    def __init__(self) -> None:
-        self.read = 0
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.pattern, self.read = pattern, 0
 
     def finditer(self, text: str, pos: int = 0, endpos: int = 2**62):
         self.read += min(endpos, len(text)) - pos
-        return _CLAUSE_START.finditer(text, pos, endpos)
+        return self.pattern.finditer(text, pos, endpos)
 
 
 def test_a_trigger_reads_its_clause_not_every_clause_before_it(monkeypatch):
-    counting = _Counting()
+    counting = _Counting(_CLAUSE_START)
     monkeypatch.setattr(attribution, "_CLAUSE_START", counting)
     read = []
     for n in (20, 40, 80):
@@ -106,22 +106,10 @@ def test_the_last_clause_break_read_backwards_is_the_one_a_whole_scan_finds(word
     assert last_break_end(before) == (found[-1].end() if found else 0)
 
 
-class _CountingBreaks:
-    """A clause-break pattern that counts the characters each scan is given."""
-
-    def __init__(self) -> None:
-        self.read = 0
-
-    def finditer(self, text: str, pos: int = 0, endpos: int = 2**62):
-        self.read += min(endpos, len(text)) - pos
-        return _BREAK.finditer(text, pos, endpos)
-
-
-_BREAK = actor_phrases._CLAUSE_BREAK
 
 
 def test_a_subject_costs_its_clause_not_the_clauses_before_it(monkeypatch):
-    counting = _CountingBreaks()
+    counting = _Counting(actor_phrases._CLAUSE_BREAK)
     monkeypatch.setattr(actor_phrases, "_CLAUSE_BREAK", counting)
     read = []
     for n in (2, 4, 8):
@@ -150,7 +138,7 @@ def test_each_sentence_is_read_once_for_the_names_an_item_looks_back_for():
 def test_matches_read_back_are_those_a_scan_from_the_start_finds(words, joiner, cut):
     text = joiner.join(words)
     end = min(cut, len(text))
-    for pattern in (_CLAUSE_START, _BREAK):
+    for pattern in (_CLAUSE_START, actor_phrases._CLAUSE_BREAK):
         assert [m.span() for m in matches_before(pattern, text, end)] == \
             [m.span() for m in reversed(list(pattern.finditer(text, 0, end)))]
 

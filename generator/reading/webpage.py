@@ -119,8 +119,14 @@ def read_webpage(html: str, path: object) -> tuple[str, tuple[tuple[str, str], .
     silence_library_logs()
     head = forked(partial(page_head, html)) if worth_forking(len(html)) else None
     try:
-        text = trafilatura.extract(html, output_format="markdown", include_links=True,
-                                   include_comments=False, include_tables=True)
+        try:
+            text = trafilatura.extract(html, output_format="markdown", include_links=True,
+                                       include_comments=False, include_tables=True)
+        except BaseException:
+            if head:
+                with suppress(BaseException):
+                    head()  # the copy is waited for before the error goes on
+            raise
         meta: tuple[tuple[str, str], ...] = ()
         if text:
             lines, meta = head() if head else page_head(html)
