@@ -27,7 +27,7 @@ from .memory import fewer_collections
 from .model import Brief, IdRecord, Problem, SeedError, Site
 from .parallel import parse_all, parse_soon
 from .progress import Progress
-from .publishing.write import STAGING, stat_of, write_tree
+from .publishing.write import STAGING, Written, stat_of, write_tree
 
 if TYPE_CHECKING:
     from .extraction.aliases import Aliases
@@ -266,7 +266,6 @@ def full_build(paths: Paths, files: list[Path], keys: list[str], registry: Path,
     written = write_tree(paths.out, render_site(site, paths.templates, paths.directory_urls,
                                                 paths.site_url, paths.site_name, renders),
                          record, renders.recorded)
-    states = disk.states_meanwhile(paths.out) if paths.cache else None
     renders.save()
     problems += [Problem(display_path(paths.out / rel, paths.root), "made by hand, so left alone; "
                          "move it to let the generator write this page") for rel in written.kept]
@@ -276,8 +275,7 @@ def full_build(paths: Paths, files: list[Path], keys: list[str], registry: Path,
                          from_cache, extracted, failed, time.perf_counter() - start)
     if paths.cache:
         parts = {k: renders.rendered(BRIEF_JSON, b) for k, b in published.items()}
-        remember(paths, keys, registry, parsed, published, parts, BRIEFS_JSON in written.kept, report,
-                 state, states)
+        remember(paths, keys, registry, parsed, published, parts, written, report, state)
     return report
 
 
@@ -298,20 +296,19 @@ def identify(paths: Paths, parsed: Parsed, records: tuple[IdRecord, ...], regist
 
 
 def remember(paths: Paths, keys: list[str], registry: Path, parsed: Parsed,
-             published: dict[str, Brief], parts: dict[str, str | None], json_kept: bool,
-             report: BuildReport, last: sitestate.SiteState | None,
-             states: Callable[[], dict[str, list[int]]] | None) -> None:
+             published: dict[str, Brief], parts: dict[str, str | None], written: Written,
+             report: BuildReport, last: sitestate.SiteState | None) -> None:
     """What the next build reuses: this build's state (sitestate.py; `parts`: each brief's
-    part of briefs.json; `json_kept`: a hand-made briefs.json, which lists no slugs of
-    ours; `last`: the state this build loaded) and its stamp (cache.py; `states`: the
-    files it left, being looked at since the write)."""
-    briefs_json = () if json_kept else tuple(stat_of(paths.out / BRIEFS_JSON))
+    part of briefs.json; a hand-made briefs.json, kept by the write, lists no slugs of
+    ours; `last`: the state this build loaded) and its stamp (cache.py: the files the
+    write left)."""
+    briefs_json = () if BRIEFS_JSON in written.kept else tuple(written.states.get(BRIEFS_JSON, ()))
     sitestate.save(paths.cache, sitestate.SiteState(
         disk.file_digest(registry), briefs_json,
         {k: (r, published.get(k), parts.get(k)) for k, r in zip(parsed.keys, parsed.results)}), last)
-    disk.save_stamp(paths.cache, build_inputs(paths, keys, registry), paths.out,
+    disk.save_stamp(paths.cache, build_inputs(paths, keys, registry), written.states,
                     {"built": report.built, "failed": report.failed,
-                     "problems": [[p.path, p.message, p.line] for p in report.problems]}, states)
+                     "problems": [[p.path, p.message, p.line] for p in report.problems]})
 
 
 def unchanged_report(last: dict, seconds: float) -> BuildReport:

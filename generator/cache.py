@@ -14,10 +14,12 @@ unchanged page is compared by digest rather than read back: publishing/write.py)
   is a miss, parsed again and rewritten, so a bad cache costs time, never output.
 - **build.json**: the digest of every input of the last build (the seeds' keys, the
   aliases, the templates, the id registry as the build left it, the URL style), the size
-  and mtime of every file then under `site_src/`, and what the build reported. When all
-  still hold, a build would read the same and write the same bytes, so it reports the
-  same and stops there (a no-change rebuild in well under a second). Any difference, a
-  file under `site_src/` added, touched or gone included, builds again.
+  and mtime of every file it left at a generated path under `site_src/` (a hand-made file
+  in the way included) and of its manifest, and what the build reported. When all still
+  hold, a build would read the same and write the same bytes, so it reports the same and
+  stops there (a no-change rebuild in well under a second). Any difference, one of those
+  files touched or gone included, builds again. A file a user adds elsewhere under
+  `site_src/` is a page of their own, which no generated page reads: it changes nothing.
 """
 from __future__ import annotations
 
@@ -26,8 +28,7 @@ import json
 import os
 import pickle
 import tempfile
-from collections.abc import Callable, Iterable
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 
@@ -130,57 +131,37 @@ def replace_file(path: Path, data: bytes) -> None:
         raise
 
 
-def folder_states(out: Path) -> dict[str, list[int]]:
-    """Size and mtime of every file under `out` (by relative path): what a stamp checks.
-    Plain strings and scandir, not Path objects: a site has tens of thousands of files."""
-    states: dict[str, list[int]] = {}
-    todo = [("", str(out))]
-    while todo:
-        rel, folder = todo.pop()
+def as_left(out: Path, files: dict[str, list[int]]) -> bool:
+    """Whether every file of `files` (relative path → [size, mtime_ns]) under `out` still
+    has that size and mtime: one stat each, no folder listed (a 1,000-brief site has
+    13,000 folders of one short page)."""
+    root = str(out)
+    for rel, state in files.items():
         try:
-            entries = list(os.scandir(folder))
+            st = os.stat(f"{root}/{rel}")
         except OSError:
-            continue
-        for entry in entries:
-            name = f"{rel}{entry.name}"
-            try:
-                if entry.is_dir(follow_symlinks=False):
-                    todo.append((f"{name}/", entry.path))
-                else:
-                    st = entry.stat()
-                    states[name] = [st.st_size, st.st_mtime_ns]
-            except OSError:
-                continue
-    return states
-
-
-def states_meanwhile(out: Path) -> Callable[[], dict[str, list[int]]]:
-    """folder_states(out), worked out in a thread while the build saves its other caches
-    (its directory reads and stats wait on the disk, not on the interpreter: the 14,000
-    files of a 1,000-brief site); call the result to wait for them."""
-    pool = ThreadPoolExecutor(1, thread_name_prefix="site-states")
-    future = pool.submit(folder_states, out)
-    pool.shutdown(wait=False)
-    return future.result
+            return False
+        if [st.st_size, st.st_mtime_ns] != state:
+            return False
+    return True
 
 
 def load_stamp(folder: Path, inputs: str, out: Path) -> dict | None:
-    """What the last build reported, when it read the same `inputs` and every file under
-    `out` is as it left it (none added, touched or gone); else None."""
+    """What the last build reported, when it read the same `inputs` and every file it left
+    at a generated path under `out` is as it left it (none touched or gone); else None."""
     try:
         stamp = json.loads((folder / STAMP).read_text("utf-8"))
-        if stamp["inputs"] != inputs or folder_states(out) != stamp["files"]:
+        if stamp["inputs"] != inputs or not as_left(out, stamp["files"]):
             return None
         return stamp["report"]
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None
 
 
-def save_stamp(folder: Path, inputs: str, out: Path, report: dict,
-               states: Callable[[], dict[str, list[int]]] | None = None) -> None:
-    """Record what a build read, the files it left under `out` (`states`, when the caller
-    started looking at them: states_meanwhile), and its `report`."""
-    data = {"inputs": inputs, "files": states() if states else folder_states(out), "report": report}
+def save_stamp(folder: Path, inputs: str, files: dict[str, list[int]], report: dict) -> None:
+    """Record what a build read, the [size, mtime_ns] of the files it left at generated
+    paths (publishing/write.py's Written.states), and its `report`."""
+    data = {"inputs": inputs, "files": files, "report": report}
     try:
         replace_file(folder / STAMP, json.dumps(data, sort_keys=True).encode("utf-8"))
     except OSError:

@@ -20,6 +20,7 @@ import pickle
 import sys
 import threading
 from collections.abc import Callable, Sequence
+from functools import partial
 from typing import TypeVar
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
@@ -59,15 +60,35 @@ def workers_for(count: int) -> int:
 
 
 def parse_soon(parse: Parse, paths: Sequence[Path]) -> list[Callable[[], Brief | Problem]] | None:
-    """Start parsing a few seeds in one worker process while this one goes on (a rebuild
+    """Start parsing a few seeds in another process while this one goes on (a rebuild
     after a few changed seeds loads every other brief meanwhile): for each seed, what to
-    call for its result. None on one core, or for as many seeds as parse_all spreads."""
+    call for its result. None on one core, or for as many seeds as parse_all spreads.
+    The process is a forked copy of this one where it may fork (`may_fork`): a fork
+    server would first have to start and import the parser, and this process waits for
+    that before it can go on (a third of a second)."""
     if not paths or len(paths) >= PARALLEL_FROM or cores() < 2:
         return None
+    if may_fork():
+        def parse_each() -> list[Brief | Problem]:
+            collect_less_often()
+            return [parse(path) for path in paths]
+        nth = one_result(forked(parse_each))
+        return [partial(nth, i) for i in range(len(paths))]
     pool = ProcessPoolExecutor(1, mp_context=context(), initializer=_start_worker, initargs=(parse,))
     futures = [pool.submit(_parse_in_worker, path) for path in paths]
     pool.shutdown(wait=False)
     return [future.result for future in futures]
+
+
+def one_result(result: Callable[[], list[T]]) -> Callable[[int], T]:
+    """Item `n` of `result()`'s list, `result` called once whatever the number of calls."""
+    got: list[list[T]] = []
+
+    def nth(n: int) -> T:
+        if not got:
+            got.append(result())
+        return got[0][n]
+    return nth
 
 
 def context() -> multiprocessing.context.BaseContext:

@@ -108,6 +108,24 @@ def test_nothing_changed_stops_early_and_a_touched_page_builds_again(tmp_path: P
     assert tree(project / "site_src") == pages
 
 
+def test_a_page_of_the_users_own_changes_nothing_one_in_the_way_builds_again(tmp_path: Path) -> None:
+    """The stamp holds the files at generated paths: a page a user adds elsewhere is read by
+    no generated page, so the build still stops early; removing a hand-made file that
+    stood in the way of a generated page lets the build write that page."""
+    project = small_project(tmp_path)
+    (project / "site_src" / "questions.md").write_text("# My questions\n", "utf-8")
+    build(Paths.under(project))
+    build(Paths.under(project))
+    (project / "site_src" / "about.md").write_text("# About us\n", "utf-8")
+    again = build(Paths.under(project))
+    assert (again.changed, again.briefs) == ((), ())
+    assert [p.path for p in again.problems] == ["site_src/questions.md"]
+    (project / "site_src" / "questions.md").unlink()
+    report = build(Paths.under(project))
+    assert report.changed == ("questions.md",) and report.problems == ()
+    assert (project / "site_src" / "about.md").read_text("utf-8") == "# About us\n"
+
+
 def test_parallel_parsing_writes_the_bytes_of_serial_parsing(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     serial = small_project(tmp_path / "serial", TITLES)

@@ -98,3 +98,22 @@ def test_a_large_seed_parses_the_same_forked(monkeypatch: pytest.MonkeyPatch, tm
             monkeypatch.setattr(module, "worth_forking", lambda chars, fork=fork: fork)
         results.append(parse.parse_document(read.read_seed(seed), name, load_aliases()))
     assert results[0] == results[1] and results[0].entities and results[0].open_questions
+
+
+def test_seeds_parsed_soon_give_the_serial_results_forked_or_in_a_pool(
+        tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """parse_soon: a forked copy where the process may fork, else a fork server's worker;
+    each seed's result in order, as parsing it here gives."""
+    from functools import partial
+    from generator.build import parse_or_problem
+    from generator.extraction.aliases import load_aliases
+    seeds = []
+    for name, text in (("a.txt", "The board should publish its report.\n"), ("b.txt", "")):
+        seeds.append(tmp_path / name)
+        seeds[-1].write_text(text, "utf-8")
+    parse = partial(parse_or_problem, root=tmp_path, aliases=load_aliases())
+    here = [parse(path) for path in seeds]
+    monkeypatch.setattr(parallel, "cores", lambda: 2)
+    for may in (True, False):
+        monkeypatch.setattr(parallel, "may_fork", lambda may=may: may)
+        assert [result() for result in parallel.parse_soon(parse, seeds)] == here

@@ -213,6 +213,19 @@ def test_created_files_are_recorded_as_they_are_without_looking_again(tmp_path: 
         rel: write.stat_of(out / rel) for rel in OLD}
 
 
+def test_the_write_reports_the_state_it_left_at_every_generated_path(tmp_path: Path) -> None:
+    """Written files, moved-in files, untouched files, a hand-made file in the way and the
+    manifest: as a stat finds them after the write (the build stamp records these)."""
+    out, record = tmp_path / "site_src", tmp_path / "written.json"
+    write_tree(out, OLD, record)
+    (out / "briefs" / "c.md").parent.mkdir(exist_ok=True)
+    (out / "briefs" / "c.md").write_text("# C, mine\n", "utf-8")  # in the way of a new page
+    written = write_tree(out, EDITED, record)
+    assert written.kept == ("briefs/c.md",)
+    on_disk = [*EDITED, MANIFEST]
+    assert written.states == {rel: write.stat_of(out / rel) for rel in on_disk}
+
+
 def test_a_record_of_another_folder_or_damaged_is_not_trusted(tmp_path: Path) -> None:
     record = tmp_path / "written.json"
     write_tree(tmp_path / "one", OLD, record)

@@ -41,7 +41,7 @@ from json.encoder import encode_basestring_ascii
 import os
 import shutil
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..cache import replace_file
@@ -71,6 +71,9 @@ class Written:
 
     changed: tuple[str, ...]
     kept: tuple[str, ...] = ()
+    states: dict[str, list[int]] = field(default_factory=dict)
+    """[size, mtime_ns] of every file at a generated path (hand-made ones kept included)
+    and of the manifest, as the write left them: what the build stamp records (cache.py)."""
 
 
 def write_atomic(path: Path, data: bytes, sync: bool = True) -> None:
@@ -120,13 +123,9 @@ def known_states(record: Path | None, out_dir: Path) -> dict[str, list]:
 
 
 def save_states(record: Path, out_dir: Path, digests: dict[str, str],
-                known: dict[str, list[int]], moved: list[str]) -> None:
-    """Record each file's size, mtime and digest as this write left them: as `known` (before
-    it, or as it created them), but for the files `moved` in (or not known), looked at
-    again; unwritable is only slower."""
-    fresh = set(moved)
-    states = {rel: known[rel] if known.get(rel) and rel not in fresh else stat_of(out_dir / rel)
-              for rel in digests}
+                states: dict[str, list[int]]) -> None:
+    """Record each file's size, mtime (`states`, as this write left them) and digest;
+    unwritable is only slower."""
     files = {rel: [*states[rel], digest] for rel, digest in digests.items() if states[rel]}
     try:
         replace_file(record, json.dumps({"out": str(out_dir.resolve()), "files": files}).encode())
@@ -289,10 +288,12 @@ def write_tree(out_dir: Path, files: dict[str, str | Kept], record: Path | None 
         write_atomic(stage / PLAN, json.dumps(plan).encode("utf-8"))  # commit
         created = apply_plan(out_dir, plan, {rel: ours[rel] for rel in write if not now[rel]})
         now.update(created)
+        now.update({rel: stat_of(f"{root}/{rel}") for rel in write if rel not in created})  # moved in
     if record and len(known) != len(ours):
-        save_states(record, out_dir, {rel: digests[rel] for rel in ours}, now,
-                    [rel for rel in write if rel not in created])
-    return Written(tuple(sorted(write + delete)), tuple(kept))
+        save_states(record, out_dir, {rel: digests[rel] for rel in ours}, now)
+    states = {rel: now[rel] for rel in (*ours, *kept) if now[rel]}
+    states[MANIFEST] = stat_of(f"{root}/{MANIFEST}")
+    return Written(tuple(sorted(write + delete)), tuple(kept), states)
 
 
 def sync_staged(paths: list[Path]) -> None:
