@@ -149,10 +149,10 @@ def test_dataclasses_digest_by_their_field_values() -> None:
     and field values: equal values digest alike, any changed field differs, and the
     class counts."""
     from generator.publishing.views import EntityView
-    view = EntityView("Port Board", "port-board", "organization", ("the Board",), 3, (), ())
-    same = EntityView("Port " + "Board", "port-board", "organization", ("the Board",), 3, (), ())
+    view = EntityView("Port Board", "port-board", "organization", ("the Board",), 3, 1, 0, (), ())
+    same = EntityView("Port " + "Board", "port-board", "organization", ("the Board",), 3, 1, 0, (), ())
     assert digest_bytes(view, {}) == digest_bytes(same, {})
-    for change in ({"mentions": 4}, {"aliases": ()}, {"kind": "place"}):
+    for change in ({"mentions": 4}, {"aliases": ()}, {"kind": "place"}, {"brief_count": 2}):
         assert digest_bytes(view, {}) != digest_bytes(replace(view, **change), {})
     assert digest_bytes(Author("A", None), {}) != digest_bytes(("A", None), {})
     assert rendercache.fast_pickle(Author("A", "b")) != rendercache.fast_pickle(Author("A", "c"))

@@ -5,6 +5,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from generator.publishing import views
 from generator.publishing.markdown_safe import plain_text
 from generator.model import Author, Brief, Entity, Metadata, Recommendation
 from generator.publishing.views import (anchor, briefs_by_publication, briefs_by_year, entities_by_kind,
@@ -58,6 +59,21 @@ def test_an_entity_has_a_page_when_two_briefs_name_it_or_one_names_it_often() ->
                              Entity("Shared", "place", (), 1)))
     b = brief("b", entities=(Entity("Shared", "place", (), 1), Entity("Twice", "person", (), 2)))
     assert [v.name for v in entity_views([a, b])] == ["Often", "Shared"]
+
+
+def test_an_entity_view_lists_what_its_page_shows_and_counts_the_rest(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The most naming briefs and the strongest recommendations, up to the limit; the
+    counts cover them all."""
+    monkeypatch.setattr(views, "ENTITY_LIST_LIMIT", 2)
+    many = [brief(f"b{n}", entities=(Entity("Port Board", "organization", (), n),),
+                  recs=(rec(f"The Port Board should act {n}.", "Port Board", "must" if n == 1 else "should"),))
+            for n in range(1, 5)]
+    view, = views.entity_views(many)
+    assert (view.brief_count, view.recommendation_count, view.mentions) == (4, 4, 10)
+    assert [(b.slug, n) for b, n in view.briefs] == [("b4", 4), ("b3", 3)]
+    assert [r.text for _, r in view.recommendations] == [
+        "The Port Board should act 1.", "The Port Board should act 2."]
 
 
 def test_entity_index_groups_by_kind_in_a_fixed_order() -> None:

@@ -41,6 +41,7 @@ from .. import cache as disk
 from .. import model
 from . import pagestore
 from .pages import Page
+from .views import EntityView
 from .write import Kept, known_states, stat_of
 
 STORE = "pages.pickle"
@@ -73,8 +74,7 @@ class Digester(pickle.Pickler):
     (shared or not, equal values give equal bytes), sets in sorted order, and a value of
     the model (a Brief, a Recommendation: frozen, no sets, passed to many pages) as its
     digest, worked out once per build (`seen` keeps the object too, so its id is not
-    reused while the digest is remembered); so is a list's `Page` (tuples all through),
-    which an index passes again for each group it starts (`starts`) and in `ranges`."""
+    reused while the digest is remembered); so is a view passed to several renders (ONCE)."""
 
     def __init__(self, buffer: io.BytesIO, seen: dict[int, tuple[Any, bytes]]) -> None:
         super().__init__(buffer, protocol=pickle.HIGHEST_PROTOCOL)
@@ -91,11 +91,12 @@ class Digester(pickle.Pickler):
             if known is None:
                 known = self.seen[id(obj)] = (obj, hashlib.sha256(fast_pickle(obj)).digest())
             return known[1]
-        if kind is Page:  # one page of a list, in an index's `starts` and `ranges` again
+        label = ONCE.get(kind)
+        if label is not None:
             known = self.seen.get(id(obj))
             if known is None:
                 values = digest_bytes(REDUCERS[kind](obj)[1], self.seen)
-                known = self.seen[id(obj)] = (obj, hashlib.sha256(b"page\0" + values).digest())
+                known = self.seen[id(obj)] = (obj, hashlib.sha256(label + values).digest())
             return known[1]
         if kind in (set, frozenset):
             if all(type(item) is str for item in obj):  # the usual set: slugs
@@ -105,6 +106,10 @@ class Digester(pickle.Pickler):
 
 
 PLAIN = frozenset({str, int, float, bool, bytes, type(None), tuple, list, dict})
+ONCE = {Page: b"page\0", EntityView: b"entity-view\0"}
+"""Views passed to more than one render, digested once per build (tuples all through): a
+list's `Page` (an index passes it again for each group it starts, and in `ranges`), an
+entity's view (its page, and the entity index)."""
 
 
 def digest_bytes(value: Any, seen: dict[int, tuple[Any, bytes]]) -> bytes:

@@ -52,10 +52,17 @@ class EntityView:
     kind: str
     aliases: tuple[str, ...]
     mentions: int
+    brief_count: int
+    """How many briefs name it."""
+    recommendation_count: int
+    """How many recommendations concern it: their actor is this entity or their sentence
+    names it."""
     briefs: tuple[tuple[Brief, int], ...]
-    """Each brief that names it, with its mentions there; most mentions first."""
+    """The ENTITY_LIST_LIMIT briefs that name it most, with its mentions there; most
+    mentions first. Only what the page lists, so that a page's render key (and the
+    entity index's, which holds every view) stays the size of a page."""
     recommendations: tuple[tuple[Brief, Recommendation], ...]
-    """Recommendations whose actor is this entity or whose sentence names it."""
+    """The ENTITY_LIST_LIMIT strongest of the recommendations that concern it."""
 
 
 def anchor(name: str, prefix: str = "") -> str:
@@ -197,11 +204,13 @@ def entity_views(briefs: Sequence[Brief]) -> list[EntityView]:
         if not worth_a_page(len(by_slug), sum(mentions.values())):
             continue
         ranked = sorted(by_slug.values(), key=lambda b: (-mentions[b.slug], b.slug))
+        concerning = naming_recommendations([name, *aliases], index)
         views.append(EntityView(
             name=name, slug=slug, kind=max(sorted(kinds), key=kinds.__getitem__),
             aliases=tuple(aliases), mentions=sum(mentions.values()),
-            briefs=tuple((b, mentions[b.slug]) for b in ranked),
-            recommendations=naming_recommendations([name, *aliases], index)))
+            brief_count=len(ranked), recommendation_count=len(concerning),
+            briefs=tuple((b, mentions[b.slug]) for b in ranked[:ENTITY_LIST_LIMIT]),
+            recommendations=concerning[:ENTITY_LIST_LIMIT]))
     return sorted(views, key=lambda v: (v.name.lower(), v.slug))
 
 
