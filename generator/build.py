@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 from . import cache as disk
 from . import sitestate
 from .identity.registry import REGISTRY_FILE, load_registry, save_registry
-from .memory import fewer_collections
+from .memory import fewer_collections, kept_to_the_end
 from .model import Brief, IdRecord, Problem, SeedError, Site
 from .parallel import parse_all, parse_soon
 from .progress import Progress
@@ -249,6 +249,7 @@ def full_build(paths: Paths, files: list[Path], keys: list[str], registry: Path,
     from .publishing.rendercache import RenderCache
     state = sitestate.load(paths.cache) if paths.cache else None
     records = load_registry(registry)  # while the worker parses
+    kept_to_the_end()
     memory = cache if cache is not None or state is None else state.parsed()
     parsed = parse_seeds(paths, files, keys, aliases, memory, early)
     if paths.cache:

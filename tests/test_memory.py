@@ -2,8 +2,9 @@
 from __future__ import annotations
 
 import gc
+import weakref
 
-from generator.memory import YOUNG_OBJECTS, collect_less_often, fewer_collections
+from generator.memory import YOUNG_OBJECTS, collect_less_often, fewer_collections, kept_to_the_end
 
 
 def test_fewer_collections_restores_the_thresholds_after_the_block() -> None:
@@ -30,3 +31,22 @@ def test_collect_less_often_keeps_the_older_generations_ratio() -> None:
         assert gc.get_threshold() == (YOUNG_OBJECTS, *before[1:])
     finally:
         gc.set_threshold(*before)
+
+
+def test_what_is_kept_to_the_end_goes_back_to_the_collector_after_the_block() -> None:
+    """Objects set aside inside the block (a rebuild's loaded state) are not collected
+    there, and are collectable again after it: a cycle among them is freed then."""
+    class Node:
+        pass
+
+    with fewer_collections():
+        cycle = Node()
+        cycle.self = cycle
+        gone = weakref.ref(cycle)
+        kept_to_the_end()
+        del cycle
+        gc.collect()
+        assert gone() is not None and gc.get_freeze_count() > 0
+    assert gc.get_freeze_count() == 0
+    gc.collect()
+    assert gone() is None

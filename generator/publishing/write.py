@@ -96,6 +96,8 @@ def write_atomic(path: Path, data: bytes, sync: bool = True) -> None:
 
 def inside(rel: object) -> bool:
     """A relative path that stays inside site_src/ and is not the generator's own bookkeeping."""
+    if type(rel) is str and rel and rel[0] not in "/." and "/." not in rel:
+        return True  # the usual path, no part of it hidden: tens of thousands per build
     if not isinstance(rel, str) or not rel or rel.startswith("/"):
         return False
     parts = [p for p in rel.split("/") if p not in ("", ".")]  # as PurePosixPath parts it
