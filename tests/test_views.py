@@ -1,6 +1,8 @@
 """The views across briefs: entity merging, recommendations naming an entity, dates, publications."""
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -116,3 +118,5 @@ def test_the_index_finds_what_a_scan_of_every_recommendation_finds(names, texts)
     scanned = strongest_first((b, r) for b in briefs for r in b.recommendations
                               if r.actor in names or (pattern and pattern.search(plain_text(r.text))))
     assert naming_recommendations(names, index_recommendations(briefs)) == tuple(scanned)
+    first_words = {m.group() for n in names if (m := re.match(r"\w+", n.strip()))}
+    assert naming_recommendations(names, index_recommendations(briefs, first_words)) == tuple(scanned)

@@ -10,13 +10,13 @@ import hashlib
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from slugify import slugify
 
 from .markdown_safe import item_text
-from ..model import Brief, Recommendation
+from ..model import Brief, Entity, Recommendation
 
 STRENGTHS = ("must", "should", "could")
 KIND_LABELS = {"person": "People", "organization": "Organizations", "place": "Places",
@@ -137,14 +137,17 @@ class RecommendationIndex:
 
 
 
-def index_recommendations(briefs: Sequence[Brief]) -> RecommendationIndex:
-    """The site's recommendations, each with its plain text, indexed by the words in it."""
+def index_recommendations(briefs: Sequence[Brief], words: set[str] | None = None
+                          ) -> RecommendationIndex:
+    """The site's recommendations, each with its plain text, indexed by the words in it
+    (only by `words`, when given: the first words of the names to look for)."""
     items = tuple((b, r, item_text(r.text)) for b in briefs for r in b.recommendations)
     by_word: dict[str, list[int]] = defaultdict(list)
     by_actor: dict[str, list[int]] = defaultdict(list)
     for i, (_, rec, text) in enumerate(items):
         by_actor[rec.actor].append(i)
-        for word in set(WORD.findall(text)):
+        found = WORD.findall(text)
+        for word in set(found) if words is None else words.intersection(found):
             by_word[word].append(i)
     return RecommendationIndex(items, {w: tuple(ids) for w, ids in by_word.items()},
                                {a: tuple(ids) for a, ids in by_actor.items()})
@@ -182,36 +185,45 @@ def worth_a_page(briefs: int, mentions: int) -> bool:
 def entity_views(briefs: Sequence[Brief]) -> list[EntityView]:
     """Every entity a reader would look up (worth_a_page), merged by page name, sorted by
     name."""
-    index = index_recommendations(briefs)
     grouped: dict[str, list[tuple[Brief, object]]] = defaultdict(list)
     for brief in briefs:
         for entity in brief.entities:
             grouped[entity_slug(entity.name)].append((brief, entity))
+    found = [view for slug, pairs in sorted(grouped.items()) if (view := entity_view(slug, pairs))]
+    first_words = {m.group() for view in found for n in (view.name, *view.aliases)
+                   if (m := WORD.match(n.strip()))}
+    index = index_recommendations(briefs, first_words)
     views = []
-    for slug, pairs in sorted(grouped.items()):
-        entities = [e for _, e in pairs]
-        spellings = Counter()
-        for e in entities:
-            spellings[e.name] += e.mentions
-        name = max(sorted(spellings), key=spellings.__getitem__)  # most mentioned, then A–Z
-        kinds = Counter(e.kind for e in entities)
-        aliases = sorted({a for e in entities for a in (e.name, *e.aliases)} - {name})
-        mentions: Counter[str] = Counter()
-        by_slug = {}
-        for brief, entity in pairs:
-            mentions[brief.slug] += entity.mentions
-            by_slug[brief.slug] = brief
-        if not worth_a_page(len(by_slug), sum(mentions.values())):
-            continue
-        ranked = sorted(by_slug.values(), key=lambda b: (-mentions[b.slug], b.slug))
-        concerning = naming_recommendations([name, *aliases], index)
-        views.append(EntityView(
-            name=name, slug=slug, kind=max(sorted(kinds), key=kinds.__getitem__),
-            aliases=tuple(aliases), mentions=sum(mentions.values()),
-            brief_count=len(ranked), recommendation_count=len(concerning),
-            briefs=tuple((b, mentions[b.slug]) for b in ranked[:ENTITY_LIST_LIMIT]),
-            recommendations=concerning[:ENTITY_LIST_LIMIT]))
+    for view in found:
+        concerning = naming_recommendations([view.name, *view.aliases], index)
+        views.append(replace(view, recommendation_count=len(concerning),
+                             recommendations=concerning[:ENTITY_LIST_LIMIT]))
     return sorted(views, key=lambda v: (v.name.lower(), v.slug))
+
+
+def entity_view(slug: str, pairs: list[tuple[Brief, Entity]]) -> EntityView | None:
+    """One entity's view from every (brief, entity) that has its page name, its
+    recommendations not yet looked for; None when it is not worth a page."""
+    entities = [e for _, e in pairs]
+    spellings = Counter()
+    for e in entities:
+        spellings[e.name] += e.mentions
+    name = max(sorted(spellings), key=spellings.__getitem__)  # most mentioned, then A–Z
+    kinds = Counter(e.kind for e in entities)
+    aliases = sorted({a for e in entities for a in (e.name, *e.aliases)} - {name})
+    mentions: Counter[str] = Counter()
+    by_slug = {}
+    for brief, entity in pairs:
+        mentions[brief.slug] += entity.mentions
+        by_slug[brief.slug] = brief
+    if not worth_a_page(len(by_slug), sum(mentions.values())):
+        return None
+    ranked = sorted(by_slug.values(), key=lambda b: (-mentions[b.slug], b.slug))
+    return EntityView(name=name, slug=slug, kind=max(sorted(kinds), key=kinds.__getitem__),
+                      aliases=tuple(aliases), mentions=sum(mentions.values()),
+                      brief_count=len(ranked), recommendation_count=0,
+                      briefs=tuple((b, mentions[b.slug]) for b in ranked[:ENTITY_LIST_LIMIT]),
+                      recommendations=())
 
 
 def entities_by_kind(views: Sequence[EntityView]) -> list[tuple[str, list[EntityView]]]:
