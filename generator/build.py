@@ -104,6 +104,24 @@ def relative_name(path: Path, root: Path) -> str:
         return path.as_posix()
 
 
+def relative_names(files: list[Path], root: Path) -> list[str]:
+    """relative_name of each file, each folder resolved once: a file that is no symlink
+    resolves to its resolved folder and its own name (a thousand seeds, one folder)."""
+    base = root.resolve().as_posix().rstrip("/") + "/"
+    folders: dict[Path, str] = {}
+    names = []
+    for path in files:
+        if path.is_symlink():
+            names.append(relative_name(path, root))
+            continue
+        folder = folders.get(path.parent)
+        if folder is None:
+            folder = folders[path.parent] = path.parent.resolve().as_posix().rstrip("/") + "/"
+        resolved = folder + path.name
+        names.append(resolved[len(base):] if resolved.startswith(base) else path.as_posix())
+    return names
+
+
 def seed_files(seeds: Path) -> list[Path]:
     """Every file in the seeds folder, sorted (hidden files and folders aside)."""
     if not seeds.is_dir():
@@ -153,7 +171,8 @@ def seed_keys(paths: Paths) -> tuple[list[Path], list[str]]:
     """The seed files, and the cache key of each (cache.seed_key)."""
     files = seed_files(paths.seeds)
     alias_digest = disk.file_digest(paths.aliases)
-    return files, [seed_key(paths, p, alias_digest) for p in files]
+    return files, [disk.seed_key(name, disk.file_digest(p), alias_digest)
+                   for p, name in zip(files, relative_names(files, paths.root))]
 
 
 def seed_key(paths: Paths, path: Path, alias_digest: str) -> str:
@@ -245,7 +264,7 @@ def full_build(paths: Paths, files: list[Path], keys: list[str], registry: Path,
     from .extraction.aliases import load_aliases
     aliases = load_aliases(paths.aliases)
     early = parse_early(paths, files, keys, aliases, cache)
-    from .publishing.render import BRIEF_JSON, render_site
+    from .publishing.render import BRIEF_JSON, json_spans, render_site
     from .publishing.rendercache import RenderCache
     state = sitestate.load(paths.cache) if paths.cache else None
     records = load_registry(registry)  # while the worker parses
@@ -260,9 +279,10 @@ def full_build(paths: Paths, files: list[Path], keys: list[str], registry: Path,
     record = paths.cache / disk.WRITTEN if paths.cache else None
     renders = RenderCache(paths.cache / "pages" if paths.cache else None, paths.templates,
                           paths.out, record)
+    kept_json = last_json(paths, state)
     for key, brief in published.items():
         renders.know(brief, key)
-        if state and (part := state.json_part(key, brief)) is not None:
+        if kept_json and (part := state.json_part(key, brief, kept_json)) is not None:
             renders.preset(BRIEF_JSON, brief, part)
     written = write_tree(paths.out, render_site(site, paths.templates, paths.directory_urls,
                                                 paths.site_url, paths.site_name, renders),
@@ -275,8 +295,10 @@ def full_build(paths: Paths, files: list[Path], keys: list[str], registry: Path,
     report = BuildReport(ids.briefs, tuple(problems), written.changed, ids.notes, len(ids.briefs),
                          from_cache, extracted, failed, time.perf_counter() - start)
     if paths.cache:
-        parts = {k: renders.rendered(BRIEF_JSON, b) for k, b in published.items()}
-        remember(paths, keys, registry, parsed, published, parts, written, report, state)
+        in_order = sorted(published, key=lambda k: published[k].slug)  # as briefs.json lists them
+        parts = [renders.rendered(BRIEF_JSON, published[k]) for k in in_order]
+        spans = dict(zip(in_order, json_spans(parts))) if None not in parts else {}
+        remember(paths, keys, registry, parsed, published, spans, written, report, state)
     return report
 
 
@@ -296,17 +318,31 @@ def identify(paths: Paths, parsed: Parsed, records: tuple[IdRecord, ...], regist
     return ids, dict(zip((k for k, _ in found), ids.briefs)), clashes
 
 
+def last_json(paths: Paths, state: sitestate.SiteState | None) -> str | None:
+    """The text of the briefs.json the last build left, when it is as that build left it
+    (each kept brief's part is read back from it: sitestate.json_part)."""
+    path = paths.out / BRIEFS_JSON
+    if state is None or not state.json_intact(path):
+        return None
+    try:
+        with open(path, encoding="utf-8", newline="") as handle:
+            return handle.read()
+    except (OSError, UnicodeDecodeError):
+        return None
+
+
 def remember(paths: Paths, keys: list[str], registry: Path, parsed: Parsed,
-             published: dict[str, Brief], parts: dict[str, str | None], written: Written,
+             published: dict[str, Brief], spans: dict[str, tuple[int, int]], written: Written,
              report: BuildReport, last: sitestate.SiteState | None) -> None:
-    """What the next build reuses: this build's state (sitestate.py; `parts`: each brief's
-    part of briefs.json; a hand-made briefs.json, kept by the write, lists no slugs of
-    ours; `last`: the state this build loaded) and its stamp (cache.py: the files the
-    write left)."""
+    """What the next build reuses: this build's state (sitestate.py; `spans`: where each
+    brief's part sits in briefs.json; a hand-made briefs.json, kept by the write, lists no
+    slugs of ours; `last`: the state this build loaded) and its stamp (cache.py: the
+    files the write left)."""
     briefs_json = () if BRIEFS_JSON in written.kept else tuple(written.states.get(BRIEFS_JSON, ()))
     sitestate.save(paths.cache, sitestate.SiteState(
         disk.file_digest(registry), briefs_json,
-        {k: (r, published.get(k), parts.get(k)) for k, r in zip(parsed.keys, parsed.results)}), last)
+        {k: (r, published.get(k)) for k, r in zip(parsed.keys, parsed.results)},
+        spans if briefs_json else {}), last)
     disk.save_stamp(paths.cache, build_inputs(paths, keys, registry), written.states,
                     {"built": report.built, "failed": report.failed,
                      "problems": [[p.path, p.message, p.line] for p in report.problems]})

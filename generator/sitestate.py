@@ -12,8 +12,9 @@ build wrote it, and the size and mtime of the `briefs.json` it left. A rebuild t
 - keeps the ids of a brief whose seed did not change, under the same slug, while the
   registry is the one the last build wrote (identity/ids.py, `settled`): only the changed
   briefs are matched against the registry;
-- takes such a brief's part of `briefs.json` as that build wrote it (render.briefs_json),
-  without reading the page store (publishing/rendercache.py).
+- takes such a brief's part of `briefs.json` from that file, where that build wrote it
+  (render.json_spans), while the file is as it left it: neither the page store
+  (publishing/rendercache.py) nor this state holds a second copy of the 15 MB.
 
 One file, its header holding the generator's version and its payload's digest: a file
 that is missing, torn, edited or of another version reads as no state, and the build does
@@ -34,10 +35,12 @@ from pathlib import Path
 from . import cache as disk
 from .model import Brief, Problem
 from .publishing.rendercache import REDUCERS
+from .publishing.write import stat_of
 
 FILE = "site.pickle"
-MAGIC = b"sitestate/3\n"
-Entry = tuple[Brief | Problem, Brief | None, str | None]
+MAGIC = b"sitestate/4\n"
+Entry = tuple[Brief | Problem, Brief | None]
+Span = tuple[int, int]
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,24 +52,33 @@ class SiteState:
     briefs_json: tuple[int, ...]
     """`briefs.json`'s [size, mtime_ns] as the build left it (publishing/write.stat_of)."""
     entries: dict[str, Entry]
-    """Seed key → (what parsing gave, the brief as published, its part of briefs.json;
-    None and None for a Problem)."""
+    """Seed key → (what parsing gave, the brief as published; None for a Problem)."""
+    spans: dict[str, Span] = field(default_factory=dict)
+    """Seed key → where its brief's part sits in `briefs.json` (render.json_spans)."""
     packed: dict[str, bytes] = field(default_factory=dict, compare=False)
     """Seed key → its entry's bytes in the file this state was loaded from."""
 
     def parsed(self) -> dict[str, Brief | Problem]:
         """Seed key → what parsing gave: the cache a build parses through (build.ParseCache)."""
-        return {key: parsed for key, (parsed, _, _) in self.entries.items()}
+        return {key: parsed for key, (parsed, _) in self.entries.items()}
 
     def slugs(self) -> dict[str, str]:
         """source_file → the slug the last build published it under."""
-        return {b.source_file: b.slug for _, b, _ in self.entries.values() if b is not None}
+        return {b.source_file: b.slug for _, b in self.entries.values() if b is not None}
 
-    def json_part(self, key: str, brief: Brief) -> str | None:
-        """The part of briefs.json the last build wrote for `brief`, when it published this
-        very brief (one it keeps: `settled`) from the seed of `key`."""
-        _, published, part = self.entries.get(key, (None, None, None))
-        return part if published is brief else None
+    def json_intact(self, path: Path) -> bool:
+        """Whether the `briefs.json` at `path` is as the last build left it."""
+        return bool(self.briefs_json) and self.briefs_json == tuple(stat_of(path))
+
+    def json_part(self, key: str, brief: Brief, text: str) -> str | None:
+        """The part of briefs.json (its `text`, intact) the last build wrote for `brief`,
+        when it published this very brief (one it keeps: `settled`) from the seed of `key`."""
+        published = self.entries.get(key, (None, None))[1]
+        span = self.spans.get(key)
+        if published is not brief or span is None:
+            return None
+        part = text[span[0]:span[1]]
+        return part if part[:1] == "{" and part[-1:] == "}" else None
 
     def settled(self, briefs: Sequence[Brief], keys: Sequence[str], registry: str
                 ) -> dict[int, Brief]:
@@ -77,7 +89,7 @@ class SiteState:
             return {}
         found = {}
         for n, (brief, key) in enumerate(zip(briefs, keys)):
-            published = self.entries.get(key, (None, None, None))[1]
+            published = self.entries.get(key, (None, None))[1]
             if (published is not None and published.slug == brief.slug
                     and (published.recommendations or published.open_questions)):
                 found[n] = published
@@ -94,9 +106,9 @@ def load(folder: Path) -> SiteState | None:
     if head != header(payload):
         return None
     try:  # the payload is ours (digest checked); a failure is still only a miss
-        registry, briefs_json, packed = pickle.loads(payload)
+        registry, briefs_json, spans, packed = pickle.loads(payload)
         entries = {key: pickle.loads(entry) for key, entry in packed.items()}
-        return SiteState(registry, briefs_json, entries, packed)
+        return SiteState(registry, briefs_json, entries, spans, packed)
     except Exception:
         return None
 
@@ -107,7 +119,8 @@ def save(folder: Path, state: SiteState, last: SiteState | None = None) -> None:
     before = last.entries if last else {}
     packed = {key: last.packed[key] if same_objects(entry, before.get(key)) else pack(entry)
               for key, entry in state.entries.items()}
-    payload = pickle.dumps((state.registry, state.briefs_json, packed), protocol=pickle.HIGHEST_PROTOCOL)
+    payload = pickle.dumps((state.registry, state.briefs_json, state.spans, packed),
+                           protocol=pickle.HIGHEST_PROTOCOL)
     try:
         disk.replace_file(folder / FILE, header(payload) + b"\n\n" + payload)
     except OSError:

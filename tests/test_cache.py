@@ -3,6 +3,7 @@ parallel parsing giving serial bytes, a no-change build that stops early, progre
 from __future__ import annotations
 
 import io
+import os
 import re
 import shutil
 from dataclasses import replace
@@ -167,3 +168,20 @@ def test_mkdocs_build_ends_with_the_summary_line(every_case_build) -> None:
     assert found, result.stderr
     assert int(found[1]) >= 2 and int(found[2]) >= len(GENERATED_BAD)
     assert (project / ".cache" / "briefs").is_dir()
+
+
+def test_seed_names_are_worked_out_as_one_by_one(tmp_path: Path) -> None:
+    """relative_names (each folder resolved once) gives relative_name's very names: seeds
+    inside the project, a symlink to a file elsewhere, a seeds folder outside the project."""
+    from generator.build import relative_name, relative_names
+    root, outside = tmp_path / "project", tmp_path / "elsewhere"
+    (root / "seeds").mkdir(parents=True)
+    outside.mkdir()
+    for name in ("a.txt", "b c.md"):
+        (root / "seeds" / name).write_text("x", "utf-8")
+    (outside / "far.txt").write_text("x", "utf-8")
+    (root / "seeds" / "link.txt").symlink_to(outside / "far.txt")
+    (root / "seeds" / "near.txt").symlink_to(root / "seeds" / "a.txt")
+    for folder in (root / "seeds", outside, Path(os.path.relpath(root / "seeds"))):
+        files = sorted(folder.iterdir())
+        assert relative_names(files, root) == [relative_name(p, root) for p in files]

@@ -152,3 +152,25 @@ def test_a_damaged_state_is_not_trusted(tmp_path: Path) -> None:
     assert sitestate.load(project / ".cache") is not None
     state.write_bytes(state.read_bytes()[:-10] + b"x" * 10)
     assert sitestate.load(project / ".cache") is None
+
+
+def test_kept_briefs_take_their_part_of_briefs_json_from_the_file(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Only the changed brief is dumped again; the others' parts are read back from the
+    briefs.json the last build left, while it is as that build left it."""
+    dumped: list[str] = []
+    to_dict = render.brief_to_dict
+    monkeypatch.setattr(render, "brief_to_dict", lambda brief: dumped.append(brief.slug) or to_dict(brief))
+    assert_incremental_is_full(tmp_path, append("extra_1.txt", "The council should repaint the locks."))
+    briefs = 6
+    assert len(dumped) == briefs + 1 + briefs  # the first build, then only the changed one, then the full rebuild
+
+
+def test_a_briefs_json_edited_by_hand_is_not_read_back(tmp_path: Path) -> None:
+    def edit_json(project: Path) -> None:
+        path = project / "site_src" / "briefs.json"
+        if path.exists():  # same size, other bytes: its parts cannot be trusted
+            text = path.read_text("utf-8")
+            path.write_text(text.replace('"schema"', '"SCHEMA"', 2), "utf-8")
+        append("extra_2.txt", "The council must hire lock keepers.")(project)
+    assert_incremental_is_full(tmp_path, edit_json)

@@ -208,15 +208,30 @@ BRIEF_JSON = "brief-json"
 """The render cache's name for a brief's part of briefs.json (a caller may preset it)."""
 
 
+JSON_HEAD, JSON_TAIL = to_json({"schema": SCHEMA, "briefs": ["\0"]}).split('"\\u0000"')
+JSON_SEPARATOR = ",\n    "
+"""briefs.json is JSON_HEAD, each brief's part (in slug order) with JSON_SEPARATOR between,
+then JSON_TAIL: briefs_to_json's very bytes."""
+
+
 def briefs_json(briefs: list[Brief], cache: RenderCache) -> str:
     """briefs_to_json's very bytes, each brief's part reused when the brief is unchanged:
     the list's skeleton around a placeholder, each brief dumped one level deeper."""
     if not briefs:
         return briefs_to_json(briefs)
-    head, tail = to_json({"schema": SCHEMA, "briefs": ["\0"]}).split('"\\u0000"')
     parts = [cache.get(BRIEF_JSON, b, lambda b=b: to_json(brief_to_dict(b))[:-1].replace("\n", "\n    "))
              for b in briefs]
-    return head + ",\n    ".join(parts) + tail
+    return JSON_HEAD + JSON_SEPARATOR.join(parts) + JSON_TAIL
+
+
+def json_spans(parts: list[str]) -> list[tuple[int, int]]:
+    """Where each of `parts` (in slug order) sits in the briefs.json they make, as
+    character offsets: a later build reads a kept brief's part back from the file."""
+    spans, start = [], len(JSON_HEAD)
+    for part in parts:
+        spans.append((start, start + len(part)))
+        start += len(part) + len(JSON_SEPARATOR)
+    return spans
 
 
 def render_site(site: Site, templates: Path, directory_urls: bool = True,
