@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import hashlib
 import time
-from functools import partial
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -148,6 +147,23 @@ def parse_or_problem(path: Path, root: Path, aliases: Aliases) -> Brief | Proble
         return err.problem
 
 
+@dataclass(slots=True)
+class SeedParser:
+    """parse_or_problem with the aliases of `alias_file`, read on first use: a process that
+    parses no seed (a rebuild whose changed seeds a forked copy parses) never reads them,
+    and that copy reads them itself while this process loads the last build's state."""
+
+    root: Path
+    alias_file: Path
+    aliases: Aliases | None = None
+
+    def __call__(self, path: Path) -> Brief | Problem:
+        if self.aliases is None:
+            from .extraction.aliases import load_aliases
+            self.aliases = load_aliases(self.alias_file)
+        return parse_or_problem(path, self.root, self.aliases)
+
+
 ParseCache = dict[str, "Brief | Problem"]
 """Seed key (cache.seed_key) → what parsing it gave. `mkdocs serve` keeps one in memory
 across rebuilds, in front of the cache on disk."""
@@ -183,7 +199,7 @@ Early = dict[int, Callable[[], "Brief | Problem"]]
 """Seed position → what to call for its result, being parsed in a worker meanwhile."""
 
 
-def parse_early(paths: Paths, files: list[Path], keys: list[str], aliases: Aliases,
+def parse_early(paths: Paths, files: list[Path], keys: list[str], parser: SeedParser,
                 memory: ParseCache | None) -> Early:
     """When the last build left a state to load, start parsing the few seeds neither
     cache holds (the changed ones) in a worker meanwhile (parallel.parse_soon)."""
@@ -192,12 +208,11 @@ def parse_early(paths: Paths, files: list[Path], keys: list[str], aliases: Alias
     store = disk.BriefCache(paths.cache / "briefs")
     todo = [i for i, key in enumerate(keys)
             if (memory is None or key not in memory) and not store.path(key).is_file()]
-    soon = parse_soon(partial(parse_or_problem, root=paths.root, aliases=aliases),
-                      [files[i] for i in todo])
+    soon = parse_soon(parser, [files[i] for i in todo])
     return dict(zip(todo, soon)) if soon else {}
 
 
-def parse_seeds(paths: Paths, files: list[Path], keys: list[str], aliases: Aliases,
+def parse_seeds(paths: Paths, files: list[Path], keys: list[str], parser: SeedParser,
                 memory: ParseCache | None = None, early: Early | None = None) -> Parsed:
     """Every seed → a Brief, or a Problem naming the file and the reason; seeds parsed
     before come from the caches, the rest are parsed (in parallel when many; `early`:
@@ -210,8 +225,7 @@ def parse_seeds(paths: Paths, files: list[Path], keys: list[str], aliases: Alias
         results.append(found if found is not None else store.load(key) if store else None)
     missing = [i for i, r in enumerate(results) if r is None]
     late = [i for i in missing if i not in early]
-    fresh = dict(zip(late, parse_all(partial(parse_or_problem, root=paths.root, aliases=aliases),
-                                     [files[i] for i in late], Progress(len(late), "extracted"))))
+    fresh = dict(zip(late, parse_all(parser, [files[i] for i in late], Progress(len(late), "extracted"))))
     fresh.update({i: early[i]() for i in missing if i in early})
     alias_digest = disk.file_digest(paths.aliases)
     for i, result in sorted(fresh.items()):
@@ -261,16 +275,15 @@ def full_build(paths: Paths, files: list[Path], keys: list[str], registry: Path,
                cache: ParseCache | None, start: float) -> BuildReport:
     """Every stage, each seed's brief read from the caches where they hold, the ids of
     unchanged briefs kept as the last build left them (sitestate.py)."""
-    from .extraction.aliases import load_aliases
-    aliases = load_aliases(paths.aliases)
-    early = parse_early(paths, files, keys, aliases, cache)
+    parser = SeedParser(paths.root, paths.aliases)
+    early = parse_early(paths, files, keys, parser, cache)
     from .publishing.render import BRIEF_JSON, json_spans, render_site
     from .publishing.rendercache import RenderCache
     state = sitestate.load(paths.cache) if paths.cache else None
     records = load_registry(registry)  # while the worker parses
     kept_to_the_end()
     memory = cache if cache is not None or state is None else state.parsed()
-    parsed = parse_seeds(paths, files, keys, aliases, memory, early)
+    parsed = parse_seeds(paths, files, keys, parser, memory, early)
     if paths.cache:
         sitestate.forget(paths.cache)
     ids, published, clashes = identify(paths, parsed, records, registry, state)

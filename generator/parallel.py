@@ -101,8 +101,8 @@ def context() -> multiprocessing.context.BaseContext:
 
 
 def parse_all(parse: Parse, paths: Sequence[Path], progress: Progress) -> list[Brief | Problem]:
-    """`parse` (picklable: a module-level function or a partial of one) applied to each
-    seed, in the order given."""
+    """`parse` (picklable: a module-level function, a partial of one, or an instance of a
+    module-level class such as build.SeedParser) applied to each seed, in the order given."""
     workers = workers_for(len(paths))
     if workers == 1:
         results = []
