@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 from generator.model import Author, Brief, Entity, Metadata, Recommendation
 from generator.publishing.briefpage import brief_pages, key_first, neighbours
-from generator.publishing.views import MAX_HOLDERS, related_briefs
+from generator.publishing.views import MAX_HOLDERS, brief_line, related_briefs
 
 
 def rec(text: str, actor: str | None, strength: str = "should") -> Recommendation:
@@ -59,9 +59,10 @@ def test_related_briefs_share_rare_actors_and_entities_first() -> None:
     assert [b.slug for b in related["iraq-1"]] == ["iraq-2", "health"]  # two shared keys first
     assert [b.slug for b in related["health"]] == ["iraq-1"]
     assert related["alone"] == []
-    pages = brief_pages(briefs, related)
-    assert pages["iraq-1"].related == tuple(related["iraq-1"])
-    assert (pages["iraq-2"].newer, pages["iraq-2"].older) == (briefs[0], briefs[2])
+    lines = {b.slug: brief_line(b) for b in briefs}
+    pages = brief_pages(briefs, related, lines)
+    assert pages["iraq-1"].related == tuple(lines[b.slug] for b in related["iraq-1"])
+    assert (pages["iraq-2"].newer, pages["iraq-2"].older) == (lines["iraq-1"], lines["health"])
 
 
 def test_a_key_every_brief_holds_relates_nothing() -> None:

@@ -174,3 +174,26 @@ def test_a_briefs_json_edited_by_hand_is_not_read_back(tmp_path: Path) -> None:
             path.write_text(text.replace('"schema"', '"SCHEMA"', 2), "utf-8")
         append("extra_2.txt", "The council must hire lock keepers.")(project)
     assert_incremental_is_full(tmp_path, edit_json)
+
+
+def test_an_edit_that_changes_no_list_line_leaves_the_lists_as_they_were(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A sentence with no advice added to a brief: only what shows its text or summary is
+    worked out again; every list that shows it (by date, by actor, its entities, its
+    neighbours' pages) keeps its render, each brief there being keyed by its line."""
+    produced: list[set[str]] = []
+    settle = RenderCache.settle
+
+    def counting(self: RenderCache, files: dict) -> dict:
+        out = settle(self, files)
+        produced.append({rel for rel, v in out.items() if not isinstance(v, Kept)})
+        return out
+    monkeypatch.setattr(RenderCache, "settle", counting)
+    assert_incremental_is_full(tmp_path, append("extra_1.txt", "The harbour was quiet that winter."))
+    slug = next(rel for rel in produced[2] if rel.startswith("briefs/") and "grain" in rel)
+    assets = {*render.ASSETS, *shortlinks.ASSETS}
+    # the item just before the new sentence has a new context in its id record, which
+    # keys its short page and the id list's page that holds it
+    records = {rel for rel in produced[1] if rel.startswith(("r/", "ids/")) or rel == "ids.md"}
+    assert len(records) <= 3
+    assert produced[1] - assets - records <= {slug, "briefs.json", "feed.xml", "index.md"}

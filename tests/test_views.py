@@ -115,7 +115,7 @@ PHRASES = st.lists(WORDS, min_size=1, max_size=4).map("".join)
 def test_the_index_finds_what_a_scan_of_every_recommendation_finds(names, texts) -> None:
     briefs = [brief(f"b{i}", recs=(rec(text, actor),)) for i, (text, actor) in enumerate(texts)]
     pattern = name_pattern(names)
-    scanned = strongest_first((b, r) for b in briefs for r in b.recommendations
+    scanned = strongest_first((views.brief_line(b), r) for b in briefs for r in b.recommendations
                               if r.actor in names or (pattern and pattern.search(plain_text(r.text))))
     assert naming_recommendations(names, index_recommendations(briefs)) == tuple(scanned)
     first_words = {m.group() for n in names if (m := re.match(r"\w+", n.strip()))}

@@ -7,11 +7,11 @@ here; the template only lays them out.
 """
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from ..model import Brief, Recommendation
-from .views import actor_label, strength_rank
+from .views import BriefLine, actor_label, strength_rank
 
 KEY_LIMIT = 5
 """How many recommendations a brief page puts first: a screenful, as a report's key findings."""
@@ -30,9 +30,9 @@ class BriefPage:
     """The strongest recommendations (up to KEY_LIMIT), grouped by actor, strongest first."""
     more: tuple[ActorGroup, ...]
     """The others, grouped by actor, in reading order."""
-    related: tuple[Brief, ...] = ()
-    newer: Brief | None = None
-    older: Brief | None = None
+    related: tuple[BriefLine, ...] = ()
+    newer: BriefLine | None = None
+    older: BriefLine | None = None
 
     @property
     def key_count(self) -> int:
@@ -58,21 +58,22 @@ def key_first(recs: Sequence[Recommendation], limit: int = KEY_LIMIT
     return by_actor(ranked[:limit]), by_actor(sorted(ranked[limit:], key=lambda nr: nr[0]))
 
 
-def neighbours(ordered: Sequence[Brief]) -> dict[str, tuple[Brief | None, Brief | None]]:
+def neighbours(ordered: Sequence[BriefLine]) -> dict[str, tuple[BriefLine | None, BriefLine | None]]:
     """{slug: (newer, older)}: each brief's neighbours in the home page's order."""
     return {b.slug: (ordered[i - 1] if i else None,
                      ordered[i + 1] if i + 1 < len(ordered) else None)
             for i, b in enumerate(ordered)}
 
 
-def brief_pages(ordered: Sequence[Brief], related: dict[str, list[Brief]]
-                ) -> dict[str, BriefPage]:
-    """{slug: BriefPage} for briefs in the home page's order (newest first)."""
-    around = neighbours(ordered)
+def brief_pages(ordered: Sequence[Brief], related: dict[str, list[Brief]],
+                lines: Mapping[str, BriefLine]) -> dict[str, BriefPage]:
+    """{slug: BriefPage} for briefs in the home page's order (newest first); other briefs
+    linked as their lines (`lines`, by slug)."""
+    around = neighbours([lines[b.slug] for b in ordered])
     pages = {}
     for brief in ordered:
         key, more = key_first(brief.recommendations)
         newer, older = around[brief.slug]
-        pages[brief.slug] = BriefPage(key, more, tuple(related.get(brief.slug, ())),
+        pages[brief.slug] = BriefPage(key, more, tuple(lines[r.slug] for r in related.get(brief.slug, ())),
                                       newer, older)
     return pages

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 
 import jinja2
@@ -29,13 +29,16 @@ from .pages import (BRIEFS_PER_PAGE, ITEMS_PER_PAGE, TAG_ENTRIES_PER_PAGE, pack,
                     render_pages)
 from .search import ASSETS as SEARCH_ASSETS
 from .shortlinks import permalink_files
-from .views import (ENTITY_LIST_LIMIT, EntityView, actor_label, anchor, brief_tags, brief_title,
+from .views import (ENTITY_LIST_LIMIT, BriefLine, EntityView, actor_label, anchor, author_names,
+                    brief_line, brief_tags, brief_title,
                     briefs_by_publication, briefs_by_tag, briefs_by_year, entities_by_kind,
                     entity_slug, entity_views, related_briefs, strength_counts,
                     strongest_first)
 
 MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August",
                "September", "October", "November", "December")
+Lines = Mapping[str, BriefLine]
+"""Each brief's line (views.BriefLine), by slug: how the lists across briefs show it."""
 ASSETS = ("assets/briefs.css", "assets/iframe-worker-shim.js", *SEARCH_ASSETS)
 """Static files the pages need, copied from the templates folder as they are."""
 
@@ -47,12 +50,6 @@ def human_date(iso: str | None) -> str:
     parts = iso.split("-")
     month = MONTH_NAMES[int(parts[1]) - 1] if len(parts) > 1 else ""
     return " ".join(p for p in (parts[2].lstrip("0") if len(parts) > 2 else "", month, parts[0]) if p)
-
-
-def author_names(brief: Brief) -> str:
-    """"A, B and C" for the byline."""
-    names = [a.name for a in brief.meta.authors]
-    return ", ".join(names[:-1]) + " and " + names[-1] if len(names) > 1 else "".join(names)
 
 
 def environment(templates: Path) -> jinja2.Environment:
@@ -104,13 +101,19 @@ def marked_body(brief: Brief) -> tuple[list[tuple[int, str, bool]], dict[str, st
     return body, in_text
 
 
-def recommendations_by_actor(briefs: Iterable[Brief]) -> list[tuple[str, list[tuple[Brief, Recommendation]]]]:
+def recommendations_by_actor(briefs: Iterable[Brief], lines: Lines
+                             ) -> list[tuple[str, list[tuple[BriefLine, Recommendation]]]]:
     """Every recommendation, grouped by actor (alphabetical), strongest first within."""
-    groups: dict[str, list[tuple[Brief, Recommendation]]] = defaultdict(list)
+    groups: dict[str, list[tuple[BriefLine, Recommendation]]] = defaultdict(list)
     for brief in briefs:
         for rec in brief.recommendations:
-            groups[actor_label(rec)].append((brief, rec))
+            groups[actor_label(rec)].append((lines[brief.slug], rec))
     return [(actor, strongest_first(items)) for actor, items in sorted(groups.items())]
+
+
+def listed(groups: list[tuple[str, list[Brief]]], lines: Lines) -> list[tuple[str, list[BriefLine]]]:
+    """Groups of briefs as the lines that list them."""
+    return [(name, [lines[b.slug] for b in briefs]) for name, briefs in groups]
 
 
 def home_order(briefs: Iterable[Brief]) -> list[Brief]:
@@ -119,16 +122,17 @@ def home_order(briefs: Iterable[Brief]) -> list[Brief]:
     return sorted(by_title, key=lambda b: b.meta.date or "", reverse=True)  # stable
 
 
-def render_recommendations(env: jinja2.Environment, briefs: list[Brief]) -> dict[str, str]:
+def render_recommendations(env: jinja2.Environment, briefs: list[Brief], lines: Lines
+                           ) -> dict[str, str]:
     """All recommendations by actor: one page, or an index with counts and numbered pages."""
-    groups = recommendations_by_actor(briefs)
+    groups = recommendations_by_actor(briefs, lines)
     counts = [(actor, strength_counts(r for _, r in items)) for actor, items in groups]
     return render_pages(env.get_template("recommendations.md.j2"),
                         paginate(groups, "recommendations.md", ITEMS_PER_PAGE),
                         "recommendations.md", counts=counts)
 
 
-def render_brief_groups(env: jinja2.Environment, groups: list[tuple[str, list[Brief]]],
+def render_brief_groups(env: jinja2.Environment, groups: list[tuple[str, list[BriefLine]]],
                         base: str, title: str, heading: str, prefix: str) -> dict[str, str]:
     """Briefs by year or by publication: one page, or an index of groups and numbered pages."""
     return render_pages(env.get_template("brief_groups.md.j2"),
@@ -137,12 +141,13 @@ def render_brief_groups(env: jinja2.Environment, groups: list[tuple[str, list[Br
                         counts=[(name, len(items)) for name, items in groups])
 
 
-def render_questions(env: jinja2.Environment, briefs: list[Brief]) -> dict[str, str]:
+def render_questions(env: jinja2.Environment, briefs: list[Brief], lines: Lines) -> dict[str, str]:
     """All open questions, brief by brief: one page, or an index and numbered pages."""
-    groups = [(b, b.open_questions) for b in home_order(b for b in briefs if b.open_questions)]
+    groups = [(lines[b.slug], b.open_questions)
+              for b in home_order(b for b in briefs if b.open_questions)]
     return render_pages(env.get_template("questions.md.j2"),
                         paginate(groups, "questions.md", ITEMS_PER_PAGE), "questions.md",
-                        lambda b, _: brief_title(b))
+                        lambda line, _: line.title)
 
 
 def render_entities(env: jinja2.Environment, views: list[EntityView]) -> dict[str, str]:
@@ -156,28 +161,32 @@ def render_entities(env: jinja2.Environment, views: list[EntityView]) -> dict[st
     return files
 
 
-def render_tags(env: jinja2.Environment, briefs: list[Brief]) -> dict[str, str]:
+def render_tags(env: jinja2.Environment, briefs: list[Brief], lines: Lines) -> dict[str, str]:
     """The tag listing: one page, or an index and pages of whole actors (at most
     TAG_ENTRIES_PER_PAGE briefs listed on a page, unless one actor alone has more)."""
     return render_pages(env.get_template("tags.md.j2"),
-                        pack(briefs_by_tag(briefs), "tags.md", TAG_ENTRIES_PER_PAGE), "tags.md")
+                        pack(listed(briefs_by_tag(briefs), lines), "tags.md", TAG_ENTRIES_PER_PAGE),
+                        "tags.md")
 
 
-def render_views(env: jinja2.Environment, briefs: list[Brief], entities: list[EntityView]
-                 ) -> dict[str, str]:
-    """The pages across briefs: home, recommendations, questions, entities, date, publication."""
+def render_views(env: jinja2.Environment, briefs: list[Brief], lines: Lines,
+                 entities: list[EntityView]) -> dict[str, str]:
+    """The pages across briefs: home, recommendations, questions, entities, date,
+    publication; each brief a list shows as its line (`lines`, by slug), the home page's
+    newest as themselves (it shows their summary and counts)."""
     newest = home_order(briefs)
     files = {
         "index.md": env.get_template("index.md.j2").render(
             briefs=newest[:BRIEFS_PER_PAGE], total=len(newest)),
     }
-    files.update(render_tags(env, briefs))
-    files.update(render_recommendations(env, briefs))
-    files.update(render_questions(env, briefs))
-    files.update(render_brief_groups(env, briefs_by_year(briefs), "by-date.md",
+    files.update(render_tags(env, briefs, lines))
+    files.update(render_recommendations(env, briefs, lines))
+    files.update(render_questions(env, briefs, lines))
+    files.update(render_brief_groups(env, listed(briefs_by_year(briefs), lines), "by-date.md",
                                      "Briefs by date", "Year", "year-"))
-    files.update(render_brief_groups(env, briefs_by_publication(briefs), "by-publication.md",
-                                     "Briefs by publication", "Publication", "pub-"))
+    files.update(render_brief_groups(env, listed(briefs_by_publication(briefs), lines),
+                                     "by-publication.md", "Briefs by publication", "Publication",
+                                     "pub-"))
     files.update(render_entities(env, entities))
     return files
 
@@ -245,13 +254,14 @@ def render_site(site: Site, templates: Path, directory_urls: bool = True,
     cache = cache or RenderCache(None, templates)
     env = keep_compiled(environment(templates), cache.folder, "pages")
     briefs = sorted(site.briefs, key=lambda b: b.slug)
-    pages = brief_pages(home_order(briefs), related_briefs(briefs))
-    entities = entity_views(briefs)
+    lines = {b.slug: brief_line(b) for b in briefs}
+    pages = brief_pages(home_order(briefs), related_briefs(briefs), lines)
+    entities = entity_views(briefs, lines)
     slugs = {v.slug for v in entities}
     names = {e.name for b in briefs for e in b.entities}
     entity_pages = {n: s for n, s in ((n, entity_slug(n)) for n in names) if s in slugs}
     with render_brief_pages(env, cache, templates, briefs, pages, entity_pages) as brief_files:
-        files = render_views(CachedEnvironment(env, cache), briefs, entities)
+        files = render_views(CachedEnvironment(env, cache), briefs, lines, entities)
         files["briefs.json"] = briefs_json(briefs, cache)
         files[FEED_PATH] = cache.get("feed", (briefs, site_name, site_url, directory_urls),
                                      lambda: feed_xml(home_order(briefs), site_name, site_url,

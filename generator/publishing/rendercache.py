@@ -41,7 +41,7 @@ from .. import cache as disk
 from .. import model
 from . import pagestore
 from .pages import Page
-from .views import EntityView
+from .views import BriefLine, EntityView
 from .write import Kept, known_states, stat_of
 
 STORE = "pages.pickle"
@@ -106,10 +106,13 @@ class Digester(pickle.Pickler):
 
 
 PLAIN = frozenset({str, int, float, bool, bytes, type(None), tuple, list, dict})
-ONCE = {Page: b"page\0", EntityView: b"entity-view\0"}
+ONCE = {Page: b"page\0", EntityView: b"entity-view\0", BriefLine: b"brief-line\0"}
 """Views passed to more than one render, digested once per build (tuples all through): a
 list's `Page` (an index passes it again for each group it starts, and in `ranges`), an
-entity's view (its page, and the entity index)."""
+entity's view (its page, and the entity index), a brief's line (every list showing it)."""
+RECOMMENDATION_VALUES = attrgetter(*(f.name for f in fields(model.Recommendation)))
+QUESTION_VALUES = attrgetter(*(f.name for f in fields(model.OpenQuestion)))
+"""An item's field values, all plain (str, int, None): what `know` digests it by."""
 
 
 def digest_bytes(value: Any, seen: dict[int, tuple[Any, bytes]]) -> bytes:
@@ -183,15 +186,19 @@ class RenderCache:
         return key in self.index.keys if self.store is None and self.index else key in self.old
 
     def know(self, brief: model.Brief, seed_key: str) -> None:
-        """Digest `brief` and its items from its seed's cache key (which fixes what parsing
-        gave), its slug and its ids, instead of pickling each whole: a brief's part of
-        every key then costs a look-up, whatever the brief's size."""
+        """Digest `brief` from its seed's cache key (which fixes what parsing gave), its
+        slug and its ids, instead of pickling it whole: a brief's part of every key then
+        costs a look-up, whatever the brief's size. Its items are digested by their own
+        fields (all plain: by their repr), so a list showing an item that an edit elsewhere
+        in its brief left as it was keeps its key."""
         parts = (seed_key, brief.slug, *(i.id for i in (*brief.recommendations, *brief.open_questions)))
         digest = hashlib.sha256("\0".join(parts).encode("utf-8", "surrogateescape")).digest()
         self.seen[id(brief)] = (brief, digest)
-        for kind, group in ((b"r", brief.recommendations), (b"q", brief.open_questions)):
-            for n, item in enumerate(group):
-                self.seen[id(item)] = (item, hashlib.sha256(digest + kind + str(n).encode()).digest())
+        for kind, values, group in ((b"r", RECOMMENDATION_VALUES, brief.recommendations),
+                                    (b"q", QUESTION_VALUES, brief.open_questions)):
+            for item in group:
+                text = repr(values(item)).encode("utf-8", "surrogateescape")
+                self.seen[id(item)] = (item, hashlib.sha256(kind + text).digest())
 
     def know_plain(self, obj: Any, values: tuple) -> bytes:
         """Digest `obj`, a value of the model whose fields are `values`, all plain (str,

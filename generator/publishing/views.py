@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -57,11 +57,11 @@ class EntityView:
     recommendation_count: int
     """How many recommendations concern it: their actor is this entity or their sentence
     names it."""
-    briefs: tuple[tuple[Brief, int], ...]
+    briefs: tuple[tuple[BriefLine, int], ...]
     """The ENTITY_LIST_LIMIT briefs that name it most, with its mentions there; most
     mentions first. Only what the page lists, so that a page's render key (and the
     entity index's, which holds every view) stays the size of a page."""
-    recommendations: tuple[tuple[Brief, Recommendation], ...]
+    recommendations: tuple[tuple[BriefLine, Recommendation], ...]
     """The ENTITY_LIST_LIMIT strongest of the recommendations that concern it."""
 
 
@@ -87,6 +87,33 @@ def brief_title(brief: Brief) -> str:
     return brief.meta.title or brief.headline or brief.slug
 
 
+@dataclass(frozen=True, slots=True)
+class BriefLine:
+    """What a page across briefs shows of one brief: a line that links to it. The lists
+    (by date, by publication, by actor, an entity's page, a brief's neighbours) hold these
+    rather than whole briefs, so an edit to a brief's text that changes none of them
+    leaves every list that shows it as it was (their render keys: rendercache.py)."""
+
+    slug: str
+    title: str
+    authors: str
+    """"A, B and C"."""
+    date: str | None
+    publication: str | None
+
+
+def author_names(brief: Brief) -> str:
+    """"A, B and C" for the byline."""
+    names = [a.name for a in brief.meta.authors]
+    return ", ".join(names[:-1]) + " and " + names[-1] if len(names) > 1 else "".join(names)
+
+
+def brief_line(brief: Brief) -> BriefLine:
+    """The line that stands for `brief` in lists."""
+    return BriefLine(brief.slug, brief_title(brief), author_names(brief), brief.meta.date,
+                     brief.meta.publication)
+
+
 def actor_label(rec: Recommendation) -> str:
     """Who should act, as the site writes it."""
     return rec.actor or NO_ACTOR
@@ -103,8 +130,8 @@ def strength_rank(strength: str) -> int:
     return STRENGTHS.index(strength) if strength in STRENGTHS else len(STRENGTHS)
 
 
-def strongest_first(pairs: Iterable[tuple[Brief, Recommendation]]
-                    ) -> list[tuple[Brief, Recommendation]]:
+def strongest_first(pairs: Iterable[tuple[BriefLine, Recommendation]]
+                    ) -> list[tuple[BriefLine, Recommendation]]:
     """(brief, recommendation) pairs: must before should before could, then in reading order."""
     return sorted(pairs, key=lambda br: (strength_rank(br[1].strength), br[0].slug,
                                          br[1].paragraph, br[1].sentence))
@@ -130,18 +157,20 @@ class RecommendationIndex:
     an entity page then searches only the recommendations that hold its names' first words,
     not every recommendation of the site (which grew with entities × recommendations)."""
 
-    items: tuple[tuple[Brief, Recommendation, str], ...]
+    items: tuple[tuple[BriefLine, Recommendation, str], ...]
     by_word: dict[str, tuple[int, ...]]
     by_actor: dict[str, tuple[int, ...]]
 
 
 
 
-def index_recommendations(briefs: Sequence[Brief], words: set[str] | None = None
-                          ) -> RecommendationIndex:
-    """The site's recommendations, each with its plain text, indexed by the words in it
-    (only by `words`, when given: the first words of the names to look for)."""
-    items = tuple((b, r, item_text(r.text)) for b in briefs for r in b.recommendations)
+def index_recommendations(briefs: Sequence[Brief], words: set[str] | None = None,
+                          lines: Mapping[str, BriefLine] | None = None) -> RecommendationIndex:
+    """The site's recommendations, each with its brief's line (`lines` by slug, else made
+    here) and its plain text, indexed by the words in it (only by `words`, when given:
+    the first words of the names to look for)."""
+    lines = lines or {b.slug: brief_line(b) for b in briefs}
+    items = tuple((lines[b.slug], r, item_text(r.text)) for b in briefs for r in b.recommendations)
     by_word: dict[str, list[int]] = defaultdict(list)
     by_actor: dict[str, list[int]] = defaultdict(list)
     for i, (_, rec, text) in enumerate(items):
@@ -167,7 +196,7 @@ def candidates(names: Sequence[str], index: RecommendationIndex) -> list[int]:
 
 
 def naming_recommendations(names: Sequence[str], index: RecommendationIndex
-                           ) -> tuple[tuple[Brief, Recommendation], ...]:
+                           ) -> tuple[tuple[BriefLine, Recommendation], ...]:
     """Every recommendation whose actor is one of `names` or whose sentence names one,
     strongest first."""
     found = {i for name in names for i in index.by_actor.get(name, ())}
@@ -182,17 +211,19 @@ def worth_a_page(briefs: int, mentions: int) -> bool:
     return briefs >= PAGE_BRIEFS or mentions >= PAGE_MENTIONS
 
 
-def entity_views(briefs: Sequence[Brief]) -> list[EntityView]:
+def entity_views(briefs: Sequence[Brief], lines: Mapping[str, BriefLine] | None = None
+                 ) -> list[EntityView]:
     """Every entity a reader would look up (worth_a_page), merged by page name, sorted by
-    name."""
+    name; each brief listed as its line (`lines` by slug, else made here)."""
+    lines = lines or {b.slug: brief_line(b) for b in briefs}
     grouped: dict[str, list[tuple[Brief, object]]] = defaultdict(list)
     for brief in briefs:
         for entity in brief.entities:
             grouped[entity_slug(entity.name)].append((brief, entity))
-    found = [view for slug, pairs in sorted(grouped.items()) if (view := entity_view(slug, pairs))]
+    found = [view for slug, pairs in sorted(grouped.items()) if (view := entity_view(slug, pairs, lines))]
     first_words = {m.group() for view in found for n in (view.name, *view.aliases)
                    if (m := WORD.match(n.strip()))}
-    index = index_recommendations(briefs, first_words)
+    index = index_recommendations(briefs, first_words, lines)
     views = []
     for view in found:
         concerning = naming_recommendations([view.name, *view.aliases], index)
@@ -201,7 +232,8 @@ def entity_views(briefs: Sequence[Brief]) -> list[EntityView]:
     return sorted(views, key=lambda v: (v.name.lower(), v.slug))
 
 
-def entity_view(slug: str, pairs: list[tuple[Brief, Entity]]) -> EntityView | None:
+def entity_view(slug: str, pairs: list[tuple[Brief, Entity]], lines: Mapping[str, BriefLine]
+                ) -> EntityView | None:
     """One entity's view from every (brief, entity) that has its page name, its
     recommendations not yet looked for; None when it is not worth a page."""
     entities = [e for _, e in pairs]
@@ -222,7 +254,7 @@ def entity_view(slug: str, pairs: list[tuple[Brief, Entity]]) -> EntityView | No
     return EntityView(name=name, slug=slug, kind=max(sorted(kinds), key=kinds.__getitem__),
                       aliases=tuple(aliases), mentions=sum(mentions.values()),
                       brief_count=len(ranked), recommendation_count=0,
-                      briefs=tuple((b, mentions[b.slug]) for b in ranked[:ENTITY_LIST_LIMIT]),
+                      briefs=tuple((lines[b.slug], mentions[b.slug]) for b in ranked[:ENTITY_LIST_LIMIT]),
                       recommendations=())
 
 
