@@ -331,16 +331,15 @@ def identify(paths: Paths, parsed: Parsed, records: tuple[IdRecord, ...], regist
     return ids, dict(zip((k for k, _ in found), ids.briefs)), clashes
 
 
-def last_json(paths: Paths, state: sitestate.SiteState | None) -> str | None:
-    """The text of the briefs.json the last build left, when it is as that build left it
+def last_json(paths: Paths, state: sitestate.SiteState | None) -> bytes | None:
+    """The bytes of the briefs.json the last build left, when it is as that build left it
     (each kept brief's part is read back from it: sitestate.json_part)."""
     path = paths.out / BRIEFS_JSON
     if state is None or not state.json_intact(path):
         return None
     try:
-        with open(path, encoding="utf-8", newline="") as handle:
-            return handle.read()
-    except (OSError, UnicodeDecodeError):
+        return path.read_bytes()
+    except OSError:
         return None
 
 

@@ -70,15 +70,16 @@ class SiteState:
         """Whether the `briefs.json` at `path` is as the last build left it."""
         return bool(self.briefs_json) and self.briefs_json == tuple(stat_of(path))
 
-    def json_part(self, key: str, brief: Brief, text: str) -> str | None:
-        """The part of briefs.json (its `text`, intact) the last build wrote for `brief`,
-        when it published this very brief (one it keeps: `settled`) from the seed of `key`."""
+    def json_part(self, key: str, brief: Brief, data: bytes) -> bytes | None:
+        """The part of briefs.json (its bytes `data`, intact) the last build wrote for
+        `brief`, when it published this very brief (one it keeps: `settled`) from the seed
+        of `key`."""
         published = self.entries.get(key, (None, None))[1]
         span = self.spans.get(key)
         if published is not brief or span is None:
             return None
-        part = text[span[0]:span[1]]
-        return part if part[:1] == "{" and part[-1:] == "}" else None
+        part = data[span[0]:span[1]]
+        return part if part[:1] == b"{" and part[-1:] == b"}" else None
 
     def settled(self, briefs: Sequence[Brief], keys: Sequence[str], registry: str
                 ) -> dict[int, Brief]:

@@ -74,7 +74,8 @@ def test_a_rebuild_appends_only_its_changes_and_reads_back_its_own_entries(tmp_p
     first = {f"k{i}": f"page {i}" for i in range(10)}
     pagestore.save(store, pagestore.load(store), first)
     size = store.stat().st_size
-    second = {**{k: v for k, v in first.items() if k != "k0"}, "new": "a new page"}
+    second = {**{k: v for k, v in first.items() if k != "k0"}, "new": "a new page",
+              "part": "a part kept as bytes, “quoted”".encode()}
     pagestore.save(store, pagestore.load(store), second)
     assert store.stat().st_size - size < size / 2  # one small frame, not the whole store again
     assert pagestore.load(store).entries == second
@@ -139,9 +140,9 @@ def test_briefs_json_pieced_from_cached_parts_is_the_whole_dump(tmp_path: Path) 
     project = small_project(tmp_path / "p")
     briefs = sorted(build(Paths.under(project)).briefs, key=lambda b: b.slug)
     cache = RenderCache(tmp_path / "c", project / "templates")
-    assert render.briefs_json(briefs, cache) == briefs_to_json(briefs)
-    assert render.briefs_json(briefs[1:], cache) == briefs_to_json(briefs[1:])
-    assert render.briefs_json([], cache) == briefs_to_json([])
+    assert render.briefs_json(briefs, cache) == briefs_to_json(briefs).encode()
+    assert render.briefs_json(briefs[1:], cache) == briefs_to_json(briefs[1:]).encode()
+    assert render.briefs_json([], cache) == briefs_to_json([]).encode()
 
 
 def test_dataclasses_digest_by_their_field_values() -> None:

@@ -1,4 +1,4 @@
-"""The render cache's store on disk: a log of {key: text} changes, so a rebuild after one
+"""The render cache's store on disk: a log of {key: text (or bytes)} changes, so a rebuild after one
 seed changed writes only what changed, not the whole site's pages again.
 
 `.cache/pages/pages.pickle` is a header line, then frames: the length and the SHA-256 of a
@@ -76,7 +76,7 @@ def read_frame(data: bytes, at: int) -> tuple[dict[str, str], tuple[str, ...]] |
     except Exception:
         return None
     ok = (isinstance(added, dict) and isinstance(dropped, tuple)
-          and all(isinstance(k, str) and isinstance(v, str) for k, v in added.items()))
+          and all(isinstance(k, str) and isinstance(v, (str, bytes)) for k, v in added.items()))
     return (added, dropped) if ok else None
 
 

@@ -44,6 +44,8 @@ from .pages import Page
 from .views import BriefLine, EntityView
 from .write import Kept, known_states, stat_of
 
+Text = str | bytes
+"""A render: a page's text, or bytes for a part of a file kept as bytes."""
 STORE = "pages.pickle"
 INDEX = "index.pickle"
 MODEL = model.__name__
@@ -165,7 +167,7 @@ class RenderCache:
         self.out, self.written = out, written
         self.index = read_index(folder) if folder else None
         self.store: pagestore.PageLog | None = None if folder else pagestore.PageLog()
-        self.used: dict[str, str | None] = {}
+        self.used: dict[str, Text | None] = {}
         """Key → text of every render this build used (None: a kept page, whose text the
         store holds and no one read)."""
         self.paths: dict[str, str] = {}
@@ -215,20 +217,21 @@ class RenderCache:
         h.update(digest_bytes(inputs, self.seen))
         return h.hexdigest()
 
-    def get(self, name: str, inputs: Any, produce: Callable[[], str]) -> str:
-        """The text rendered before from the same inputs, or `produce()`'s, kept for next time."""
+    def get(self, name: str, inputs: Any, produce: Callable[[], Text]) -> Text:
+        """The text rendered before from the same inputs, or `produce()`'s, kept for next time
+        (bytes for a part of a file kept as bytes: render.briefs_json)."""
         try:
             key = self.key(name, inputs)
         except (pickle.PicklingError, TypeError, AttributeError):  # inputs it cannot digest
             return produce()
         return self.text(key, produce)
 
-    def preset(self, name: str, inputs: Any, text: str) -> None:
+    def preset(self, name: str, inputs: Any, text: Text) -> None:
         """Take `text` as what `name` renders from `inputs` (the caller kept it from the
         build that rendered it, for the very same inputs), so the store need not be read."""
         self.used.setdefault(self.key(name, inputs), text)
 
-    def rendered(self, name: str, inputs: Any) -> str | None:
+    def rendered(self, name: str, inputs: Any) -> Text | None:
         """The text this build rendered (or took) for `name` from `inputs`, if any."""
         return self.used.get(self.key(name, inputs))
 
@@ -253,7 +256,7 @@ class RenderCache:
         """As `page`, for a key its caller worked out already (`key`, `plain_page`)."""
         return Deferred(key, produce) if self.folder else self.text(key, produce)
 
-    def text(self, key: str, produce: Callable[[], str]) -> str:
+    def text(self, key: str, produce: Callable[[], Text]) -> Text:
         """The text of `key`: used already, in the store, or produced now."""
         text = self.used.get(key)
         if text is None:

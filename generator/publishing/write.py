@@ -248,7 +248,7 @@ def recover(out_dir: Path) -> None:
         apply_plan(out_dir, plan)
 
 
-def write_tree(out_dir: Path, files: dict[str, str | Kept], record: Path | None = None,
+def write_tree(out_dir: Path, files: dict[str, str | bytes | Kept], record: Path | None = None,
                recorded: dict[str, list] | None = None) -> Written:
     """Bring `out_dir` to exactly `files` (for generated paths); report changes and kept
     files. With a `record` (in the build's cache), a file it shows as holding the same
@@ -260,7 +260,8 @@ def write_tree(out_dir: Path, files: dict[str, str | Kept], record: Path | None 
     old = previous_outputs(out_dir)
     generated = {rel: value for rel, value in files.items() if inside(rel)}
     same = {rel: v for rel, v in generated.items() if isinstance(v, Kept)}
-    data = {rel: text.encode("utf-8") for rel, text in generated.items() if rel not in same}
+    data = {rel: text if isinstance(text, bytes) else text.encode("utf-8")
+            for rel, text in generated.items() if rel not in same}
     digests = {}
     if record:
         digests = {rel: hashlib.sha256(b).hexdigest() for rel, b in data.items()}
