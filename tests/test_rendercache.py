@@ -75,7 +75,7 @@ def test_a_rebuild_appends_only_its_changes_and_reads_back_its_own_entries(tmp_p
     pagestore.save(store, pagestore.load(store), first)
     size = store.stat().st_size
     second = {**{k: v for k, v in first.items() if k != "k0"}, "new": "a new page",
-              "part": "a part kept as bytes, “quoted”".encode()}
+              "part": "“b”".encode()}  # a part kept as bytes
     pagestore.save(store, pagestore.load(store), second)
     assert store.stat().st_size - size < size / 2  # one small frame, not the whole store again
     assert pagestore.load(store).entries == second
