@@ -131,6 +131,21 @@ def replace_file(path: Path, data: bytes) -> None:
         raise
 
 
+def rewrite_file(path: Path, data: bytes) -> None:
+    """Write a cache file over its old bytes, in place: on a disk like this one a new 10 MB
+    file (blocks allocated, the old ones freed) costs 10–60 ms more than rewriting one. Not
+    atomic: only for a file whose reader checks a digest of what it holds (a torn or
+    half-written file reads as missing)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        handle = open(path, "r+b")
+    except FileNotFoundError:
+        handle = open(path, "wb")
+    with handle:
+        handle.write(data)
+        handle.truncate()
+
+
 def as_left(out: Path, files: dict[str, list[int]]) -> bool:
     """Whether every file of `files` (relative path → [size, mtime_ns]) under `out` still
     has that size and mtime: one stat each, no folder listed (a 1,000-brief site has

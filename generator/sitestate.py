@@ -17,8 +17,8 @@ build wrote it, and the size and mtime of the `briefs.json` it left. A rebuild t
   (publishing/rendercache.py) nor this state holds a second copy of the 15 MB.
 
 One file, its header holding the generator's version and its payload's digest: a file
-that is missing, torn, edited or of another version reads as no state, and the build does
-all the work again; a state never changes what a build writes, only how fast. Each seed's
+that is missing, torn, half rewritten, edited or of another version reads as no state, and
+the build does all the work again; a state never changes what a build writes, only how fast. Each seed's
 entry is pickled on its own (the model's dataclasses by their field values: rendercache's
 reducers), so a save re-pickles only the entries this build made and copies the bytes of
 the ones it took from the state it loaded (frozen values, so still the same bytes).
@@ -123,7 +123,7 @@ def save(folder: Path, state: SiteState, last: SiteState | None = None) -> None:
     payload = pickle.dumps((state.registry, state.briefs_json, state.spans, packed),
                            protocol=pickle.HIGHEST_PROTOCOL)
     try:
-        disk.replace_file(folder / FILE, header(payload) + b"\n\n" + payload)
+        disk.rewrite_file(folder / FILE, header(payload) + b"\n\n" + payload)
     except OSError:
         pass
 
@@ -143,8 +143,14 @@ def pack(entry: Entry) -> bytes:
 
 
 def forget(folder: Path) -> None:
-    """Before a build changes the registry or the pages: interrupted, it leaves no state."""
-    (folder / FILE).unlink(missing_ok=True)
+    """Before a build changes the registry or the pages: interrupted, it leaves no state
+    (its header is overwritten in place, so the file no longer reads as one; the next
+    save rewrites the same blocks: cache.rewrite_file)."""
+    try:
+        with open(folder / FILE, "r+b") as handle:
+            handle.write(b"\0" * len(MAGIC))
+    except OSError:
+        pass
 
 
 def header(payload: bytes) -> bytes:

@@ -197,3 +197,17 @@ def test_an_edit_that_changes_no_list_line_leaves_the_lists_as_they_were(
     records = {rel for rel in produced[1] if rel.startswith(("r/", "ids/")) or rel == "ids.md"}
     assert len(records) <= 3
     assert produced[1] - assets - records <= {slug, "briefs.json", "feed.xml", "index.md"}
+
+
+def test_a_state_forgotten_in_place_reads_as_none_and_a_shorter_one_rewrites_it(tmp_path: Path) -> None:
+    """The state is rewritten over its old bytes (cache.rewrite_file): a build that starts
+    blanks its header, and a smaller state written over a larger one reads back whole."""
+    project = small_project(tmp_path / "p", TITLES[:4])
+    build(Paths.under(project))
+    folder = project / ".cache"
+    state = sitestate.load(folder)
+    sitestate.forget(folder)
+    assert sitestate.load(folder) is None
+    fewer = dict(list(state.entries.items())[:2])
+    sitestate.save(folder, replace(state, entries=fewer, packed={}))
+    assert sitestate.load(folder).entries.keys() == fewer.keys()
