@@ -201,3 +201,23 @@ def test_a_set_among_the_inputs_digests_alike_in_any_process(tmp_path: Path) -> 
                            env={"PYTHONHASHSEED": seed, "PYTHONPATH": str(Path.cwd())},
                            check=True).stdout for seed in ("1", "2", "3")}
     assert len(runs) == 1
+
+
+def test_an_index_blanked_torn_or_edited_reads_as_none(tmp_path: Path) -> None:
+    """The index is rewritten in place under a digest: blanked (a build that stopped after
+    settling), cut short or with a byte changed, it is not trusted, and the next build
+    settles every page the long way to the same files."""
+    from generator.publishing.rendercache import INDEX, forget_index, read_index
+    project = small_project(tmp_path / "p")
+    build(Paths.under(project))
+    pages = tree(project / "site_src")
+    folder = (project / STORE).parent
+    whole = (folder / INDEX).read_bytes()
+    assert read_index(folder) is not None
+    forget_index(folder)
+    assert read_index(folder) is None
+    for damaged in (whole[:-7], whole[:-1] + bytes([whole[-1] ^ 1])):
+        (folder / INDEX).write_bytes(damaged)
+        assert read_index(folder) is None
+        build(Paths.under(project))
+        assert tree(project / "site_src") == pages

@@ -23,8 +23,9 @@ key of every page by path, and the store's keys), and whose file the write recor
 (publishing/write.py) shows untouched since, is handed to the write as `Kept`, neither
 rendered nor read; any other is produced, or read from the store when its key is there.
 The store itself is read only then, and a build that reads nothing from it appends its
-frame by the index alone. The index is removed before the write and written after it, so
-an interrupted build leaves none (the next build settles every page the long way).
+frame by the index alone. The index is blanked before the write and written after it (in
+place, under a digest), so an interrupted build leaves none that reads as whole (the next
+build settles every page the long way).
 """
 from __future__ import annotations
 
@@ -48,6 +49,8 @@ Text = str | bytes
 """A render: a page's text, or bytes for a part of a file kept as bytes."""
 STORE = "pages.pickle"
 INDEX = "index.pickle"
+INDEX_MAGIC = b"pageindex/1\n"
+"""The index file: this line, the SHA-256 of the pickle that follows, the pickle."""
 MODEL = model.__name__
 """The module of the frozen dataclasses digested whole (model.py holds no sets)."""
 
@@ -283,7 +286,7 @@ class RenderCache:
         Called once, before the write: the index no longer tells what the pages hold."""
         last = self.index.paths if self.index else {}
         if self.folder and self.index:
-            (self.folder / INDEX).unlink(missing_ok=True)
+            forget_index(self.folder)
         self.recorded = known_states(self.written, self.out) if last and self.out else None
         recorded = self.recorded or {}
         root = str(self.out)
@@ -310,7 +313,7 @@ class RenderCache:
             end, stored = self.save_store()
             live = frozenset(k for k, t in self.used.items() if t is not None or self.stored(k))
             data = pickle.dumps(Index(end, stored, live, self.paths), protocol=pickle.HIGHEST_PROTOCOL)
-            disk.replace_file(self.folder / INDEX, data)
+            disk.rewrite_file(self.folder / INDEX, INDEX_MAGIC + hashlib.sha256(data).digest() + data)
         except OSError:
             pass
 
@@ -331,13 +334,29 @@ class RenderCache:
 
 
 def read_index(folder: Path) -> Index | None:
-    """The index the last build left, when it describes the store as it is now."""
+    """The index the last build left, when it is whole (its digest) and describes the store
+    as it is now."""
     try:
-        index = pickle.loads((folder / INDEX).read_bytes())
+        data = (folder / INDEX).read_bytes()
+        start = len(INDEX_MAGIC) + 32
+        digest, payload = data[len(INDEX_MAGIC):start], data[start:]
+        if not data.startswith(INDEX_MAGIC) or hashlib.sha256(payload).digest() != digest:
+            return None
+        index = pickle.loads(payload)
         ok = isinstance(index, Index) and index.end == (folder / STORE).stat().st_size
     except Exception:  # missing, torn or foreign: the store is read instead
         return None
     return index if ok else None
+
+
+def forget_index(folder: Path) -> None:
+    """Before the write: the index no longer tells what the pages hold, so its header is
+    blanked in place (the save after the write rewrites the same blocks: cache.rewrite_file)."""
+    try:
+        with open(folder / INDEX, "r+b") as handle:
+            handle.write(b"\0" * len(INDEX_MAGIC))
+    except OSError:
+        pass
 
 
 class CachedTemplate:
