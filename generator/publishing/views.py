@@ -133,8 +133,13 @@ def strength_rank(strength: str) -> int:
 def strongest_first(pairs: Iterable[tuple[BriefLine, Recommendation]]
                     ) -> list[tuple[BriefLine, Recommendation]]:
     """(brief, recommendation) pairs: must before should before could, then in reading order."""
-    return sorted(pairs, key=lambda br: (strength_rank(br[1].strength), br[0].slug,
-                                         br[1].paragraph, br[1].sentence))
+    return sorted(pairs, key=strength_order)
+
+
+def strength_order(pair: tuple[BriefLine, Recommendation]) -> tuple[int, str, int, int]:
+    """strongest_first's sort key of one (brief, recommendation) pair."""
+    line, rec = pair
+    return strength_rank(rec.strength), line.slug, rec.paragraph, rec.sentence
 
 
 def strength_counts(recs: Iterable[Recommendation]) -> dict[str, int]:
@@ -160,8 +165,9 @@ class RecommendationIndex:
     items: tuple[tuple[BriefLine, Recommendation, str], ...]
     by_word: dict[str, tuple[int, ...]]
     by_actor: dict[str, tuple[int, ...]]
-
-
+    rank: tuple[int, ...]
+    """Each item's place in strongest_first's order of them all (ties in site order): a
+    subset sorted by it is that subset strongest first, without a sort key per item."""
 
 
 def index_recommendations(briefs: Sequence[Brief], words: set[str] | None = None,
@@ -178,8 +184,11 @@ def index_recommendations(briefs: Sequence[Brief], words: set[str] | None = None
         found = WORD.findall(text)
         for word in set(found) if words is None else words.intersection(found):
             by_word[word].append(i)
+    rank = [0] * len(items)
+    for place, i in enumerate(sorted(range(len(items)), key=lambda i: strength_order(items[i][:2]))):
+        rank[i] = place
     return RecommendationIndex(items, {w: tuple(ids) for w, ids in by_word.items()},
-                               {a: tuple(ids) for a, ids in by_actor.items()})
+                               {a: tuple(ids) for a, ids in by_actor.items()}, tuple(rank))
 
 
 def candidates(names: Sequence[str], index: RecommendationIndex) -> list[int]:
@@ -203,7 +212,7 @@ def naming_recommendations(names: Sequence[str], index: RecommendationIndex
     pattern = name_pattern(names)
     if pattern:
         found.update(i for i in candidates(names, index) if pattern.search(index.items[i][2]))
-    return tuple(strongest_first(index.items[i][:2] for i in sorted(found)))
+    return tuple(index.items[i][:2] for i in sorted(found, key=index.rank.__getitem__))
 
 
 def worth_a_page(briefs: int, mentions: int) -> bool:
