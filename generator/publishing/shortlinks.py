@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterable
 from dataclasses import fields
+from functools import partial
 from operator import attrgetter
 from pathlib import Path
 from urllib.parse import quote
@@ -68,14 +69,20 @@ def render_shortlink(record: IdRecord, live_slugs: Collection[str], env: Environ
         home_url="../../" if directory_urls else "../../index.html")
 
 
-def shortlink_page(record: IdRecord, live_slugs: Collection[str], env: Environment,
-                   cache: RenderCache, directory_urls: bool = True) -> str | Deferred:
-    """One short page through `cache`, keyed by what it shows: the record's fields (also
-    its digest in the id index's keys), whether its brief is live, the URL style
-    (render_shortlink reads nothing else)."""
-    digest = cache.know_plain(record, RECORD_VALUES(record))
-    return cache.plain_page("shortlink", (digest, record.slug in live_slugs, directory_urls),
-                            lambda: render_shortlink(record, live_slugs, env, directory_urls))
+def shortlink_pages(records: Iterable[IdRecord], live_slugs: Collection[str], env: Environment,
+                    cache: RenderCache, directory_urls: bool = True) -> dict[str, str | Deferred]:
+    """Every short page through `cache`, each keyed by what it shows: the record's fields
+    (also its digest in the id index's keys), whether its brief is live, the URL style
+    (render_shortlink reads nothing else); one loop, as few calls a page as it can:
+    a 1,000-brief site has 13,000 of them."""
+    know, page = cache.know_plain, cache.plain_page
+    files = {}
+    for record in records:
+        live = record.slug in live_slugs
+        files[short_path(record.id)] = page(
+            "shortlink", (know(record, RECORD_VALUES(record)), live, directory_urls),
+            partial(render_shortlink, record, live_slugs, env, directory_urls))
+    return files
 
 
 def render_id_index(records: Iterable[IdRecord], live_slugs: Collection[str],
@@ -101,8 +108,7 @@ def permalink_files(records: Iterable[IdRecord], live_slugs: Collection[str],
     records = tuple(records)
     cache = cache or RenderCache(None, templates)
     env = keep_compiled(environment(templates), cache.folder, "shortlinks")
-    files = {short_path(r.id): shortlink_page(r, live_slugs, env, cache, directory_urls)
-             for r in records}
+    files = shortlink_pages(records, live_slugs, env, cache, directory_urls)
     files.update(render_id_index(records, live_slugs, CachedEnvironment(env, cache)))
     files.update({a: (templates / a).read_text(encoding="utf-8") for a in ASSETS})
     return files
