@@ -8,9 +8,9 @@ the same folder, then renamed), so an interrupted build never leaves half a regi
 
 A build reads it with `read_registry` and writes it with `save_registry`, given what it
 read: while the file is the one the last build wrote, its records come from the cache
-(registrycache.py) rather than from parsing it again, and the text of every record that
-did not change is taken from the file rather than encoded again (13,000 records at 1,000
-briefs; a rebuild after one changed seed changes a dozen).
+(registrycache.py) rather than from parsing it again, and the text of every run of
+records that did not change is copied from the file rather than encoded again (13,000
+records at 1,000 briefs; a rebuild after one changed seed changes a dozen).
 """
 from __future__ import annotations
 
@@ -62,16 +62,16 @@ class Read:
     digest: str = ""
     packed: registrycache.Packed | None = None
 
-    def texts(self) -> dict[str, tuple[IdRecord, bytes]]:
-        """Id → (record, its fields' text in the file), when the file is known to be
-        dump_registry's (else none)."""
-        data = self.data
-        if self.packed is None or not data.startswith(HEAD) or not data.endswith(TAIL):
+    def group_texts(self) -> dict[str, bytes]:
+        """Id prefix → the text of its group in the file (registrycache), when the file is
+        known to be dump_registry's (else none)."""
+        if self.packed is None:
             return {}
-        texts = data[len(HEAD):-len(TAIL)].split(BETWEEN)
-        if len(texts) != len(self.records):
-            return {}
-        return {r.id: (r, text) for r, text in zip(self.records, texts)}
+        texts, at = {}, len(HEAD)
+        for key, group in self.packed.groups.items():
+            texts[key] = self.data[at:at + group.size]
+            at += group.size + len(BETWEEN)
+        return texts if at - len(BETWEEN) + len(TAIL) == len(self.data) else {}
 
 
 def dump_registry(records: Iterable[IdRecord]) -> str:
@@ -80,9 +80,9 @@ def dump_registry(records: Iterable[IdRecord]) -> str:
     field when the values are plain (json's indenting encoder is pure Python: a third of a
     second at 13,000 ids)."""
     ordered = sorted(records, key=_ID)
-    data = registry_bytes(ordered, None)
-    if data is not None:
-        return data.decode()
+    texts = group_texts(registrycache.grouped(ordered), (), None) if ordered else None
+    if texts is not None:
+        return joined(texts).decode()
     ids = [dict(zip(_SORTED, _SORTED_VALUES(r))) for r in ordered]
     return json.dumps({"schema": SCHEMA, "ids": ids}, indent=2, sort_keys=True,
                       ensure_ascii=False) + "\n"
@@ -106,22 +106,24 @@ def scalar(value: str | int | bool | None) -> str:
     return int.__repr__(value) if type(value) is int else _CONSTANTS[value]
 
 
-def registry_bytes(ordered: list[IdRecord], last: Read | None) -> bytes | None:
-    """dump_registry's bytes for records sorted by id, each record `last` read (the very
-    object) as its text in that file; None when there are none or a value is not plain."""
-    if not ordered:
-        return None
-    known = last.texts() if last else {}
-    parts = []
-    for r in ordered:
-        old = known.get(r.id)
-        if old is not None and old[0] is r:
-            parts.append(old[1])
-        elif plain(row := _SORTED_VALUES(r)):
-            parts.append(fields_text(row).encode())
-        else:
-            return None
-    return HEAD + BETWEEN.join(parts) + TAIL
+def group_texts(groups: dict[str, list[IdRecord]], kept: Iterable[str], last: Read | None
+                ) -> dict[str, bytes] | None:
+    """The registry text of each group of records (registrycache.grouped): the file's for a
+    group `kept` as `last` read it, else encoded; None when a value is not plain."""
+    known = last.group_texts() if last and kept else {}
+    texts = {key: known[key] for key in kept if key in known}
+    for key, records in groups.items():
+        if key not in texts:
+            rows = [_SORTED_VALUES(r) for r in records]
+            if not all(plain(row) for row in rows):
+                return None
+            texts[key] = BETWEEN.join(fields_text(row).encode() for row in rows)
+    return {key: texts[key] for key in groups}
+
+
+def joined(texts: dict[str, bytes]) -> bytes:
+    """The registry file from the text of its groups, in id order."""
+    return HEAD + BETWEEN.join(texts.values()) + TAIL
 
 
 def parse_registry(text: str, path: str | Path) -> tuple[IdRecord, ...]:
@@ -186,22 +188,26 @@ def read_registry(path: str | Path, cache: Path | None = None) -> Read:
 def save_registry(path: str | Path, records: Iterable[IdRecord], last: Read | None = None,
                   cache: Path | None = None) -> bool:
     """Write the registry atomically; False (and no write) when its bytes would not change.
-    `last`: the registry as this build read it (each record it read unchanged keeps its
-    text); `cache`: the folder where the next build finds these records (registrycache)."""
+    `last`: the registry as this build read it (a run of records it read unchanged keeps
+    its text); `cache`: the folder where the next build finds these records."""
     path = Path(path)
-    ordered = sorted(records, key=_ID)
-    data = registry_bytes(ordered, last)
-    if data is None:  # values JSON writes its own way: the cache keeps no such records
-        data, cache = dump_registry(ordered).encode(), None
+    groups = registrycache.grouped(sorted(records, key=_ID))
+    packed = last.packed if last else None
+    kept = packed.unchanged(groups) if packed else {}
+    texts = group_texts(groups, kept, last) if groups else None
+    if texts is None:  # values JSON writes its own way: the cache keeps no such records
+        data = dump_registry(r for g in groups.values() for r in g).encode()
+    else:
+        data = joined(texts)
     try:
         changed = path.read_bytes() != data
     except FileNotFoundError:
         changed = True
     if changed:
         write_atomically(path, data)
-    if cache:
-        registrycache.save(cache, hashlib.sha256(data).hexdigest(), ordered,
-                           last.packed if last else None)
+    if cache and texts is not None:
+        registrycache.save(cache, hashlib.sha256(data).hexdigest(), groups,
+                           {key: len(text) for key, text in texts.items()}, packed, kept)
     return changed
 
 

@@ -11,9 +11,10 @@ records it gives are the very records parsing the file would give, and the file 
 to be exactly what `registry.dump_registry` writes for them (registry.py reuses the text
 of each record that did not change).
 
-The records are kept in groups by their id's first two characters, each group pickled on
-its own as rows of field values: a save re-pickles only the groups of records that
-changed and copies the bytes of the others.
+The records are kept in groups by their id's first two characters (a group is a run of
+the file), each pickled on its own as rows of field values with the length of its text in
+the file: a save re-pickles and re-encodes only the groups of records that changed, and
+copies the pickle and the text of the others.
 """
 from __future__ import annotations
 
@@ -21,19 +22,29 @@ import hashlib
 import pickle
 from collections.abc import Sequence
 from dataclasses import dataclass, fields
-from operator import attrgetter
+from operator import attrgetter, is_
 from pathlib import Path
 
 from .. import cache as disk
 from ..model import IdRecord
 
 FILE = "ids.pickle"
-MAGIC = b"idrecords/1\n"
+MAGIC = b"idrecords/2\n"
 NAMES = tuple(f.name for f in fields(IdRecord))
 row = attrgetter(*NAMES)
 """A record's field values in the order IdRecord takes them."""
-Group = tuple[tuple[IdRecord, ...], bytes]
-"""Records sorted by id that share their id's first two characters, and their pickle."""
+
+
+@dataclass(frozen=True, slots=True)
+class Group:
+    """Records sorted by id that share their id's first two characters."""
+
+    records: tuple[IdRecord, ...]
+    blob: bytes
+    """Their rows of field values, pickled."""
+    size: int
+    """The length of their text in the registry file (registry.py: the records' fields,
+    one record after the other)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,7 +57,25 @@ class Packed:
 
     def records(self) -> tuple[IdRecord, ...]:
         """Every record, sorted by id as the registry file lists them."""
-        return tuple(r for records, _ in self.groups.values() for r in records)
+        return tuple(r for group in self.groups.values() for r in group.records)
+
+    def unchanged(self, groups: dict[str, list[IdRecord]]) -> dict[str, Group]:
+        """The groups of `groups` (grouped) made of the very records loaded, by prefix."""
+        kept = {}
+        for key, records in groups.items():
+            old = self.groups.get(key)
+            if old is not None and len(old.records) == len(records) and all(
+                    map(is_, records, old.records)):
+                kept[key] = old
+        return kept
+
+
+def grouped(ordered: Sequence[IdRecord]) -> dict[str, list[IdRecord]]:
+    """Records sorted by id, by their id's first two characters (in id order)."""
+    groups: dict[str, list[IdRecord]] = {}
+    for r in ordered:
+        groups.setdefault(r.id[:2], []).append(r)
+    return groups
 
 
 def load(folder: Path, digest: str) -> Packed | None:
@@ -60,41 +89,29 @@ def load(folder: Path, digest: str) -> Packed | None:
     if head != header(digest, payload):
         return None
     try:  # the payload is ours (digest checked); a failure is still only a miss
-        packed = pickle.loads(payload)
-        groups = {key: (tuple(IdRecord(*values) for values in pickle.loads(blob)), blob)
-                  for key, blob in packed.items()}
+        groups = {key: Group(tuple(IdRecord(*values) for values in pickle.loads(blob)), blob, size)
+                  for key, (blob, size) in pickle.loads(payload).items()}
     except Exception:
         return None
     return Packed(digest, groups)
 
 
-def save(folder: Path, digest: str, ordered: Sequence[IdRecord], last: Packed | None) -> None:
-    """Keep `ordered` (records sorted by id, plain values only) as the registry file of
-    `digest`; each group made of the very records `last` loaded keeps its bytes. A cache
-    that cannot be written is only slower."""
-    before = last.groups if last else {}
-    packed: dict[str, bytes] = {}
-    for key, records in grouped(ordered).items():
-        old = before.get(key)
-        same = old is not None and len(old[0]) == len(records) and all(
-            a is b for a, b in zip(records, old[0]))
-        packed[key] = old[1] if same else pickle.dumps([row(r) for r in records],
-                                                      protocol=pickle.HIGHEST_PROTOCOL)
-    if last and last.digest == digest and packed == {k: blob for k, (_, blob) in before.items()}:
+def save(folder: Path, digest: str, groups: dict[str, list[IdRecord]], sizes: dict[str, int],
+         last: Packed | None, kept: dict[str, Group]) -> None:
+    """Keep `groups` (plain values only; `sizes`: the length of each group's text) as the
+    registry file of `digest`; the `kept` groups of the cache `last` keep their bytes. A
+    cache that cannot be written is only slower."""
+    if last and last.digest == digest and len(kept) == len(groups) == len(last.groups):
         return  # the cache holds these already
+    packed = {key: (kept[key].blob if key in kept else
+                    pickle.dumps([row(r) for r in records], protocol=pickle.HIGHEST_PROTOCOL),
+                    sizes[key])
+              for key, records in groups.items()}
     payload = pickle.dumps(packed, protocol=pickle.HIGHEST_PROTOCOL)
     try:
         disk.replace_file(folder / FILE, header(digest, payload) + b"\n\n" + payload)
     except OSError:
         pass
-
-
-def grouped(ordered: Sequence[IdRecord]) -> dict[str, list[IdRecord]]:
-    """Records sorted by id, by their id's first two characters (in id order)."""
-    groups: dict[str, list[IdRecord]] = {}
-    for r in ordered:
-        groups.setdefault(r.id[:2], []).append(r)
-    return groups
 
 
 def header(digest: str, payload: bytes) -> bytes:
