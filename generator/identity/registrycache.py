@@ -85,8 +85,9 @@ def load(folder: Path, digest: str) -> Packed | None:
         data = (folder / FILE).read_bytes()
     except OSError:
         return None
-    head, _, payload = data.partition(b"\n\n")
-    if head != header(digest, payload):
+    cut = data.find(b"\n\n")
+    payload = memoryview(data)[cut + 2:]  # not copied: it is 6 MB at 1,000 briefs
+    if cut < 0 or data[:cut] != header(digest, payload):
         return None
     try:  # the payload is ours (digest checked); a failure is still only a miss
         groups = {key: Group(tuple(IdRecord(*values) for values in pickle.loads(blob)), blob, size)
