@@ -24,7 +24,7 @@ from . import cache as disk
 from . import sitestate
 from .identity.registry import REGISTRY_FILE, Read, read_registry, save_registry
 from .memory import fewer_collections
-from .model import Brief, IdRecord, Problem, SeedError, Site
+from .model import Brief, Problem, SeedError, Site
 from .parallel import parse_all, parse_soon
 from .progress import Progress
 from .publishing.write import STAGING, Written, stat_of, write_tree
