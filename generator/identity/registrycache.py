@@ -8,8 +8,8 @@ missing, torn, edited, of another version or of another registry file (the user 
 it, or checked out another) reads as no cache, and the registry is parsed. It is written
 only for records whose values are all JSON scalars, which parse back as they are, so the
 records it gives are the very records parsing the file would give, and the file is known
-to be exactly what `registry.dump_registry` writes for them (registry.py reuses the text
-of each record that did not change).
+to be exactly what `registry.dump_registry` writes for them (registry.py copies the text
+of each group of records that did not change).
 
 The records are kept in groups by their id's first two characters (a group is a run of
 the file), each pickled on its own as rows of field values with the length of its text in
@@ -29,7 +29,7 @@ from .. import cache as disk
 from ..model import IdRecord
 
 FILE = "ids.pickle"
-MAGIC = b"idrecords/2\n"
+MAGIC = b"idrecords/1\n"
 NAMES = tuple(f.name for f in fields(IdRecord))
 row = attrgetter(*NAMES)
 """A record's field values in the order IdRecord takes them."""
