@@ -12,9 +12,10 @@ to be exactly what `registry.dump_registry` writes for them (registry.py copies 
 of each group of records that did not change).
 
 The records are kept in groups by their id's first two characters (a group is a run of
-the file), each pickled on its own as rows of field values with the length of its text in
-the file: a save re-pickles and re-encodes only the groups of records that changed, and
-copies the pickle and the text of the others.
+the file), each pickled on its own as rows of field values, one after the other behind an
+index of where each starts and ends and the length of its text in the registry file: a
+save re-pickles and re-encodes only the groups of records that changed and copies the
+pickle and the text of the others, and a load reads each in place (6 MB not copied).
 """
 from __future__ import annotations
 
@@ -40,8 +41,8 @@ class Group:
     """Records sorted by id that share their id's first two characters."""
 
     records: tuple[IdRecord, ...]
-    blob: bytes
-    """Their rows of field values, pickled."""
+    blob: bytes | memoryview
+    """Their rows of field values, pickled (a view into the cache file as loaded)."""
     size: int
     """The length of their text in the registry file (registry.py: the records' fields,
     one record after the other)."""
@@ -90,8 +91,11 @@ def load(folder: Path, digest: str) -> Packed | None:
     if cut < 0 or data[:cut] != header(digest, payload):
         return None
     try:  # the payload is ours (digest checked); a failure is still only a miss
-        groups = {key: Group(tuple(IdRecord(*values) for values in pickle.loads(blob)), blob, size)
-                  for key, (blob, size) in pickle.loads(payload).items()}
+        length = int.from_bytes(payload[:8], "big")
+        index, blobs = pickle.loads(payload[8:8 + length]), payload[8 + length:]
+        groups = {key: Group(tuple(IdRecord(*values) for values in pickle.loads(blobs[at:end])),
+                             blobs[at:end], size)
+                  for key, (at, end, size) in index.items()}
     except Exception:
         return None
     return Packed(digest, groups)
@@ -104,11 +108,15 @@ def save(folder: Path, digest: str, groups: dict[str, list[IdRecord]], sizes: di
     cache that cannot be written is only slower."""
     if last and last.digest == digest and len(kept) == len(groups) == len(last.groups):
         return  # the cache holds these already
-    packed = {key: (kept[key].blob if key in kept else
-                    pickle.dumps([row(r) for r in records], protocol=pickle.HIGHEST_PROTOCOL),
-                    sizes[key])
-              for key, records in groups.items()}
-    payload = pickle.dumps(packed, protocol=pickle.HIGHEST_PROTOCOL)
+    blobs = [kept[key].blob if key in kept else
+             pickle.dumps([row(r) for r in records], protocol=pickle.HIGHEST_PROTOCOL)
+             for key, records in groups.items()]
+    index, at = {}, 0
+    for key, blob in zip(groups, blobs):
+        index[key] = (at, at + len(blob), sizes[key])
+        at += len(blob)
+    head = pickle.dumps(index, protocol=pickle.HIGHEST_PROTOCOL)
+    payload = b"".join([len(head).to_bytes(8, "big"), head, *blobs])
     try:
         disk.replace_file(folder / FILE, header(digest, payload) + b"\n\n" + payload)
     except OSError:
