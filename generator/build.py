@@ -21,9 +21,9 @@ from typing import TYPE_CHECKING
 
 from . import cache as disk
 from . import sitestate
-from .identity.registry import REGISTRY_FILE, load_registry, save_registry
+from .identity.registry import REGISTRY_FILE, Read, read_registry, save_registry
 from .memory import fewer_collections, kept_to_the_end
-from .model import Brief, IdRecord, Problem, SeedError, Site
+from .model import Brief, Problem, SeedError, Site
 from .parallel import parse_all, parse_soon
 from .progress import Progress
 from .publishing.write import STAGING, Written, stat_of, write_tree
@@ -280,13 +280,13 @@ def full_build(paths: Paths, files: list[Path], keys: list[str], registry: Path,
     from .publishing.render import BRIEF_JSON, json_spans, render_site
     from .publishing.rendercache import RenderCache
     state = sitestate.load(paths.cache) if paths.cache else None
-    records = load_registry(registry)  # while the worker parses
+    held = read_registry(registry, paths.cache)  # while the worker parses
     kept_to_the_end()
     memory = cache if cache is not None or state is None else state.parsed()
     parsed = parse_seeds(paths, files, keys, parser, memory, early)
     if paths.cache:
         sitestate.forget(paths.cache)
-    ids, published, clashes = identify(paths, parsed, records, registry, state)
+    ids, published, clashes = identify(paths, parsed, held, state)
     problems = [r for r in parsed.results if isinstance(r, Problem)] + clashes
     site = Site(briefs=ids.briefs, ids=ids.records, problems=tuple(problems))
     record = paths.cache / disk.WRITTEN if paths.cache else None
@@ -303,7 +303,7 @@ def full_build(paths: Paths, files: list[Path], keys: list[str], registry: Path,
     renders.save()
     problems += [Problem(display_path(paths.out / rel, paths.root), "made by hand, so left alone; "
                          "move it to let the generator write this page") for rel in written.kept]
-    save_registry(registry, ids.records)
+    save_registry(registry, ids.records, held, paths.cache)
     from_cache, extracted, failed = parsed.counts()
     report = BuildReport(ids.briefs, tuple(problems), written.changed, ids.notes, len(ids.briefs),
                          from_cache, extracted, failed, time.perf_counter() - start)
@@ -315,19 +315,19 @@ def full_build(paths: Paths, files: list[Path], keys: list[str], registry: Path,
     return report
 
 
-def identify(paths: Paths, parsed: Parsed, records: tuple[IdRecord, ...], registry: Path,
-             state: sitestate.SiteState | None) -> tuple[IdResult, dict[str, Brief], list[Problem]]:
+def identify(paths: Paths, parsed: Parsed, held: Read, state: sitestate.SiteState | None
+             ) -> tuple[IdResult, dict[str, Brief], list[Problem]]:
     """Slugs, then ids (a brief unchanged since the last build keeps its own: ids.py) from
-    the registry's `records`; the briefs as published by seed key; and a line for each
-    slug clash."""
+    the registry as read (`held`); the briefs as published by seed key; and a line for
+    each slug clash."""
     from .identity.ids import assign_ids
     from .identity.slugs import assign_slugs, known_slugs
     found = [(k, r) for k, r in zip(parsed.keys, parsed.results) if isinstance(r, Brief)]
     intact = state and state.briefs_json == tuple(stat_of(paths.out / BRIEFS_JSON))
-    briefs, clashes = assign_slugs([r for _, r in found],
-                                   known_slugs(paths.out, records, state.slugs() if intact else None))
-    settled = state.settled(briefs, [k for k, _ in found], disk.file_digest(registry)) if state else {}
-    ids = assign_ids(briefs, records, settled=settled)
+    briefs, clashes = assign_slugs([r for _, r in found], known_slugs(
+        paths.out, held.records, state.slugs() if intact else None))
+    settled = state.settled(briefs, [k for k, _ in found], held.digest) if state else {}
+    ids = assign_ids(briefs, held.records, settled=settled)
     return ids, dict(zip((k for k, _ in found), ids.briefs)), clashes
 
 

@@ -7,7 +7,8 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from generator.identity.anchors import TEXT_ALONE, normalize, text_score
-from generator.identity.ids import assign_ids, items, make_id
+from generator.identity.ids import RecordIndex, assign_ids, items, make_id
+from generator.model import IdRecord
 from idcases import COUNCIL, edit, ids_by_text, make_brief
 
 CONTRACT = COUNCIL[1][0]
@@ -269,3 +270,27 @@ def test_contexts_fold_only_the_end_they_keep(text: str, n: int) -> None:
     from generator.identity.anchors import folded_head, folded_tail
     assert folded_tail(text, n) == " ".join(text.split())[-n:]
     assert folded_head(text, n) == " ".join(text.split())[:n]
+
+
+INDEXED = st.builds(IdRecord, id=st.from_regex(r"[a-z]{3}", fullmatch=True),
+                    kind=st.sampled_from(["recommendation", "question"]),
+                    slug=st.sampled_from(["walls", "dikes", "ports"]),
+                    source_file=st.sampled_from(["seeds/a.txt", "old/a.txt", "seeds/b.md"]),
+                    text=st.sampled_from(["Build the wall.", "build THE wall", "Who pays?"]),
+                    removed=st.booleans())
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(INDEXED, max_size=20))
+def test_the_record_index_finds_what_a_scan_of_every_record_finds(records):
+    """Looked up lazily, the records are those a scan finds, in registry order."""
+    idx = RecordIndex(records)
+    for slug in ("walls", "dikes", "ports", "none"):
+        assert idx.slug(slug) == [r for r in records if r.slug == slug]
+        assert idx.current(slug) == sum(r.slug == slug and not r.removed for r in records)
+    for name in ("a.txt", "b.md", "c.txt"):
+        assert idx.file(name) == [r for r in records if r.source_file.endswith("/" + name)]
+    for kind in ("recommendation", "question"):
+        for key in ("build the wall", "who pays", "none"):
+            assert idx.text(kind, key) == [r for r in records
+                                           if r.kind == kind and normalize(r.text) == key]

@@ -18,7 +18,8 @@ import pytest
 from generator import build as build_module
 from generator import parallel, sitestate
 from generator.build import Paths, build
-from generator.identity import ids
+from generator.identity import ids, registrycache
+from generator.identity.registry import read_registry
 from generator.publishing import render, shortlinks
 from generator.publishing.rendercache import RenderCache
 from generator.publishing.write import Kept
@@ -211,3 +212,30 @@ def test_a_state_forgotten_in_place_reads_as_none_and_a_shorter_one_rewrites_it(
     fewer = dict(list(state.entries.items())[:2])
     sitestate.save(folder, replace(state, entries=fewer, packed={}))
     assert sitestate.load(folder).entries.keys() == fewer.keys()
+
+
+def test_the_id_registry_is_read_from_its_cache_only_while_it_is_the_one_written(
+        tmp_path: Path) -> None:
+    """The records come from .cache/ids.pickle after a build; a registry edited by hand, or
+    a damaged cache, is parsed, and the outputs are still a full rebuild's."""
+    def registry_cached(project: Path) -> bool:
+        return read_registry(project / "ids.lock.json", project / ".cache").packed is not None
+
+    def edit(project: Path) -> None:
+        if (project / ".cache").exists():
+            assert registry_cached(project)
+        registry = project / "ids.lock.json"
+        registry.write_text(registry.read_text("utf-8").replace('"removed": false', '"removed": true', 1),
+                            "utf-8")
+        assert not (project / ".cache").exists() or not registry_cached(project)
+
+    def damage(project: Path) -> None:
+        cache = project / ".cache" / registrycache.FILE
+        if cache.exists():
+            cache.write_bytes(cache.read_bytes()[:-10] + b"x" * 10)
+            assert not registry_cached(project)
+        append("extra_2.txt", "The council must hire lock keepers.")(project)
+
+    assert_incremental_is_full(tmp_path, edit)
+    assert_incremental_is_full(tmp_path / "second", damage)
+    assert registry_cached(tmp_path / "second" / "p")

@@ -88,3 +88,16 @@ def test_long_titles_give_slugs_that_fit_a_file_name() -> None:
     assert slugs["seeds/a.txt"] == "x" * 150
     assert slugs["seeds/b.txt"] == "-".join(["coastal"] * 18)  # 143 characters, cut at a hyphen
     assert slugs["seeds/c.txt"] == slugs["seeds/b.txt"] + "-c"
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.builds(IdRecord, id=st.just("abc"), kind=st.just("question"),
+                          slug=st.sampled_from(["walls", "dikes", "sea-walls"]),
+                          source_file=st.sampled_from(["seeds/a.txt", "seeds/b.txt"]),
+                          text=st.just("?"), removed=st.booleans()), max_size=8))
+def test_a_seed_known_from_the_registry_has_its_first_slug_in_sorted_order(records) -> None:
+    """Whatever order the registry lists them in, a seed whose live records name two slugs
+    is known by the first of them."""
+    expected = {f: min(r.slug for r in records if r.source_file == f and not r.removed)
+                for f in {r.source_file for r in records if not r.removed}}
+    assert known_slugs(Path("/nonexistent"), records, {}) == expected

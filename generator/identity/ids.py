@@ -40,8 +40,9 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
+from functools import cached_property
 from pathlib import PurePath
 
 from .anchors import Anchor, anchor, contexts, match_anchors, normalize, paragraph_index, plain
@@ -129,32 +130,66 @@ def seed_name(source_file: str) -> str:
     return PurePath(source_file.replace("\\", "/")).name
 
 
-def index(records: Iterable[IdRecord]) -> dict[tuple[str, ...], list[IdRecord]]:
-    """Records looked up by ("slug", s), ("file", name) and (kind, normalized text)."""
-    found: dict[tuple[str, ...], list[IdRecord]] = {}
-    for r in records:
-        for key in (("slug", r.slug), ("file", seed_name(r.source_file)),
-                    (r.kind, normalize(r.text))):
-            found.setdefault(key, []).append(r)
-    return found
+class RecordIndex:
+    """The registry's records, looked up the ways `own_records` asks: by slug, by seed
+    file name, by kind and normalized text. Each way but the first is made the first time
+    it is asked: a rebuild whose changed briefs kept their slugs asks by slug only, and
+    need not normalize the text of every record of the site (13,000 at 1,000 briefs)."""
+
+    def __init__(self, records: Sequence[IdRecord]) -> None:
+        self.records = records
+        self.by_slug: dict[str, list[IdRecord]] = {}
+        for r in self.records:
+            self.by_slug.setdefault(r.slug, []).append(r)
+
+    def slug(self, slug: str) -> list[IdRecord]:
+        """The records of a slug, in registry order."""
+        return self.by_slug.get(slug, [])
+
+    def current(self, slug: str) -> int:
+        """How many of a slug's records are not removed."""
+        return sum(not r.removed for r in self.slug(slug))
+
+    def file(self, name: str) -> list[IdRecord]:
+        """The records whose seed had the file name `name` (seed_name)."""
+        return self.by_file.get(name, [])
+
+    def text(self, kind: str, key: str) -> list[IdRecord]:
+        """The records of `kind` whose normalized text is `key`."""
+        return self.by_text.get((kind, key), [])
+
+    @cached_property
+    def by_file(self) -> dict[str, list[IdRecord]]:
+        names = {path: seed_name(path) for path in {r.source_file for r in self.records}}
+        found: dict[str, list[IdRecord]] = {}  # a seed's many records share its path: named once
+        for r in self.records:
+            found.setdefault(names[r.source_file], []).append(r)
+        return found
+
+    @cached_property
+    def by_text(self) -> dict[tuple[str, str], list[IdRecord]]:
+        found: dict[tuple[str, str], list[IdRecord]] = {}
+        for r in self.records:
+            found.setdefault((r.kind, normalize(r.text)), []).append(r)
+        return found
 
 
-def own_records(brief: Brief, found: Sequence[Found], idx: dict, current: Counter,
+def own_records(brief: Brief, found: Sequence[Found], idx: RecordIndex,
                 live: Collection[str]) -> list[IdRecord]:
     """The records that may be `brief`'s: its slug's while it has current items; else also
     those of a slug no brief has now whose seed had the same file name, or which shares
     word for word at least half of its current items and of the brief's (a brief renamed
     and retitled: found by content, as git finds a renamed file)."""
-    own = idx.get(("slug", brief.slug), [])
-    if current[brief.slug]:
+    own = idx.slug(brief.slug)
+    if idx.current(brief.slug):
         return own
-    matched = {r.id: r for f in found for r in idx.get((f.anchor.kind, f.anchor.key), ())
+    matched = {r.id: r for f in found for r in idx.text(f.anchor.kind, f.anchor.key)
                if not r.removed}  # each record once: a sentence the brief repeats counts once
     shared = Counter(r.slug for r in matched.values())
-    related = {s for s, n in shared.items() if 2 * n >= max(len(found), current[s])}
-    same_file = {r.slug for r in idx.get(("file", seed_name(brief.source_file)), ())}
+    related = {s for s, n in shared.items() if 2 * n >= max(len(found), idx.current(s))}
+    same_file = {r.slug for r in idx.file(seed_name(brief.source_file))}
     slugs = {s for s in related | same_file if s not in live}
-    return own + [r for s in sorted(slugs) for r in idx.get(("slug", s), ())]
+    return own + [r for s in sorted(slugs) for r in idx.slug(s)]
 
 
 def match_briefs(briefs: Sequence[Brief], found: Sequence[Sequence[Found]],
@@ -162,13 +197,11 @@ def match_briefs(briefs: Sequence[Brief], found: Sequence[Sequence[Found]],
                  ) -> tuple[dict[tuple[int, int], IdRecord], set[str]]:
     """(brief, item) → the record it keeps, each brief matched against its own records;
     and the ids of every record some brief could have kept. `live`: every brief's slug."""
-    idx = index(records)
-    current = Counter(r.slug for r in records if not r.removed)
+    idx = RecordIndex(records)
     chosen: dict[tuple[int, int], IdRecord] = {}
     scoped: set[str] = set()
     for b, brief in enumerate(briefs):
-        scope = [r for r in own_records(brief, found[b], idx, current, live)
-                 if r.id not in scoped]
+        scope = [r for r in own_records(brief, found[b], idx, live) if r.id not in scoped]
         scoped.update(r.id for r in scope)
         known = {anchor_key(f): f.anchor for f in found[b]}
         for i, r in match_anchors([f.anchor for f in found[b]],

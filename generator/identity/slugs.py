@@ -40,9 +40,9 @@ def known_slugs(out_dir: Path, records: Iterable[IdRecord] = (),
     """source_file → slug it was published under: last build first, then the id registry.
     `last`: what `out_dir`'s briefs.json holds, when the caller knows (sitestate.py)."""
     known: dict[str, str] = {}
-    for r in sorted(records, key=lambda r: (r.source_file, r.slug)):
-        if not r.removed:
-            known.setdefault(r.source_file, r.slug)
+    for r in records:  # a seed's first slug in sorted order, should its records have two
+        if not r.removed and (r.source_file not in known or r.slug < known[r.source_file]):
+            known[r.source_file] = r.slug
     if last is None:
         last = published_slugs(out_dir)
     merged = {**known, **{k: v for k, v in last.items() if isinstance(k, str) and isinstance(v, str)}}
@@ -88,7 +88,7 @@ def candidates(base: str, source_file: str) -> Iterable[str]:
 def assign_slugs(briefs: list[Brief], known: Mapping[str, str]) -> tuple[list[Brief], list[Problem]]:
     """Briefs with unique, stable slugs (module rule), and one line per renamed newcomer."""
     taken: dict[str, str] = {slug: "" for slug in RESERVED}
-    briefs = [dataclasses.replace(b, slug=capped(b.slug)) for b in briefs]
+    briefs = [with_slug(b, capped(b.slug)) for b in briefs]
     ordered = sorted(briefs, key=lambda b: b.source_file)
     slugs: dict[str, str] = {}
     for b in ordered:  # rule 2 first, so a newcomer sorting earlier cannot take a held slug
@@ -105,4 +105,9 @@ def assign_slugs(briefs: list[Brief], known: Mapping[str, str]) -> tuple[list[Br
         if slug != b.slug and taken.get(b.slug):
             problems.append(Problem(b.source_file, f"same title as {taken[b.slug]}; "
                                                    f"its page is briefs/{slug}.md"))
-    return [dataclasses.replace(b, slug=slugs[b.source_file]) for b in briefs], problems
+    return [with_slug(b, slugs[b.source_file]) for b in briefs], problems
+
+
+def with_slug(brief: Brief, slug: str) -> Brief:
+    """The brief under `slug` (itself when it has it: most briefs keep theirs)."""
+    return brief if brief.slug == slug else dataclasses.replace(brief, slug=slug)
