@@ -2,8 +2,6 @@
 import os
 import sys
 
-from .cli import main
-
 
 def exit_now(code: int) -> None:
     """End the process with `code` once its output is flushed, without tearing the
@@ -17,5 +15,15 @@ def exit_now(code: int) -> None:
         os._exit(code)
 
 
+def warm_parser() -> None:
+    """What the copy standing by for a build does first (parallel.Standby)."""
+    from .build import warm_up
+    warm_up()
+
+
 if __name__ == "__main__":  # parallel workers import this module again
+    if sys.argv[1:2] == ["build"]:  # before the build's own imports: see parallel.Standby
+        from .parallel import stand_by
+        stand_by(warm_parser)
+    from .cli import main
     exit_now(main())

@@ -24,7 +24,7 @@ from . import sitestate
 from .identity.registry import REGISTRY_FILE, Read, read_registry, save_registry
 from .memory import fewer_collections, kept_to_the_end
 from .model import Brief, Problem, SeedError, Site
-from .parallel import parse_all, parse_soon
+from .parallel import drop_standby, parse_all, parse_soon
 from .progress import Progress
 from .publishing.write import STAGING, Written, stat_of, write_tree
 
@@ -147,6 +147,28 @@ def parse_or_problem(path: Path, root: Path, aliases: Aliases) -> Brief | Proble
         return err.problem
 
 
+WARM_UP = """# Ports Need a Plan Before the Storms
+
+By Ada Lovelace | March 3, 2024
+
+The harbour board should publish its dredging plan by June. Ministers must fund the
+levees, and the city could open a second ferry line.
+
+Will the insurers stay? It remains to be seen whether the Port of Antwerp follows.
+"""
+"""A short article of our own, parsed to get a parser ready (`warm_up`)."""
+
+
+def warm_up() -> None:
+    """Import the parser and compile its patterns, by reading and parsing WARM_UP: what a
+    process's first seed would otherwise wait for (a fifth of a second)."""
+    from .extraction.aliases import load_aliases
+    from .model import Document
+    from .parse import parse_document
+    from .reading.read import read_seed  # noqa: F401 -- imported as a seed is read
+    parse_document(Document(Path("warm-up.txt"), WARM_UP, "txt"), "warm-up.txt", load_aliases())
+
+
 @dataclass(slots=True)
 class SeedParser:
     """parse_or_problem with the aliases of `alias_file`, read on first use: a process that
@@ -266,6 +288,7 @@ def build_once(paths: Paths, cache: ParseCache | None = None) -> BuildReport:
     if paths.cache:
         last = disk.load_stamp(paths.cache, build_inputs(paths, keys, registry), paths.out)
         if last is not None and not (paths.out / STAGING).exists():
+            drop_standby()
             return unchanged_report(last, time.perf_counter() - start)
         disk.forget_stamp(paths.cache)
     return full_build(paths, files, keys, registry, cache, start)
@@ -277,6 +300,7 @@ def full_build(paths: Paths, files: list[Path], keys: list[str], registry: Path,
     unchanged briefs kept as the last build left them (sitestate.py)."""
     parser = SeedParser(paths.root, paths.aliases)
     early = parse_early(paths, files, keys, parser, cache)
+    drop_standby()  # not needed by parse_early: every seed is parsed in parse_seeds, or none
     from .publishing.render import BRIEF_JSON, json_spans, render_site
     from .publishing.rendercache import RenderCache
     state = sitestate.load(paths.cache) if paths.cache else None

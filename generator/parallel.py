@@ -17,6 +17,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import pickle
+import signal
 import sys
 import threading
 from collections.abc import Callable, Sequence
@@ -63,21 +64,29 @@ def parse_soon(parse: Parse, paths: Sequence[Path]) -> list[Callable[[], Brief |
     """Start parsing a few seeds in another process while this one goes on (a rebuild
     after a few changed seeds loads every other brief meanwhile): for each seed, what to
     call for its result. None on one core, or for as many seeds as parse_all spreads.
-    The process is a forked copy of this one where it may fork (`may_fork`): a fork
-    server would first have to start and import the parser, and this process waits for
-    that before it can go on (a third of a second)."""
+    The process is the copy standing by (`stand_by`), else a forked copy of this one
+    where it may fork (`may_fork`): a fork server would first have to start and import
+    the parser, and this process waits for that before it can go on (a third of a second)."""
+    standby = take_standby()
     if not paths or len(paths) >= PARALLEL_FROM or cores() < 2:
+        if standby:
+            standby.dismiss()
         return None
-    if may_fork():
-        def parse_each() -> list[Brief | Problem]:
-            collect_less_often()
-            return [parse(path) for path in paths]
-        nth = one_result(forked(parse_each))
+    if standby or may_fork():
+        work = partial(parse_each, parse, tuple(paths))
+        nth = one_result(standby.submit(work) if standby else forked(work))
         return [partial(nth, i) for i in range(len(paths))]
     pool = ProcessPoolExecutor(1, mp_context=context(), initializer=_start_worker, initargs=(parse,))
     futures = [pool.submit(_parse_in_worker, path) for path in paths]
     pool.shutdown(wait=False)
     return [future.result for future in futures]
+
+
+def parse_each(parse: Parse, paths: tuple[Path, ...]) -> list[Brief | Problem]:
+    """Each seed parsed, in a process that does only that (garbage collected at the
+    generator's pace)."""
+    collect_less_often()
+    return [parse(path) for path in paths]
 
 
 def one_result(result: Callable[[], list[T]]) -> Callable[[int], T]:
@@ -181,3 +190,93 @@ def in_halves(work: Callable[[object], object], items: Sequence, sizes: Sequence
             pass  # this process's error is the one to report
         raise
     return first + second()
+
+
+class Standby:
+    """A forked copy of this process started before it is needed: it gets ready
+    (`prepare`: imports, compiled patterns) while this process works out what to give it,
+    then does the one piece of work it is sent (`submit`) or is dismissed. A `python -m
+    generator build` after one changed seed starts one as it starts (__main__.py): the
+    copy has imported the parser and compiled its patterns by the time the build knows
+    which seed changed, instead of doing both while the build waits. A copy that fails
+    gives nothing back, and the work is done here then (as `forked`)."""
+
+    def __init__(self, prepare: Callable[[], object]) -> None:
+        request_in, self.request = os.pipe()
+        self.reply, reply_out = os.pipe()
+        self.pid = os.fork()
+        if self.pid == 0:
+            os.close(self.request)
+            os.close(self.reply)
+            serve_once(prepare, request_in, reply_out)
+        os.close(request_in)
+        os.close(reply_out)
+
+    def submit(self, work: Callable[[], T]) -> Callable[[], T]:
+        """Send `work` (picklable); what gives its result (call it exactly once)."""
+        try:
+            with os.fdopen(self.request, "wb") as out:
+                out.write(pickle.dumps(work, protocol=pickle.HIGHEST_PROTOCOL))
+        except OSError:  # the copy is gone: its reply is empty
+            pass
+
+        def result() -> T:
+            with os.fdopen(self.reply, "rb") as pipe:
+                payload = pipe.read()
+            os.waitpid(self.pid, 0)
+            return pickle.loads(payload) if payload else work()
+        return result
+
+    def dismiss(self) -> None:
+        """Stop the copy: nothing to do."""
+        os.close(self.request)
+        os.close(self.reply)
+        os.kill(self.pid, signal.SIGKILL)
+        os.waitpid(self.pid, 0)
+
+
+def serve_once(prepare: Callable[[], object], request_in: int, reply_out: int) -> None:
+    """The standing-by copy: get ready, read one piece of work (none: the pipe closed),
+    send back its result pickled (nothing when it fails), and exit without cleanup. Its
+    output goes nowhere: a caller reading this process's output must not wait for it."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, 1)
+    os.dup2(devnull, 2)
+    payload = b""
+    try:
+        prepare()
+        with os.fdopen(request_in, "rb") as inbox:
+            request = inbox.read()
+        if request:
+            payload = pickle.dumps(pickle.loads(request)(), protocol=pickle.HIGHEST_PROTOCOL)
+    except BaseException:
+        payload = b""
+    try:
+        with os.fdopen(reply_out, "wb") as out:
+            out.write(payload)
+    finally:
+        os._exit(0)
+
+
+_standby: Standby | None = None
+
+
+def stand_by(prepare: Callable[[], object]) -> None:
+    """Start the copy `parse_soon` will use (`Standby`), where this process may fork."""
+    global _standby
+    if _standby is None and may_fork():
+        _standby = Standby(prepare)
+
+
+def take_standby() -> Standby | None:
+    """The copy standing by, if any, now the caller's to submit to or dismiss."""
+    global _standby
+    standby, _standby = _standby, None
+    return standby
+
+
+def drop_standby() -> None:
+    """Dismiss the copy standing by, if any: this build parses nothing soon."""
+    standby = take_standby()
+    if standby:
+        standby.dismiss()

@@ -117,3 +117,47 @@ def test_seeds_parsed_soon_give_the_serial_results_forked_or_in_a_pool(
     for may in (True, False):
         monkeypatch.setattr(parallel, "may_fork", lambda may=may: may)
         assert [result() for result in parallel.parse_soon(parse, seeds)] == here
+
+
+def test_a_copy_standing_by_does_the_work_it_is_sent_or_is_dismissed(tmp_path) -> None:
+    """parallel.Standby: ready before the work is known; the work's result as done here;
+    a copy whose preparation fails leaves the work to this process; a dismissed copy is
+    gone."""
+    from functools import partial
+    ready = tmp_path / "ready"
+    standby = parallel.Standby(partial(ready.write_text, "ready"))
+    assert standby.submit(partial(sum, [1, 2, 3]))() == 6
+    assert ready.read_text() == "ready"  # prepared in the copy, before the work came
+    broken = parallel.Standby(partial(int, "not a number"))
+    parent = os.getpid()
+    assert broken.submit(os.getpid)() == parent  # done here, as the copy failed
+    idle = parallel.Standby(lambda: None)
+    idle.dismiss()
+    with pytest.raises(ChildProcessError):
+        os.waitpid(idle.pid, os.WNOHANG)
+
+
+def test_a_build_started_with_a_copy_standing_by_gives_the_serial_bytes(
+        tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The changed seed parsed by the warmed-up copy (__main__'s, here started by hand)
+    gives the very outputs of parsing it in this process."""
+    from generator import build as build_module
+    from generator.build import Paths, build, warm_up
+    from siteproject import copy_project
+    from test_cache import tree
+    results = []
+    for name, standing in (("standby", True), ("here", False)):
+        (tmp_path / name).mkdir()
+        project = copy_project(tmp_path / name)
+        build(Paths.under(project))
+        seed = project / "seeds" / "extra.txt"
+        seed.write_text("# Locks Need Keepers\n\nThe council must hire lock keepers by May.\n", "utf-8")
+        monkeypatch.setattr(parallel, "cores", lambda: 2 if standing else 1)
+        if standing:
+            parallel.stand_by(warm_up)
+            assert parallel._standby is not None
+        report = build(Paths.under(project))
+        assert parallel._standby is None and report.extracted == 1
+        results.append((tree(project / "site_src"), (project / "ids.lock.json").read_bytes()))
+    assert results[0] == results[1]
+    assert build_module.WARM_UP
