@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 from . import cache as disk
 from . import sitestate
 from .identity.registry import REGISTRY_FILE, Read, read_registry, save_registry
-from .memory import fewer_collections, kept_to_the_end
+from .memory import fewer_collections, kept_to_the_end, no_collections
 from .model import Brief, Problem, SeedError, Site
 from .parallel import drop_standby, parse_all, parse_soon
 from .progress import Progress
@@ -303,8 +303,9 @@ def full_build(paths: Paths, files: list[Path], keys: list[str], registry: Path,
     drop_standby()  # not needed by parse_early: every seed is parsed in parse_seeds, or none
     from .publishing.render import BRIEF_JSON, json_spans, render_site
     from .publishing.rendercache import RenderCache
-    state = sitestate.load(paths.cache) if paths.cache else None
-    held = read_registry(registry, paths.cache)  # while the worker parses
+    with no_collections():
+        state = sitestate.load(paths.cache) if paths.cache else None
+        held = read_registry(registry, paths.cache)  # while the worker parses
     kept_to_the_end()
     memory = cache if cache is not None or state is None else state.parsed()
     parsed = parse_seeds(paths, files, keys, parser, memory, early)

@@ -4,7 +4,7 @@ from __future__ import annotations
 import gc
 import weakref
 
-from generator.memory import YOUNG_OBJECTS, collect_less_often, fewer_collections, kept_to_the_end
+from generator.memory import YOUNG_OBJECTS, collect_less_often, fewer_collections, kept_to_the_end, no_collections
 
 
 def test_fewer_collections_restores_the_thresholds_after_the_block() -> None:
@@ -50,3 +50,17 @@ def test_what_is_kept_to_the_end_goes_back_to_the_collector_after_the_block() ->
     assert gc.get_freeze_count() == 0
     gc.collect()
     assert gone() is None
+
+
+def test_no_collections_inside_the_block_as_before_after() -> None:
+    assert gc.isenabled()
+    with no_collections():
+        assert not gc.isenabled()
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with no_collections():
+            pass
+        assert not gc.isenabled()  # a caller's own setting is left as it was
+    finally:
+        gc.enable()
