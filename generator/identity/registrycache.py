@@ -4,7 +4,8 @@ parse its lock file again (8.5 MB of JSON at 1,000 briefs: a tenth of a second).
 `.cache/ids.pickle` (ignored by git, like every cache: generator/cache.py) holds the
 records a build wrote to the registry and the digest of the bytes it wrote. Its header
 holds the generator's version, that digest and its payload's digest: a file that is
-missing, torn, edited, of another version or of another registry file (the user edited
+missing, torn, half rewritten (it is written over its old bytes: cache.rewrite_file),
+edited, of another version or of another registry file (the user edited
 it, or checked out another) reads as no cache, and the registry is parsed. It is written
 only for records whose values are all JSON scalars, which parse back as they are, so the
 records it gives are the very records parsing the file would give, and the file is known
@@ -118,7 +119,7 @@ def save(folder: Path, digest: str, groups: dict[str, list[IdRecord]], sizes: di
     head = pickle.dumps(index, protocol=pickle.HIGHEST_PROTOCOL)
     payload = b"".join([len(head).to_bytes(8, "big"), head, *blobs])
     try:
-        disk.replace_file(folder / FILE, header(digest, payload) + b"\n\n" + payload)
+        disk.rewrite_file(folder / FILE, header(digest, payload) + b"\n\n" + payload)
     except OSError:
         pass
 
