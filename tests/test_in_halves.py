@@ -153,6 +153,7 @@ def test_a_build_started_with_a_copy_standing_by_gives_the_serial_bytes(
         seed = project / "seeds" / "extra.txt"
         seed.write_text("# Locks Need Keepers\n\nThe council must hire lock keepers by May.\n", "utf-8")
         monkeypatch.setattr(parallel, "cores", lambda: 2 if standing else 1)
+        monkeypatch.setattr(parallel, "may_fork", lambda: standing)  # threads other tests left
         if standing:
             parallel.stand_by(warm_up)
             assert parallel._standby is not None
