@@ -174,10 +174,13 @@ def test_list_pages_and_id_records_digest_by_their_values() -> None:
     moved = paginate([("Board", [f"item {i}" for i in range(5)]), ("Council", ["one", "three"])], "recs.md", 3)
     assert digest_bytes(pages, {}) != digest_bytes(moved, {})
     plain, other = RenderCache(None, Path("templates")), RenderCache(None, Path("templates"))
-    assert plain.know_plain(record, (record.id, record.text)) == other.know_plain(
-        replace(record), (record.id, "The board " + "must act."))
-    assert plain.know_plain(record, (record.id, record.text)) != other.know_plain(
-        record, (record.id, record.text + " "))
+    twin, edited = replace(record), replace(record, text=record.text + " ")
+    plain.plain_page("p", ((record.id, record.text), True), str, record)
+    other.plain_page("p", ((record.id, "The board " + "must act."), True), str, twin)
+    other.plain_page("p", ((edited.id, edited.text), True), str, edited)
+    assert plain.seen[id(record)][1] == other.seen[id(twin)][1]  # the page's key digest,
+    assert plain.seen[id(record)][1] != other.seen[id(edited)][1]  # standing for the record
+    assert plain.key("t", [record]) == other.key("t", [twin])
     assert plain.key("t", [record]) != other.key("t", [replace(record, removed=True)])
 
 

@@ -205,14 +205,6 @@ class RenderCache:
                 text = repr(values(item)).encode("utf-8", "surrogateescape")
                 self.seen[id(item)] = (item, hashlib.sha256(kind + text).digest())
 
-    def know_plain(self, obj: Any, values: tuple) -> bytes:
-        """Digest `obj`, a value of the model whose fields are `values`, all plain (str,
-        int, bool, None: an IdRecord), by their repr instead of pickling it: what stands
-        for it in every key after."""
-        digest = hashlib.sha256(repr(values).encode("utf-8", "surrogateescape")).digest()
-        self.seen[id(obj)] = (obj, digest)
-        return digest
-
     def key(self, name: str, inputs: Any) -> str:
         """The digest of one render: the version, the templates, `name` and its inputs."""
         h = hashlib.sha256(self.salt)
@@ -247,13 +239,18 @@ class RenderCache:
         except (pickle.PicklingError, TypeError, AttributeError):
             return produce()
 
-    def plain_page(self, name: str, values: tuple, produce: Callable[[], str]) -> str | Deferred:
-        """As `page`, for inputs that are a flat tuple of plain values (str, int, bool,
-        None), keyed by their repr, which tells any two such tuples apart: no pickling,
-        for the tens of thousands of short pages."""
-        h = hashlib.sha256(self.salt)
-        h.update(b"\0plain:" + name.encode() + b"\0" + repr(values).encode("utf-8", "surrogateescape"))
-        return self.page_by_key(h.hexdigest(), produce)
+    def plain_page(self, name: str, values: tuple, produce: Callable[[], str],
+                   stands_for: Any = None) -> str | Deferred:
+        """As `page`, for inputs that are tuples of plain values (str, int, bool, None),
+        keyed by their repr, which tells any two such tuples apart: no pickling, for the
+        tens of thousands of short pages. The key's digest also stands for `stands_for`
+        (a value of the model those plain values hold whole: an IdRecord's fields) in every
+        key after, as `know` makes a brief's."""
+        digest = hashlib.sha256(self.salt + b"\0plain:" + name.encode() + b"\0"
+                                + repr(values).encode("utf-8", "surrogateescape")).digest()
+        if stands_for is not None:
+            self.seen[id(stands_for)] = (stands_for, digest)
+        return self.page_by_key(digest.hex(), produce)
 
     def page_by_key(self, key: str, produce: Callable[[], str]) -> str | Deferred:
         """As `page`, for a key its caller worked out already (`key`, `plain_page`)."""

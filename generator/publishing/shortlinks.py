@@ -71,17 +71,16 @@ def render_shortlink(record: IdRecord, live_slugs: Collection[str], env: Environ
 
 def shortlink_pages(records: Iterable[IdRecord], live_slugs: Collection[str], env: Environment,
                     cache: RenderCache, directory_urls: bool = True) -> dict[str, str | Deferred]:
-    """Every short page through `cache`, each keyed by what it shows: the record's fields
-    (also its digest in the id index's keys), whether its brief is live, the URL style
-    (render_shortlink reads nothing else); one loop, as few calls a page as it can:
-    a 1,000-brief site has 13,000 of them."""
-    know, page = cache.know_plain, cache.plain_page
+    """Every short page through `cache`, each keyed by what it shows: the record's fields,
+    whether its brief is live, the URL style (render_shortlink reads nothing else); that
+    key's digest also stands for the record in the id index's keys. One loop, one digest
+    a page: a 1,000-brief site has 13,000 of them."""
+    page = cache.plain_page
     files = {}
     for record in records:
-        live = record.slug in live_slugs
         files[short_path(record.id)] = page(
-            "shortlink", (know(record, RECORD_VALUES(record)), live, directory_urls),
-            partial(render_shortlink, record, live_slugs, env, directory_urls))
+            "shortlink", (RECORD_VALUES(record), record.slug in live_slugs, directory_urls),
+            partial(render_shortlink, record, live_slugs, env, directory_urls), record)
     return files
 
 
