@@ -67,11 +67,9 @@ def parse_soon(parse: Parse, paths: Sequence[Path]) -> list[Callable[[], Brief |
     The process is the copy standing by (`stand_by`), else a forked copy of this one
     where it may fork (`may_fork`): a fork server would first have to start and import
     the parser, and this process waits for that before it can go on (a third of a second)."""
-    standby = take_standby()
     if not paths or len(paths) >= PARALLEL_FROM or cores() < 2:
-        if standby:
-            standby.dismiss()
-        return None
+        return None  # a copy standing by is the caller's to dismiss (drop_standby)
+    standby = take_standby()
     if standby or may_fork():
         work = partial(parse_each, parse, tuple(paths))
         nth = one_result(standby.submit(work) if standby else forked(work))

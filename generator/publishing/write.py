@@ -136,7 +136,7 @@ def save_states(record: Path, out_dir: Path, digests: dict[str, str],
 
 
 def stat_of(path: Path | str) -> list[int]:
-    """A file's [size, mtime_ns] as folder_states gives them ([] when it is gone); a
+    """A file's [size, mtime_ns] as the build stamp records them ([] when it is gone); a
     path as a string saves making a Path for each of a site's 14,000 files."""
     try:
         st = os.stat(path)
