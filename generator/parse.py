@@ -37,8 +37,11 @@ Chinese): the reading stages count and split words at spaces."""
 
 def mostly_unspaced(text: str) -> bool:
     """Whether most of a text's letters are in a script written without spaces."""
-    letters = sum(ch.isalpha() for ch in text[:20000])
-    return letters > 0 and len(UNSPACED_SCRIPT.findall(text[:20000])) > letters / 2
+    sample = text[:20000]
+    if not UNSPACED_SCRIPT.search(sample):
+        return False  # most texts: one scan, no letter counted
+    letters = sum(map(str.isalpha, sample))
+    return letters > 0 and len(UNSPACED_SCRIPT.findall(sample)) > letters / 2
 
 
 def slug_for(title: str | None, stem: str) -> str:

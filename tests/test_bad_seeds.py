@@ -10,6 +10,8 @@ import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from generator.extraction.aliases import load_aliases
 from generator.build import parse_seed
@@ -151,3 +153,12 @@ def test_a_heading_is_not_prose_even_when_it_ends_like_a_sentence() -> None:
 def test_a_long_paragraph_without_full_stops_is_prose() -> None:
     text = " ".join(["harbor towns argue about sea walls and who pays"] * 5)
     assert has_prose([Paragraph(1, text)], sentences_of(text))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from("ab .,\u4e2d\u6587\u0e01\u3042"), max_size=60))
+def test_a_text_is_mostly_unspaced_as_its_letters_count(text: str) -> None:
+    """The early answer for a text with no unspaced script is the count's own answer."""
+    from generator.parse import UNSPACED_SCRIPT, mostly_unspaced
+    letters = sum(ch.isalpha() for ch in text)
+    assert mostly_unspaced(text) == (letters > 0 and len(UNSPACED_SCRIPT.findall(text)) > letters / 2)
