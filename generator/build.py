@@ -26,7 +26,7 @@ from .memory import fewer_collections, kept_to_the_end, no_collections
 from .model import Brief, Problem, SeedError, Site
 from .parallel import drop_standby, parse_all, parse_soon
 from .progress import Progress
-from .publishing.write import STAGING, Written, stat_of, write_tree
+from .publishing.write import STAGING, Written, write_tree
 
 if TYPE_CHECKING:
     from .extraction.aliases import Aliases
@@ -262,11 +262,12 @@ def parse_seeds(paths: Paths, files: list[Path], keys: list[str], parser: SeedPa
     return Parsed(tuple(results), tuple(keys), frozenset(missing))
 
 
-def build_inputs(paths: Paths, keys: list[str], registry: Path) -> str:
-    """A digest of everything a build reads (see cache.py, build.json)."""
+def build_inputs(paths: Paths, keys: list[str], registry_digest: str) -> str:
+    """A digest of everything a build reads (see cache.py, build.json); `registry_digest`:
+    the id registry's (cache.file_digest)."""
     h = hashlib.sha256()
     for part in (disk.generator_version(), disk.tree_digest(paths.templates, ("*",)),
-                 disk.file_digest(paths.aliases), disk.file_digest(registry),
+                 disk.file_digest(paths.aliases), registry_digest,
                  str(paths.directory_urls), str(paths.site_url), paths.site_name,
                  str(paths.out.resolve()), *keys):
         h.update(part.encode() + b"\0")
@@ -286,7 +287,8 @@ def build_once(paths: Paths, cache: ParseCache | None = None) -> BuildReport:
     files, keys = seed_keys(paths)
     registry = paths.registry or paths.root / REGISTRY_FILE
     if paths.cache:
-        last = disk.load_stamp(paths.cache, build_inputs(paths, keys, registry), paths.out)
+        last = disk.load_stamp(paths.cache, build_inputs(paths, keys, disk.file_digest(registry)),
+                               paths.out)
         if last is not None and not (paths.out / STAGING).exists():
             drop_standby()
             return unchanged_report(last, time.perf_counter() - start)
@@ -348,7 +350,7 @@ def identify(paths: Paths, parsed: Parsed, held: Read, state: sitestate.SiteStat
     from .identity.ids import assign_ids
     from .identity.slugs import assign_slugs, known_slugs
     found = [(k, r) for k, r in zip(parsed.keys, parsed.results) if isinstance(r, Brief)]
-    intact = state and state.briefs_json == tuple(stat_of(paths.out / BRIEFS_JSON))
+    intact = state and state.json_intact(paths.out / BRIEFS_JSON)
     briefs, clashes = assign_slugs([r for _, r in found], known_slugs(
         paths.out, held.records, state.slugs() if intact else None))
     settled = state.settled(briefs, [k for k, _ in found], held.digest) if state else {}
@@ -376,11 +378,12 @@ def remember(paths: Paths, keys: list[str], registry: Path, parsed: Parsed,
     slugs of ours; `last`: the state this build loaded) and its stamp (cache.py: the
     files the write left)."""
     briefs_json = () if BRIEFS_JSON in written.kept else tuple(written.states.get(BRIEFS_JSON, ()))
+    registry_digest = disk.file_digest(registry)  # as the build left it
     sitestate.save(paths.cache, sitestate.SiteState(
-        disk.file_digest(registry), briefs_json,
+        registry_digest, briefs_json,
         {k: (r, published.get(k)) for k, r in zip(parsed.keys, parsed.results)},
         spans if briefs_json else {}), last)
-    disk.save_stamp(paths.cache, build_inputs(paths, keys, registry), written.states,
+    disk.save_stamp(paths.cache, build_inputs(paths, keys, registry_digest), written.states,
                     {"built": report.built, "failed": report.failed,
                      "problems": [[p.path, p.message, p.line] for p in report.problems]})
 

@@ -118,13 +118,20 @@ class BriefCache:
             path.unlink(missing_ok=True)
 
 
-def replace_file(path: Path, data: bytes) -> None:
-    """Write a file whole (a temporary file, then renamed): a reader sees old or new."""
+def replace_file(path: Path, data: bytes, mode: int | None = None, sync: bool = False) -> None:
+    """Write a file whole (a temporary file, then renamed): a reader sees old or new.
+    `mode`: its permissions, for a file others read (a cache stays private, as made);
+    `sync`: on disk before the rename (a commit point: publishing/write.py)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
+            if sync:
+                handle.flush()
+                os.fsync(handle.fileno())
+        if mode is not None:
+            os.chmod(tmp, mode)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

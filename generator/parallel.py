@@ -22,7 +22,7 @@ import sys
 import threading
 from collections.abc import Callable, Sequence
 from functools import partial
-from typing import TypeVar
+from typing import NoReturn, TypeVar
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
 
@@ -152,23 +152,34 @@ def forked(work: Callable[[], T]) -> Callable[[], T]:
     exception) as doing it in series. Call the result exactly once."""
     read_end, write_end = os.pipe()
     child = os.fork()
-    if child == 0:  # the copy: the result, pickled down the pipe, then exit without cleanup
+    if child == 0:
         os.close(read_end)
-        try:
-            payload = pickle.dumps(work(), protocol=pickle.HIGHEST_PROTOCOL)
-        except BaseException:
-            payload = b""
-        with os.fdopen(write_end, "wb") as out:
-            out.write(payload)
-        os._exit(0)
+        answer(write_end, work)
     os.close(write_end)
+    return partial(collect, read_end, child, work)
 
-    def result() -> T:
-        with os.fdopen(read_end, "rb") as pipe:
-            payload = pipe.read()
-        os.waitpid(child, 0)
-        return pickle.loads(payload) if payload else work()
-    return result
+
+def answer(reply_out: int, work: Callable[[], object]) -> NoReturn:
+    """In a forked copy: `work()`'s result, pickled down `reply_out` (nothing when it
+    fails), then exit without cleanup."""
+    try:
+        payload = pickle.dumps(work(), protocol=pickle.HIGHEST_PROTOCOL)
+    except BaseException:
+        payload = b""
+    try:
+        with os.fdopen(reply_out, "wb") as out:
+            out.write(payload)
+    finally:
+        os._exit(0)
+
+
+def collect(reply: int, pid: int, work: Callable[[], T]) -> T:
+    """What the forked copy `pid` sent down `reply` (waited for), or `work()` done here
+    when it sent nothing."""
+    with os.fdopen(reply, "rb") as pipe:
+        payload = pipe.read()
+    os.waitpid(pid, 0)
+    return pickle.loads(payload) if payload else work()
 
 
 def in_halves(work: Callable[[object], object], items: Sequence, sizes: Sequence[int]) -> list:
@@ -217,13 +228,7 @@ class Standby:
                 out.write(pickle.dumps(work, protocol=pickle.HIGHEST_PROTOCOL))
         except OSError:  # the copy is gone: its reply is empty
             pass
-
-        def result() -> T:
-            with os.fdopen(self.reply, "rb") as pipe:
-                payload = pipe.read()
-            os.waitpid(self.pid, 0)
-            return pickle.loads(payload) if payload else work()
-        return result
+        return partial(collect, self.reply, self.pid, work)
 
     def dismiss(self) -> None:
         """Stop the copy: nothing to do."""
@@ -233,27 +238,19 @@ class Standby:
         os.waitpid(self.pid, 0)
 
 
-def serve_once(prepare: Callable[[], object], request_in: int, reply_out: int) -> None:
-    """The standing-by copy: get ready, read one piece of work (none: the pipe closed),
-    send back its result pickled (nothing when it fails), and exit without cleanup. Its
-    output goes nowhere: a caller reading this process's output must not wait for it."""
+def serve_once(prepare: Callable[[], object], request_in: int, reply_out: int) -> NoReturn:
+    """The standing-by copy: get ready, read one piece of work and `answer` it (nothing
+    to answer when the pipe closed unused). Its output goes nowhere: a caller reading
+    this process's output must not wait for it."""
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, 1)
     os.dup2(devnull, 2)
-    payload = b""
-    try:
+
+    def requested() -> object:
         prepare()
         with os.fdopen(request_in, "rb") as inbox:
-            request = inbox.read()
-        if request:
-            payload = pickle.dumps(pickle.loads(request)(), protocol=pickle.HIGHEST_PROTOCOL)
-    except BaseException:
-        payload = b""
-    try:
-        with os.fdopen(reply_out, "wb") as out:
-            out.write(payload)
-    finally:
-        os._exit(0)
+            return pickle.loads(inbox.read())()  # an empty request fails: nothing is sent
+    answer(reply_out, requested)
 
 
 _standby: Standby | None = None

@@ -16,9 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import re
-import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass
 from json.encoder import encode_basestring
@@ -26,6 +24,7 @@ from operator import attrgetter, itemgetter
 from pathlib import Path
 
 from . import registrycache
+from .. import cache as disk
 from ..model import IdRecord, SeedError
 
 REGISTRY_FILE = "ids.lock.json"
@@ -204,22 +203,8 @@ def save_registry(path: str | Path, records: Iterable[IdRecord], last: Read | No
     except FileNotFoundError:
         changed = True
     if changed:
-        write_atomically(path, data)
+        disk.replace_file(path, data, 0o644)  # the registry is a shared file
     if cache and texts is not None:
         registrycache.save(cache, hashlib.sha256(data).hexdigest(), groups,
                            {key: len(text) for key, text in texts.items()}, packed, kept)
     return changed
-
-
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write a temporary file in the same folder, then rename it over `path`."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-        os.chmod(tmp, 0o644)  # mkstemp makes it private; the registry is a shared file
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise

@@ -40,7 +40,6 @@ import json
 from json.encoder import encode_basestring_ascii
 import os
 import shutil
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -77,21 +76,9 @@ class Written:
 
 
 def write_atomic(path: Path, data: bytes, sync: bool = True) -> None:
-    """Write a whole file or nothing: a temp file in the same folder, synced (unless the
-    caller syncs many files at once: `sync_staged`), then renamed."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            if sync:
-                os.fsync(handle.fileno())
-        os.chmod(tmp, 0o644)  # mkstemp makes it private; the site is for everyone
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    """Write a whole file or nothing, readable by all (the site is for everyone), synced
+    unless the caller syncs many files at once (`sync_staged`)."""
+    replace_file(path, data, 0o644, sync)
 
 
 def inside(rel: object) -> bool:
